@@ -1,0 +1,134 @@
+// Command apierr debugs HTTP API errors: it sends requests (or reads a
+// pasted response, curl command or HAR file), recognizes the error format,
+// explains the status with the API's own docs and keeps a searchable
+// history of exchanges and their request_ids. See README.md.
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/apierr/apierr/ui"
+	"github.com/apierr/apierr/ui/cli"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "0.1.0"
+
+const usage = `apierr debugs HTTP API errors.
+
+Usage:
+  apierr                          the TUI, request view
+  apierr --demo                   the TUI against the built-in demo API
+  apierr send [curl flags] URL    send one request and diagnose the answer
+  apierr explain STATUS | --raw FILE | --status N [--header 'K: V']... [--body-file F|-]
+  apierr history                  the TUI, history browser (works offline)
+  apierr history list|search|show|ticket|export|import|prune|delete|note ...
+  apierr apis list|show|import|add|remove|test ...
+  apierr demo [--addr 127.0.0.1:PORT]
+  apierr --version
+
+Global flags:
+  --history PATH   history database (default $XDG_DATA_HOME/apierr/history.db,
+                   or $APIERR_HISTORY)
+
+Run 'apierr COMMAND --help' for a command's flags.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:]))
+}
+
+func run(args []string) int {
+	env := cli.NewEnv()
+	args, hist, err := splitHistoryFlag(args)
+	if err != nil {
+		return env.Fail(cli.ExitUsage, "%v", err)
+	}
+	env.HistoryFlag = hist
+	tui := func(demo, history bool) int {
+		return ui.Run(ui.Options{
+			HistoryPath: env.HistoryPath(),
+			ProfilesDir: env.ProfilesDir(),
+			Demo:        demo,
+			History:     history,
+			Stderr:      env.Stderr,
+		})
+	}
+	if len(args) == 0 {
+		return tui(false, false)
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "--version", "version":
+		fmt.Fprintln(env.Stdout, "apierr", version)
+		return cli.ExitOK
+	case "-h", "--help", "help":
+		fmt.Fprint(env.Stdout, usage)
+		return cli.ExitOK
+	case "--demo":
+		return tui(true, false)
+	case "explain":
+		return cli.Explain(env, rest)
+	case "send":
+		return cli.Send(env, rest)
+	case "history":
+		if len(rest) == 0 {
+			return tui(false, true)
+		}
+		return cli.History(env, rest)
+	case "apis":
+		return apis(env, rest)
+	case "demo":
+		return cli.Demo(env, rest)
+	}
+	return env.Fail(cli.ExitUsage, "unknown command %q: run 'apierr --help' for the list", cmd)
+}
+
+func apis(env *cli.Env, args []string) int {
+	if len(args) == 0 {
+		return cli.APIsList(env, nil)
+	}
+	sub, rest := args[0], args[1:]
+	switch sub {
+	case "list":
+		return cli.APIsList(env, rest)
+	case "show":
+		return cli.APIsShow(env, rest)
+	case "import":
+		return cli.APIsImport(env, rest)
+	case "add":
+		return cli.APIsAdd(env, rest)
+	case "remove":
+		return cli.APIsRemove(env, rest)
+	case "test":
+		return cli.APIsTest(env, rest)
+	}
+	return env.Fail(cli.ExitUsage, "unknown 'apis' command %q: use list, show, import, add, remove or test", sub)
+}
+
+// splitHistoryFlag takes the global --history PATH (or --history=PATH) out
+// of args, wherever it stands before a "--".
+func splitHistoryFlag(args []string) ([]string, string, error) {
+	out := make([]string, 0, len(args))
+	path := ""
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			return append(out, args[i:]...), path, nil
+		case a == "--history":
+			if i+1 >= len(args) || args[i+1] == "" {
+				return nil, "", fmt.Errorf("--history needs a file path, e.g. --history ./history.db")
+			}
+			path = args[i+1]
+			i++
+		case strings.HasPrefix(a, "--history="):
+			path = strings.TrimPrefix(a, "--history=")
+		default:
+			out = append(out, a)
+		}
+	}
+	return out, path, nil
+}
