@@ -57,8 +57,11 @@ type ErrorCodeDoc struct {
 
 // Advice is one troubleshooting section of the docs.
 type Advice struct {
-	// Title is the section heading as written.
+	// Title is the section heading as written ("" when the docs give none).
 	Title string `toml:"title" json:"title"`
+	// Intro is the section's lead-in line before its steps, if any
+	// ("When receiving a 422 status code:").
+	Intro string `toml:"intro" json:"intro,omitempty"`
 	// Statuses are the status codes it applies to; empty means it is
 	// general advice for the classes in Classes, or for every error.
 	Statuses []int `toml:"statuses" json:"statuses"`
@@ -80,4 +83,6 @@ type Example struct {
 	Title  string `toml:"title" json:"title"`
 	Status int    `toml:"status" json:"status"`
 	Body   string `toml:"body" json:"body"`
+	// Description is what the docs say about the example, if anything.
+	Description string `toml:"description" json:"description,omitempty"`
 }

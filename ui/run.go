@@ -1,10 +1,19 @@
 // Package ui is everything a person sees of apierr: the bubbletea TUI here,
 // the CLI printers in ui/cli, pure renderers in ui/render.
+//
+// The TUI is one root model (model.go) that owns the layout and the focus
+// and routes to concrete child views: the request editor, the response
+// and diagnosis panes, the history browser, the pickers, help and diff.
+// Everything that touches the outside world runs in a tea.Cmd (commands.go)
+// through the services of services.go.
 package ui
 
 import (
 	"fmt"
 	"io"
+	"os"
+
+	tea "github.com/charmbracelet/bubbletea"
 )
 
 // Options say how the TUI starts.
@@ -23,6 +32,19 @@ type Options struct {
 
 // Run starts the TUI and returns the process exit status.
 func Run(opts Options) int {
-	fmt.Fprintln(opts.Stderr, "apierr: the TUI is not built yet")
-	return 2
+	if opts.Stderr == nil {
+		opts.Stderr = os.Stderr
+	}
+	out := os.Stdout
+	m := newModel(opts, defaultServices(), out, os.Getenv("TMUX") != "", os.Getenv("NO_COLOR") != "")
+	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithOutput(out))
+	final, err := p.Run()
+	if fm, ok := final.(model); ok {
+		fm.shutdown()
+	}
+	if err != nil {
+		fmt.Fprintf(opts.Stderr, "apierr: the TUI stopped: %v\n", err)
+		return 2
+	}
+	return 0
 }

@@ -1,4 +1,225 @@
 package cli
 
-// Explain is not built yet.
-func Explain(env *Env, args []string) int { return env.Fail(ExitUsage, "Explain: not built yet") }
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/apierr/apierr/formats"
+	"github.com/apierr/apierr/ui/render"
+	"golang.org/x/term"
+)
+
+const explainUsage = `Usage:
+  apierr explain STATUS                    explain a status code
+  apierr explain --raw FILE|-              explain a response saved with curl -i
+  apierr explain --status N [--header 'K: V']... [--body-file FILE|-]
+
+Flags:
+  --api NAME   use this API's docs profile (see 'apierr apis list')
+  --json       print the Diagnosis as JSON
+`
+
+// explainArgs are the parsed flags of `apierr explain`.
+type explainArgs struct {
+	status   string // STATUS or --status
+	raw      string // --raw FILE
+	headers  []string
+	bodyFile string
+	api      string
+	json     bool
+	// save is reserved for a later --save flag (keep the exchange in
+	// history); see the marked places in parseExplainArgs and Explain.
+}
+
+// Explain is `apierr explain`: it diagnoses a status code, a raw response
+// or a status with headers and a body, without sending anything.
+func Explain(env *Env, args []string) int {
+	a, help, err := parseExplainArgs(args)
+	if help {
+		fmt.Fprint(env.Stdout, explainUsage)
+		return ExitOK
+	}
+	if err != nil {
+		return env.Fail(ExitUsage, "explain: %v", err)
+	}
+	status, header, body, err := a.response(env)
+	if err != nil {
+		return env.Fail(ExitUsage, "explain: %s", render.InertLine(err.Error()))
+	}
+	reg := env.LoadRegistry()
+	a.api = strings.ToLower(a.api) // profile names are lower case
+	if a.api != "" {
+		if _, ok := reg.Lookup(a.api); !ok {
+			return env.unknownAPI(reg, a.api)
+		}
+	}
+	d := formats.DetectWith(status, header, body, formats.Options{Profiles: reg, API: a.api})
+
+	// --save (reserved): build an exchange.Exchange with Source
+	// exchange.SourceExplain from status, header, body and d, and keep it
+	// in history here, before printing.
+
+	if a.json {
+		out, err := json.MarshalIndent(d, "", "  ")
+		if err != nil {
+			return env.Fail(ExitUsage, "explain: %v", err)
+		}
+		fmt.Fprintf(env.Stdout, "%s\n", out)
+		return ExitOK
+	}
+	st := render.PlainStyles()
+	if env.Color() {
+		st = render.DefaultStyles()
+	}
+	fmt.Fprint(env.Stdout, render.Diagnosis(d, env.termWidth(), st))
+	return ExitOK
+}
+
+func parseExplainArgs(args []string) (explainArgs, bool, error) {
+	var a explainArgs
+	for i := 0; i < len(args); i++ {
+		arg := args[i]
+		name, val, hasVal := strings.Cut(arg, "=")
+		if !strings.HasPrefix(arg, "--") {
+			name, hasVal = arg, false
+		}
+		value := func() (string, error) {
+			if hasVal {
+				return val, nil
+			}
+			if i+1 >= len(args) {
+				return "", fmt.Errorf("%s needs a value (run 'apierr explain --help')", name)
+			}
+			i++
+			return args[i], nil
+		}
+		var err error
+		switch name {
+		case "-h", "--help":
+			return a, true, nil
+		case "--json":
+			a.json = true
+		case "--raw":
+			a.raw, err = value()
+		case "--status":
+			a.status, err = value()
+		case "--header", "-H":
+			var h string
+			h, err = value()
+			a.headers = append(a.headers, h)
+		case "--body-file":
+			a.bodyFile, err = value()
+		case "--api":
+			a.api, err = value()
+		// case "--save": reserved for keeping the exchange in history.
+		default:
+			if strings.HasPrefix(arg, "-") && arg != "-" {
+				return a, false, fmt.Errorf("unknown flag %s (run 'apierr explain --help')", arg)
+			}
+			if a.status != "" {
+				return a, false, fmt.Errorf("unexpected argument %q: give one status code", arg)
+			}
+			a.status = arg
+		}
+		if err != nil {
+			return a, false, err
+		}
+	}
+	switch {
+	case a.raw != "" && (a.status != "" || len(a.headers) > 0 || a.bodyFile != ""):
+		return a, false, fmt.Errorf("--raw reads the whole response: do not combine it with a status, --header or --body-file")
+	case a.raw == "" && a.status == "":
+		return a, false, fmt.Errorf("give a status code, --raw FILE or --status N, e.g. 'apierr explain 429'")
+	}
+	return a, false, nil
+}
+
+// response gathers the status, headers and body to explain.
+func (a explainArgs) response(env *Env) (int, http.Header, []byte, error) {
+	if a.raw != "" {
+		data, err := readExplainInput(env, a.raw)
+		if err != nil {
+			return 0, nil, nil, err
+		}
+		status, header, body, err := parseRawResponse(data)
+		if err != nil {
+			return 0, nil, nil, fmt.Errorf("%s %v", explainInputName(a.raw), err)
+		}
+		return status, header, body, nil
+	}
+	status, err := strconv.Atoi(a.status)
+	if err != nil || status < 100 || status > 999 {
+		return 0, nil, nil, fmt.Errorf("status %q is not an HTTP status code: give a number from 100 to 999", a.status)
+	}
+	header := http.Header{}
+	for _, h := range a.headers {
+		k, v, ok := strings.Cut(h, ":")
+		if !ok || strings.TrimSpace(k) == "" {
+			return 0, nil, nil, fmt.Errorf("header %q has no colon: write it as 'Name: value'", h)
+		}
+		header.Add(strings.TrimSpace(k), strings.TrimSpace(v))
+	}
+	var body []byte
+	if a.bodyFile != "" {
+		if body, err = readExplainInput(env, a.bodyFile); err != nil {
+			return 0, nil, nil, err
+		}
+	}
+	return status, header, body, nil
+}
+
+// maxExplainInput caps what explain reads from a file or stdin.
+const maxExplainInput = 64 << 20
+
+// readExplainInput reads a file, or stdin for "-".
+func readExplainInput(env *Env, name string) ([]byte, error) {
+	var r io.Reader = env.Stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, fmt.Errorf("cannot read %s: %v", name, unwrapPathError(err))
+		}
+		defer f.Close()
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, maxExplainInput))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %v", explainInputName(name), unwrapPathError(err))
+	}
+	return data, nil
+}
+
+func explainInputName(name string) string {
+	if name == "-" {
+		return "stdin"
+	}
+	return name
+}
+
+// unwrapPathError drops the path an *os.PathError repeats.
+func unwrapPathError(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// termWidth is the terminal's width, or 80 when Stdout is not a terminal.
+func (e *Env) termWidth() int {
+	if e.StdoutTTY {
+		if f, ok := e.Stdout.(*os.File); ok {
+			if w, _, err := term.GetSize(int(f.Fd())); err == nil && w > 0 {
+				return w
+			}
+		}
+	}
+	if c, err := strconv.Atoi(e.Getenv("COLUMNS")); err == nil && c > 0 {
+		return c
+	}
+	return 80
+}

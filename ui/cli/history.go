@@ -1,4 +1,153 @@
 package cli
 
-// History is not built yet.
-func History(env *Env, args []string) int { return env.Fail(ExitUsage, "History: not built yet") }
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/apierr/apierr/history"
+	"github.com/apierr/apierr/ui/render"
+)
+
+const historyUsage = `Usage:
+  apierr history                              the TUI's history browser
+  apierr history list [--limit N] [--offset N] [--json]
+  apierr history search QUERY [--limit N] [--offset N] [--json]
+  apierr history show ID|REQUEST_ID [--json]
+  apierr history ticket ID|REQUEST_ID [--format markdown|text|json]
+  apierr history note ID TEXT                 ("" removes the note)
+  apierr history delete ID
+  apierr history prune --older-than 90d | --keep N
+  apierr history export --har FILE|- [QUERY]
+  apierr history import FILE.har|-
+
+QUERY: words and "phrases" (full text over URL, code, message, request_id
+and bodies) with filters status:404 status:4xx code:X rid:PREFIX host:H
+method:M api:NAME format:F source:S after:2026-11-01 before:DATE is:error
+is:transport. See README.md, "apierr history".
+
+The database is --history PATH, else $APIERR_HISTORY, else
+$XDG_DATA_HOME/apierr/history.db.
+`
+
+// History is `apierr history SUBCOMMAND`: it lists, searches, shows,
+// annotates, prunes, exports and imports the saved exchanges, offline.
+func History(env *Env, args []string) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		fmt.Fprint(env.Stdout, historyUsage)
+		return ExitOK
+	}
+	sub, rest := args[0], args[1:]
+	cmds := map[string]func(*Env, []string) int{
+		"list":   historyList,
+		"search": historySearch,
+		"show":   historyShow,
+		"ticket": historyTicket,
+		"note":   historyNote,
+		"delete": historyDelete,
+		"prune":  historyPrune,
+		"export": historyExport,
+		"import": historyImport,
+	}
+	run, ok := cmds[sub]
+	if !ok {
+		return env.Fail(ExitUsage, "unknown 'history' command %q: use list, search, show, ticket, note, delete, prune, export or import", render.InertLine(sub))
+	}
+	return run(env, rest)
+}
+
+// cmdFlags are the flags one history command accepts.
+type cmdFlags struct {
+	cmd    string
+	bools  map[string]*bool
+	values map[string]*string
+}
+
+// parse reads flags anywhere among args (so `search status:5xx --json`
+// works), "--name value" or "--name=value"; "--" ends them. It returns the
+// other arguments in order.
+func (f cmdFlags) parse(args []string) (pos []string, help bool, err error) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			return append(pos, args[i+1:]...), false, nil
+		}
+		if a == "-h" || a == "--help" {
+			return nil, true, nil
+		}
+		if !strings.HasPrefix(a, "-") || a == "-" {
+			pos = append(pos, a)
+			continue
+		}
+		name, val, hasVal := strings.Cut(a, "=")
+		if b, ok := f.bools[name]; ok && !hasVal {
+			*b = true
+			continue
+		}
+		v, ok := f.values[name]
+		if !ok {
+			return nil, false, fmt.Errorf("unknown flag %s (run 'apierr history %s --help')", render.InertLine(name), f.cmd)
+		}
+		if !hasVal {
+			if i+1 >= len(args) {
+				return nil, false, fmt.Errorf("%s needs a value (run 'apierr history %s --help')", name, f.cmd)
+			}
+			i++
+			val = args[i]
+		}
+		*v = val
+	}
+	return pos, false, nil
+}
+
+// intFlag reads a non-negative integer flag value ("" is def).
+func intFlag(name, v string, def int) (int, error) {
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 {
+		return 0, fmt.Errorf("%s %s: want a whole number, e.g. %s 50", name, render.InertLine(v), name)
+	}
+	return n, nil
+}
+
+// openHistory opens the store or prints why it cannot.
+func (e *Env) openHistory(cmd string) (*history.Store, int) {
+	s, err := e.OpenHistory()
+	if err != nil {
+		return nil, e.Fail(ExitUsage, "history %s: %s", cmd, render.InertLine(err.Error()))
+	}
+	return s, ExitOK
+}
+
+// historyErr prints a store error as one line; a missing exchange or a
+// bad query is the user's input, so both are usage errors.
+func (e *Env) historyErr(cmd string, err error) int {
+	msg := render.InertLine(err.Error())
+	switch {
+	case errors.Is(err, history.ErrBadQuery):
+		msg = strings.TrimPrefix(msg, history.ErrBadQuery.Error()+": ")
+		return e.Fail(ExitUsage, "history %s: %s", cmd, msg)
+	case errors.Is(err, history.ErrNotFound):
+		return e.Fail(ExitUsage, "history %s: %s (see 'apierr history list')", cmd, msg)
+	}
+	return e.Fail(ExitUsage, "history %s: %s", cmd, msg)
+}
+
+// historyJSON prints v as indented JSON, without escaping &, < and > in
+// URLs (the output is for people and jq, not for HTML).
+func (e *Env) historyJSON(v any) int {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return e.Fail(ExitUsage, "%v", err)
+	}
+	e.Stdout.Write(buf.Bytes())
+	return ExitOK
+}

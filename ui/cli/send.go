@@ -1,4 +1,202 @@
 package cli
 
-// Send is not built yet.
-func Send(env *Env, args []string) int { return env.Fail(ExitUsage, "Send: not built yet") }
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/signal"
+	"strings"
+
+	"github.com/apierr/apierr/formats/exchange"
+	"github.com/apierr/apierr/formats/redact"
+	"github.com/apierr/apierr/probe"
+	"github.com/apierr/apierr/ui/render"
+)
+
+const sendUsage = `Usage:
+  apierr send [curl options] URL [--json] [--api NAME] [--no-history] [--show-secrets] [--env-file FILE]
+  apierr send --curl 'curl ...' [--json] [--api NAME] ...
+
+Sends one request and diagnoses the answer: status, where the time went,
+the headers worth seeing, and what the error means and how to recover.
+
+apierr's own flags:
+  --curl 'CMD'       take a whole curl command (as copied from a browser or docs)
+  --json             print the exchange and its diagnosis as JSON
+  --api NAME         explain with this API's docs profile (see 'apierr apis list')
+  --env-file FILE    KEY=VALUE lines filling ${KEY} in the URL, headers and body
+  --show-secrets     print credentials as they are instead of redacted
+  --no-history       do not keep this exchange in the history
+  --max-body SIZE    keep at most SIZE of the body (default 16M; 512K, 1G, bytes)
+  --retry-max-wait S longest wait between retries, Retry-After included (default 60)
+
+curl options understood:
+  -X/--request METHOD   -H/--header 'Name: value'   -d/--data, --data-raw,
+  --data-binary, --data-ascii, --data-urlencode (@file, @- for stdin)
+  --json DATA (only inside --curl)   -F/--form name=value|@file   -u/--user user:pass
+  -b/--cookie 'a=b'  -A/--user-agent  -e/--referer  -G/--get  -I/--head  --url URL
+  -k/--insecure  -L/--location  --max-redirs N  --compressed  --cacert FILE
+  -m/--max-time S (default 30)  --connect-timeout S (default 10)  -x/--proxy URL
+  --retry N  --retry-delay S  --retry-all-errors   (-s -S -i -v are accepted)
+
+Exit status: 0 when a response arrived (whatever its status), 1 when none
+did (DNS, refused, TLS, timeout...), 2 on bad usage.
+`
+
+// sendArgs are apierr's own flags of `send`; the rest are curl's.
+type sendArgs struct {
+	curl        string
+	hasCurl     bool
+	json        bool
+	api         string
+	envFile     string
+	showSecrets bool
+	noHistory   bool
+	curlArgs    []string
+}
+
+// Send is `apierr send`: it sends one request built from curl-like flags
+// (or a whole --curl command) and prints the exchange and its Diagnosis.
+func Send(env *Env, args []string) int {
+	a, help, err := parseSendArgs(args)
+	if help {
+		fmt.Fprint(env.Stdout, sendUsage)
+		return ExitOK
+	}
+	if err != nil {
+		return env.Fail(ExitUsage, "send: %s", render.InertLine(err.Error()))
+	}
+	req, err := a.request(env)
+	if err != nil {
+		return env.Fail(ExitUsage, "send: %s", render.InertLine(err.Error()))
+	}
+	reg := env.LoadRegistry()
+	if a.api != "" {
+		if _, ok := reg.Lookup(a.api); !ok {
+			return env.unknownAPI(reg, a.api)
+		}
+	}
+	req.Options.Profiles, req.Options.API = reg, a.api
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ex := probe.Send(ctx, req)
+	stop()
+	ex.Source = exchange.SourceSend
+	if !a.noHistory {
+		saveExchange(env, &ex)
+	}
+
+	shown := ex
+	if !a.showSecrets {
+		var r redact.Redactor
+		shown = r.Exchange(ex)
+	}
+	if a.json {
+		out, err := json.MarshalIndent(shown, "", "  ")
+		if err != nil {
+			return env.Fail(ExitUsage, "send: %v", err)
+		}
+		fmt.Fprintf(env.Stdout, "%s\n", out)
+	} else {
+		st := render.PlainStyles()
+		if env.Color() {
+			st = render.DefaultStyles()
+		}
+		fmt.Fprint(env.Stdout, renderSend(shown, env.termWidth(), st))
+	}
+	if ex.Error != "" {
+		return ExitTransport
+	}
+	return ExitOK
+}
+
+// parseSendArgs separates apierr's flags from curl's. A curl option that
+// takes a value keeps its value even when the value looks like one of
+// ours (-d --json sends the text "--json").
+func parseSendArgs(args []string) (sendArgs, bool, error) {
+	var a sendArgs
+	for i := 0; i < len(args); i++ {
+		arg := args[i]
+		name, val, hasVal := strings.Cut(arg, "=")
+		value := func() (string, error) {
+			if hasVal {
+				return val, nil
+			}
+			if i+1 >= len(args) {
+				return "", fmt.Errorf("%s needs a value", name)
+			}
+			i++
+			return args[i], nil
+		}
+		var err error
+		switch name {
+		case "-h", "--help":
+			return a, true, nil
+		case "--json":
+			if hasVal {
+				return a, false, fmt.Errorf("--json takes no value here (it prints JSON); to send a JSON body use -d or --curl \"curl --json ...\"")
+			}
+			a.json = true
+		case "--no-history":
+			a.noHistory = true
+		case "--show-secrets":
+			a.showSecrets = true
+		case "--api":
+			a.api, err = value()
+		case "--env-file":
+			a.envFile, err = value()
+		case "--curl":
+			a.curl, err = value()
+			a.hasCurl = true
+		case "--":
+			a.curlArgs = append(a.curlArgs, args[i:]...)
+			i = len(args)
+		default:
+			a.curlArgs = append(a.curlArgs, arg)
+			if probe.FlagTakesValue(arg) && i+1 < len(args) {
+				i++
+				a.curlArgs = append(a.curlArgs, args[i])
+			}
+		}
+		if err != nil {
+			return a, false, err
+		}
+	}
+	if a.hasCurl && len(a.curlArgs) > 0 {
+		return a, false, fmt.Errorf("give either --curl 'curl ...' or curl options and a URL, not both (%s)", a.curlArgs[0])
+	}
+	if !a.hasCurl && len(a.curlArgs) == 0 {
+		return a, false, fmt.Errorf("no URL given: apierr send https://api.example.com/v1/items (see 'apierr send --help')")
+	}
+	return a, false, nil
+}
+
+// request parses the curl part and fills ${VARIABLES}.
+func (a sendArgs) request(env *Env) (probe.Request, error) {
+	p := probe.CurlParser{Stdin: env.Stdin}
+	var req probe.Request
+	var err error
+	if a.hasCurl {
+		req, err = p.ParseCurl(a.curl)
+	} else {
+		req, err = p.ParseArgs(a.curlArgs)
+	}
+	if err != nil {
+		return req, err
+	}
+	var file map[string]string
+	if a.envFile != "" {
+		if file, err = probe.ReadEnvFile(a.envFile); err != nil {
+			return req, err
+		}
+	}
+	req, err = req.Expand(probe.EnvLookup(file, func(name string) (string, bool) {
+		v := env.Getenv(name)
+		return v, v != ""
+	}))
+	if err != nil {
+		return req, err
+	}
+	return req, probe.CheckURL(req.URL)
+}

@@ -1,0 +1,149 @@
+package docimport
+
+import (
+	"regexp"
+	"strings"
+)
+
+var (
+	mdATX      = regexp.MustCompile(`^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$`)
+	mdSetext   = regexp.MustCompile(`^ {0,3}(=+|-+)\s*$`)
+	mdFenceRe  = regexp.MustCompile("^ {0,3}(```+|~~~+)")
+	mdListItem = regexp.MustCompile(`^(\s*)(?:[-*+]|\d{1,3}[.)])\s+(.*)$`)
+	mdSepRow   = regexp.MustCompile(`^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$`)
+	mdLink     = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
+	mdRefLink  = regexp.MustCompile(`\[([^\]]+)\]\[[^\]]*\]`)
+	mdBold     = regexp.MustCompile(`\*\*([^*]+)\*\*|__([^_]+)__`)
+	mdItalic   = regexp.MustCompile(`(^|\s)\*([^*\s][^*]*)\*`)
+	mdTag      = regexp.MustCompile(`</?[A-Za-z][^>]{0,200}>`)
+)
+
+// parseMarkdown reads a Markdown page: ATX and setext headings, pipe
+// tables, bullet and numbered lists, fenced code blocks and paragraphs.
+// Inline markup (links, emphasis, code spans, stray HTML tags) is removed
+// from the text kept.
+func parseMarkdown(s string) []block {
+	lines := strings.Split(stripFrontMatter(s), "\n")
+	var out []block
+	var para []string
+	flush := func() {
+		if len(para) > 0 {
+			out = append(out, block{kind: bPara, text: mdInline(strings.Join(para, " "))})
+			para = nil
+		}
+	}
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		t := strings.TrimSpace(l)
+		switch {
+		case t == "":
+			flush()
+		case mdFenceRe.MatchString(l):
+			flush()
+			fence := mdFenceRe.FindStringSubmatch(l)[1]
+			var code []string
+			for i++; i < len(lines) && !strings.HasPrefix(strings.TrimSpace(lines[i]), fence[:3]); i++ {
+				code = append(code, lines[i])
+			}
+			out = append(out, block{kind: bCode, text: strings.TrimSpace(strings.Join(code, "\n"))})
+		case mdATX.MatchString(l):
+			flush()
+			m := mdATX.FindStringSubmatch(l)
+			out = append(out, block{kind: bHeading, level: len(m[1]), text: mdInline(m[2])})
+		case len(para) == 1 && mdSetext.MatchString(l) && !mdListItem.MatchString(para[0]):
+			lvl := 1
+			if strings.HasPrefix(t, "-") {
+				lvl = 2
+			}
+			out = append(out, block{kind: bHeading, level: lvl, text: mdInline(para[0])})
+			para = nil
+		case strings.Contains(t, "|") && i+1 < len(lines) && mdSepRow.MatchString(lines[i+1]) && strings.Contains(lines[i+1], "-"):
+			flush()
+			b := block{kind: bTable, header: mdCells(t)}
+			for i += 2; i < len(lines) && strings.Contains(lines[i], "|") && strings.TrimSpace(lines[i]) != ""; i++ {
+				b.rows = append(b.rows, mdCells(lines[i]))
+			}
+			i--
+			out = append(out, b)
+		case mdListItem.MatchString(l) && !(len(para) > 0 && !mdListItem.MatchString(para[0]) && strings.HasPrefix(l, " ")):
+			flush()
+			m := mdListItem.FindStringSubmatch(l)
+			item := m[2]
+			// Continuation lines: indented text that starts no new item.
+			for i+1 < len(lines) && strings.HasPrefix(lines[i+1], " ") && strings.TrimSpace(lines[i+1]) != "" && !mdListItem.MatchString(lines[i+1]) {
+				i++
+				item += " " + strings.TrimSpace(lines[i])
+			}
+			if n := len(out); n > 0 && out[n-1].kind == bList {
+				out[n-1].addItem(mdInline(item), len(m[1]))
+			} else {
+				nb := block{kind: bList}
+				nb.addItem(mdInline(item), len(m[1]))
+				out = append(out, nb)
+			}
+		default:
+			para = append(para, t)
+		}
+	}
+	flush()
+	return out
+}
+
+// mdCells splits a pipe-table row, honouring \| inside a cell.
+func mdCells(row string) []string {
+	row = strings.TrimSpace(row)
+	row = strings.TrimPrefix(row, "|")
+	if strings.HasSuffix(row, "|") && !strings.HasSuffix(row, `\|`) {
+		row = row[:len(row)-1]
+	}
+	var cells []string
+	var cur strings.Builder
+	inCode := false
+	for i := 0; i < len(row); i++ {
+		c := row[i]
+		switch {
+		case c == '\\' && i+1 < len(row) && row[i+1] == '|':
+			cur.WriteByte('|')
+			i++
+		case c == '`':
+			inCode = !inCode
+			cur.WriteByte(c)
+		case c == '|' && !inCode:
+			cells = append(cells, mdInline(cur.String()))
+			cur.Reset()
+		default:
+			cur.WriteByte(c)
+		}
+	}
+	return append(cells, mdInline(cur.String()))
+}
+
+// mdInline removes inline Markdown so that the text reads as rendered.
+func mdInline(s string) string {
+	if !strings.ContainsAny(s, "[*_<`\\") {
+		return cleanCell(s)
+	}
+	s = mdLink.ReplaceAllString(s, "$1")
+	s = mdRefLink.ReplaceAllString(s, "$1")
+	s = mdBold.ReplaceAllString(s, "$1$2")
+	s = mdItalic.ReplaceAllString(s, "$1$2")
+	s = strings.ReplaceAll(s, "<br>", " ")
+	s = strings.ReplaceAll(s, "<br/>", " ")
+	s = mdTag.ReplaceAllString(s, "")
+	s = strings.ReplaceAll(s, "`", "")
+	s = strings.ReplaceAll(s, `\_`, "_")
+	s = strings.ReplaceAll(s, `\*`, "*")
+	return cleanCell(s)
+}
+
+// stripFrontMatter drops a YAML front matter block ("---" ... "---") that
+// static site generators put at the top of a page.
+func stripFrontMatter(s string) string {
+	if !strings.HasPrefix(s, "---\n") {
+		return s
+	}
+	if end := strings.Index(s[4:], "\n---\n"); end >= 0 {
+		return s[4+end+5:]
+	}
+	return s
+}

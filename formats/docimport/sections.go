@@ -1,0 +1,283 @@
+package docimport
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/apierr/apierr/formats"
+)
+
+// statusSections reads sections headed "400 Bad Request". When the page
+// has no status table and each such section is one paragraph, they are
+// the status table written as headings (description under each code);
+// otherwise each is the docs' advice for its status.
+func (x *extractor) statusSections() {
+	type sec struct {
+		at, from, to int
+		code         int
+		name         string
+	}
+	var secs []sec
+	for i, b := range x.doc {
+		if b.kind != bHeading || x.used[i] {
+			continue
+		}
+		code, name, ok := splitStatusTitle(b.text)
+		if !ok {
+			continue
+		}
+		from, to := x.ownContent(i)
+		secs = append(secs, sec{i, from, to, code, name})
+	}
+	if len(secs) == 0 {
+		return
+	}
+	asTable := len(x.p.Statuses) == 0
+	for k, s := range secs {
+		paras := 0
+		for j := s.from; j < s.to; j++ {
+			if x.doc[j].kind == bPara {
+				paras++
+			} else {
+				asTable = asTable && k == len(secs)-1 && j > s.from
+			}
+		}
+		if paras != 1 && k < len(secs)-1 || paras == 0 {
+			asTable = false
+		}
+	}
+	for _, s := range secs {
+		x.used[s.at] = true
+		if asTable {
+			x.rowHeading[s.at] = true
+			// Only the first paragraph: after the last heading the page
+			// goes on with text that is not about that status.
+			x.used[s.from] = true
+			x.addStatus(formats.StatusDoc{Code: s.code, Name: s.name, Description: x.doc[s.from].text})
+			continue
+		}
+		if _, ok := x.statusSeen[s.code]; !ok {
+			x.addStatus(formats.StatusDoc{Code: s.code, Name: s.name})
+		}
+		intro, steps := x.stepsOf(s.from, s.to)
+		if len(steps) == 0 {
+			continue
+		}
+		x.p.Advice = append(x.p.Advice, formats.Advice{
+			Title: x.doc[s.at].text, Statuses: []int{s.code}, Intro: intro, Steps: steps,
+		})
+	}
+}
+
+// classLead matches a paragraph or item that starts with a status class.
+var classLead = regexp.MustCompile(`^([1-5])[xX][xX]\b|^([1-5])[xX][xX]`)
+
+// classToken finds every "4xx" in a run-together class note.
+var classToken = regexp.MustCompile(`([1-5])[xX][xX]`)
+
+// classNotes reads notes about status classes: "2xx response codes
+// indicate success… 4xx response codes indicate…", also when a copy ran
+// the sentences together.
+func (x *extractor) classNotes() {
+	for i, b := range x.doc {
+		if x.used[i] || b.kind != bPara || !classLead.MatchString(b.text) {
+			continue
+		}
+		locs := classToken.FindAllStringIndex(b.text, -1)
+		var parts []int
+		for _, l := range locs {
+			// A class token starts a note when it starts the text or
+			// follows the end of the previous note (no space before it in
+			// a run-together copy, or a sentence end).
+			if l[0] == 0 || b.text[l[0]-1] != ' ' || strings.HasSuffix(strings.TrimSpace(b.text[:l[0]]), ".") {
+				parts = append(parts, l[0])
+			}
+		}
+		x.used[i] = true
+		for k, at := range parts {
+			end := len(b.text)
+			if k+1 < len(parts) {
+				end = parts[k+1]
+			}
+			note := strings.TrimSpace(b.text[at:end])
+			class := strings.ToLower(note[:3])
+			if len(note) > 3 && note[3] != ' ' {
+				note = note[:3] + " " + note[3:] // "2xxresponse" as copied
+			}
+			x.p.Advice = append(x.p.Advice, formats.Advice{Classes: []string{class}, Steps: []string{note}})
+		}
+	}
+}
+
+// statusMention finds the statuses a troubleshooting section names in its
+// title or lead-in: "If you receive a 429 status code:", "For 500 or 502
+// status codes:".
+var statusMention = regexp.MustCompile(`\b([1-5][0-9][0-9])\b`)
+
+func mentionedStatuses(s string) []int {
+	var out []int
+	seen := map[int]bool{}
+	for _, m := range statusMention.FindAllStringSubmatch(s, -1) {
+		n, _ := strconv.Atoi(m[1])
+		if !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// otherSections places the remaining headed sections as advice: by the
+// statuses their title or lead-in names, else by their title's words
+// matching one row of the docs' own status table ("Authentication
+// Errors" and 401 "Authentication failed"). The second way is only tried
+// for a section beside one placed the first way, or under a
+// troubleshooting heading, where a title is known to name a kind of error.
+func (x *extractor) otherSections() {
+	type sec struct {
+		at      int
+		content []int
+	}
+	var secs []sec
+	var headings []int
+	for i, b := range x.doc {
+		if b.kind != bHeading {
+			continue
+		}
+		headings = append(headings, i)
+		if x.used[i] {
+			continue
+		}
+		from, to := x.ownContent(i)
+		var content []int
+		for j := from; j < to; j++ {
+			if !x.used[j] && (x.doc[j].kind == bPara || x.doc[j].kind == bList) {
+				content = append(content, j)
+			}
+		}
+		if len(content) > 0 {
+			secs = append(secs, sec{i, content})
+		}
+	}
+	placed := map[int][]int{}
+	for _, s := range secs {
+		b, lead := x.doc[s.at], x.doc[s.content[0]]
+		var statuses []int
+		if lead.kind == bPara && len(lead.text) < 160 && mentionsStatusWord(lead.text) {
+			statuses = mentionedStatuses(lead.text)
+		}
+		if len(statuses) == 0 && mentionsStatusWord(b.text) {
+			statuses = mentionedStatuses(b.text)
+		}
+		if len(statuses) > 0 {
+			placed[s.at] = statuses
+		}
+	}
+	pos := make(map[int]int, len(headings)) // block index -> heading number
+	for k, h := range headings {
+		pos[h] = k
+	}
+	neighbour := func(at int) bool {
+		k := pos[at]
+		if k > 0 && (placed[headings[k-1]] != nil || strings.Contains(strings.ToLower(x.doc[headings[k-1]].text), "troubleshoot")) {
+			return true
+		}
+		return k+1 < len(headings) && placed[headings[k+1]] != nil
+	}
+	for _, s := range secs {
+		b := x.doc[s.at]
+		statuses := placed[s.at]
+		if statuses == nil && neighbour(s.at) {
+			statuses = x.statusByTitle(b.text)
+		}
+		if len(statuses) == 0 {
+			if x.substantial(s.content) {
+				x.rep.unplaced("section " + strconv.Quote(clip(b.text, 60)) + ": names no status")
+			}
+			continue
+		}
+		from, to := x.ownContent(s.at)
+		intro, steps := x.stepsOf(from, to)
+		if len(steps) == 0 && intro != "" {
+			steps, intro = []string{intro}, ""
+		}
+		x.used[s.at] = true
+		x.p.Advice = append(x.p.Advice, formats.Advice{Title: b.text, Statuses: statuses, Intro: intro, Steps: steps})
+	}
+}
+
+// mentionsStatusWord: a number in the text is a status only when the
+// text also speaks of status codes, errors or responses.
+func mentionsStatusWord(s string) bool {
+	l := strings.ToLower(s)
+	if len(mentionedStatuses(s)) == 0 {
+		return false
+	}
+	for _, w := range []string{"status", "error", "response", "receive", "return", "http"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	_, _, ok := splitStatusTitle(s)
+	return ok
+}
+
+// titleStopWords carry no meaning for matching a title to a status.
+var titleStopWords = map[string]bool{"error": true, "errors": true, "issue": true, "issues": true,
+	"common": true, "handling": true, "the": true, "and": true, "of": true, "a": true, "an": true,
+	"code": true, "codes": true, "status": true, "problem": true, "problems": true, "response": true,
+	"responses": true, "request": true, "requests": true, "troubleshooting": true, "http": true,
+	"api": true, "failed": true, "failure": true, "failures": true, "with": true, "for": true, "your": true}
+
+// statusByTitle returns the one status whose row in the docs' status
+// table shares a meaningful word with title; none when zero or several
+// rows do (several is reported as ambiguous).
+func (x *extractor) statusByTitle(title string) []int {
+	words := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(title)) {
+		w = strings.Trim(w, ".,:;()")
+		if len(w) > 2 && !titleStopWords[w] {
+			words[w] = true
+		}
+	}
+	if len(words) == 0 {
+		return nil
+	}
+	var hits []formats.StatusDoc
+	for _, s := range x.p.Statuses {
+		for _, w := range strings.Fields(strings.ToLower(s.Name + " " + s.Description)) {
+			if words[strings.Trim(w, ".,:;()")] {
+				hits = append(hits, s)
+				break
+			}
+		}
+	}
+	switch len(hits) {
+	case 0:
+		return nil
+	case 1:
+		x.rep.placedf("section %q applies to %d: the docs' status table says %d means %q",
+			clip(title, 40), hits[0].Code, hits[0].Code, clip(strings.TrimSpace(hits[0].Name+": "+hits[0].Description), 60))
+		return []int{hits[0].Code}
+	}
+	codes := make([]string, len(hits))
+	for k, h := range hits {
+		codes[k] = strconv.Itoa(h.Code)
+	}
+	sort.Strings(codes)
+	x.rep.warnf("section %q could apply to statuses %s; it was not placed", clip(title, 40), strings.Join(codes, ", "))
+	return nil
+}
+
+// substantial: a section worth reporting as not placed has a list or a
+// paragraph that is more than a lead-in to something else.
+func (x *extractor) substantial(content []int) bool {
+	for _, j := range content {
+		if x.doc[j].kind == bList || !endsWithColon(x.doc[j].text) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,33 @@
+package formats
+
+import (
+	"strings"
+)
+
+// fillAWSJSON recognizes the AWS JSON protocols' error body (DynamoDB,
+// SQS, Lambda, ...): {"__type": "com.amazonaws.dynamodb.v20120810#
+// ResourceNotFoundException", "message": "..."}, or any body with message
+// when the X-Amzn-ErrorType header names the error. The code is the part
+// after '#' (and before ':' in the header), as the AWS SDKs read it.
+func fillAWSJSON(s *scan, m map[string]any, d *Diagnosis) bool {
+	typ := str(m, "__type")
+	hdr := s.header.Get("X-Amzn-Errortype")
+	msg, msgKey := firstText(m, "message", "Message", "errorMessage")
+	if typ == "" && (hdr == "" || msg == "") {
+		return false
+	}
+	code := typ
+	if code == "" {
+		code = hdr
+		if i := strings.IndexByte(code, ':'); i >= 0 {
+			code = code[:i]
+		}
+	}
+	if i := strings.LastIndexByte(code, '#'); i >= 0 {
+		code = code[i+1:]
+	}
+	d.Code, d.Message = code, msg
+	d.Type = typ
+	d.Extra = extraMembers(m, "__type", msgKey)
+	return true
+}

@@ -1,0 +1,89 @@
+package formats
+
+import (
+	"strings"
+)
+
+// problemMembers are the members RFC 9457 section 3.1 defines.
+var problemMembers = []string{"type", "title", "status", "detail", "instance"}
+
+// problemFieldLists are extension members that carry field errors in
+// published problem+json APIs: errors[] of {name, reason} or {detail,
+// pointer} (RFC 9457 section 3, Hanger Selector), invalid-params[] (RFC
+// 7807 section 3), violations[] (Zalando problem), and ASP.NET's
+// ValidationProblemDetails errors{field: [messages]}.
+var problemFieldLists = []string{"errors", "invalid-params", "invalid_params", "violations", "fieldErrors"}
+
+// fillProblem recognizes RFC 9457 / RFC 7807 Problem Details: declared by
+// application/problem+json, or an object with a string type or title plus
+// one of status, detail or instance.
+func fillProblem(s *scan, m map[string]any, d *Diagnosis) bool {
+	typ, title, detail := str(m, "type"), str(m, "title"), str(m, "detail")
+	declared := strings.Contains(s.ctype, "problem+")
+	shaped := (typ != "" || title != "") && (has(m, "status") || detail != "" || has(m, "instance"))
+	if !declared && !shaped {
+		return false
+	}
+	d.Type, d.Title, d.Instance = typ, title, text(m, "instance")
+	d.Message = detail
+	if d.Message == "" {
+		d.Message = title
+	}
+	d.Code, _ = firstText(m, "code", "error_code", "errorCode")
+	if d.Code == "" {
+		d.Code = problemTypeCode(typ)
+	}
+	var buf [16]string // members used, kept off the heap
+	consumed := append(buf[:0], problemMembers...)
+	if d.Code != "" {
+		consumed = append(consumed, "code", "error_code", "errorCode")
+	}
+	for _, k := range problemFieldLists {
+		v, ok := m[k]
+		if !ok {
+			continue
+		}
+		if o, ok := asObj(v); ok && appendFieldMap(d, o) > 0 {
+			consumed = append(consumed, k)
+		} else if appendFieldList(d, v) > 0 {
+			consumed = append(consumed, k)
+		}
+	}
+	d.Extra = extraMembers(m, consumed...)
+	return true
+}
+
+// problemTypeCode derives a short code from a problem type URI: its last
+// path segment ("https://api.occuspace.io/problems/not-found" gives
+// "not-found"). about:blank and links into specifications (RFC sections,
+// MDN) name no API-specific problem, so they give "".
+func problemTypeCode(typ string) string {
+	if typ == "" || typ == "about:blank" {
+		return ""
+	}
+	if !strings.Contains(typ, "/") && !strings.Contains(typ, ":") {
+		return typ
+	}
+	for _, spec := range []string{"ietf.org", "rfc-editor.org", "developer.mozilla.org", "w3.org", "httpstatuses", "iana.org"} {
+		if strings.Contains(typ, spec) {
+			return ""
+		}
+	}
+	if i := strings.IndexAny(typ, "?#"); i >= 0 {
+		typ = typ[:i]
+	}
+	typ = strings.TrimRight(typ, "/")
+	if i := strings.Index(typ, "://"); i >= 0 && !strings.Contains(typ[i+3:], "/") {
+		return "" // a bare host names no problem
+	}
+	i := strings.LastIndexAny(typ, "/:")
+	seg := typ[i+1:]
+	switch strings.ToLower(seg) {
+	case "errors", "error", "problems", "problem", "docs", "types":
+		return "" // a documentation index, not a problem name
+	}
+	if !isToken(seg) || strings.Contains(seg, ".") && strings.HasSuffix(seg, "html") {
+		return ""
+	}
+	return seg
+}

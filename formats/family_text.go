@@ -1,0 +1,101 @@
+package formats
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// maxTextMessage bounds the message taken from a plain-text body.
+const maxTextMessage = 2000
+
+// recognizeText reads a plain-text body: the message is the text itself,
+// white space collapsed, cut at maxTextMessage bytes on a rune boundary.
+func recognizeText(b []byte, d *Diagnosis) {
+	d.Format = "text"
+	t := b
+	cut := false
+	if len(t) > maxTextMessage {
+		t = t[:maxTextMessage]
+		for len(t) > 0 && !utf8.RuneStart(t[len(t)-1]) {
+			t = t[:len(t)-1]
+		}
+		if len(t) > 0 {
+			t = t[:len(t)-1]
+		}
+		cut = true
+	}
+	d.Message = strings.Join(strings.Fields(strings.ToValidUTF8(string(t), "\uFFFD")), " ")
+	if cut {
+		d.Message += " …"
+	}
+}
+
+// recognizeEmpty marks an empty body; the status and headers (see
+// readWWWAuthenticate) are all there is to go on.
+func recognizeEmpty(d *Diagnosis) {
+	d.Format = "empty"
+}
+
+// recognizeBinary marks a body that is not text (an image, a compressed
+// body that was not decoded, ...) and says how big it is.
+func recognizeBinary(b []byte, d *Diagnosis) {
+	d.Format = "binary"
+	ct := http.DetectContentType(b)
+	d.Notes = append(d.Notes, "The body is "+strconv.Itoa(len(b))+" bytes of binary data (it looks like "+ct+"), not a readable error message.")
+}
+
+// readWWWAuthenticate takes the code and message of a 401 from the
+// WWW-Authenticate challenge (RFC 6750, 3): Bearer error="invalid_token",
+// error_description="The access token expired".
+func readWWWAuthenticate(d *Diagnosis, h http.Header) {
+	v := h.Get("Www-Authenticate")
+	if v == "" {
+		return
+	}
+	d.Code = authParam(v, "error")
+	d.Message = authParam(v, "error_description")
+}
+
+// authParam returns the value of one auth-param (quoted or token) in a
+// challenge, or "".
+func authParam(v, name string) string {
+	for i := 0; i < len(v); {
+		j := strings.Index(v[i:], name)
+		if j < 0 {
+			return ""
+		}
+		j += i
+		i = j + len(name)
+		if j > 0 && v[j-1] != ' ' && v[j-1] != ',' && v[j-1] != '\t' {
+			continue
+		}
+		rest := strings.TrimLeft(v[i:], " \t")
+		if !strings.HasPrefix(rest, "=") {
+			continue
+		}
+		rest = strings.TrimLeft(rest[1:], " \t")
+		if strings.HasPrefix(rest, `"`) {
+			var b strings.Builder
+			for k := 1; k < len(rest); k++ {
+				c := rest[k]
+				if c == '\\' && k+1 < len(rest) {
+					k++
+					b.WriteByte(rest[k])
+					continue
+				}
+				if c == '"' {
+					break
+				}
+				b.WriteByte(c)
+			}
+			return b.String()
+		}
+		if k := strings.IndexAny(rest, ", \t"); k >= 0 {
+			rest = rest[:k]
+		}
+		return rest
+	}
+	return ""
+}

@@ -1,0 +1,207 @@
+package formats
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/textproto"
+	"strconv"
+	"time"
+)
+
+// scan is what the family detectors may look at besides the parsed body.
+type scan struct {
+	status int
+	header http.Header
+	// ctype is the lower-case media type of Content-Type, "" if absent.
+	ctype string
+	// retryDelay is a google.rpc.RetryInfo delay in seconds, -1 if none.
+	retryDelay float64
+}
+
+// recognize fills the body-derived half of a Diagnosis: the format family,
+// code, messages, field errors, request id, Retry-After and rate limits.
+// explain fills the rest. It is pure and never panics: a body it cannot
+// make sense of still yields a Diagnosis saying so.
+//
+// The order is: sniff the body (not the Content-Type), parse JSON once and
+// walk the JSON family table (jsonFamilies) over that one value, or read
+// XML, HTML, text, binary or an empty body; then read the headers.
+func recognize(status int, header http.Header, body []byte, now time.Time) (d Diagnosis) {
+	d.Status = status
+	defer func() {
+		if r := recover(); r != nil {
+			// A bug here must not cost the user the response: report
+			// the body as text and say why. FuzzDetect fails on this note.
+			d = Diagnosis{Status: status, Format: "text", FormatName: familyName("text")}
+			d.Notes = []string{fmt.Sprintf("%s%v", internalErrorNote, r)}
+		}
+	}()
+	header = canonicalHeader(header)
+	s := scan{status: status, header: header, ctype: mediaType(header.Get("Content-Type")), retryDelay: -1}
+	b := trimBody(body)
+	kind := sniffBody(b)
+	var root any
+	switch kind {
+	case kindEmpty:
+		recognizeEmpty(&d)
+	case kindJSON:
+		var ok bool
+		root, ok = recognizeJSON(&s, b, &d)
+		if !ok && looksBinary(b) {
+			kind = kindBinary
+			d = Diagnosis{Status: status}
+			recognizeBinary(b, &d)
+		}
+	case kindXML:
+		recognizeXML(b, &d)
+	case kindHTML:
+		recognizeHTML(b, &d)
+	case kindBinary:
+		recognizeBinary(b, &d)
+	default:
+		recognizeText(b, &d)
+	}
+	if d.Format == "" {
+		recognizeText(b, &d)
+	}
+	if d.Format == "text" {
+		kind = kindText // prose that merely started like JSON
+	}
+	if d.FormatName == "" {
+		d.FormatName = familyName(d.Format)
+	}
+	if d.Code == "" && d.Message == "" {
+		readWWWAuthenticate(&d, header)
+	}
+	noteContentType(&d, s.ctype, kind)
+	findRequestID(&d, root, header)
+	readRetryAfter(&d, header, now)
+	if d.RetryAfterSeconds == nil && s.retryDelay >= 0 {
+		v := s.retryDelay
+		d.RetryAfterSeconds = &v
+	}
+	readRateLimit(&d, header, now)
+	return d
+}
+
+// internalErrorNote starts the note left when recognition itself failed.
+const internalErrorNote = "apierr could not finish reading this body (please report it): "
+
+// canonicalHeader returns h with canonical keys, copying only when some
+// key is not canonical already (a header map built by hand).
+func canonicalHeader(h http.Header) http.Header {
+	if h == nil {
+		return http.Header{}
+	}
+	for k := range h {
+		if textproto.CanonicalMIMEHeaderKey(k) != k {
+			c := make(http.Header, len(h))
+			for k, v := range h {
+				ck := textproto.CanonicalMIMEHeaderKey(k)
+				c[ck] = append(c[ck], v...)
+			}
+			return c
+		}
+	}
+	return h
+}
+
+// recognizeJSON parses b once and walks the JSON families over the value.
+// It returns the parsed value (nil when invalid) and whether b was JSON.
+func recognizeJSON(s *scan, b []byte, d *Diagnosis) (any, bool) {
+	root, err := parseJSON(b)
+	if err != nil {
+		recognizeBrokenJSON(b, err, d)
+		return nil, false
+	}
+	if m, ok := asObj(root); ok {
+		checkBodyStatus(s, m, d)
+		for _, f := range jsonFamilies {
+			if f.fill(s, m, d) {
+				d.Format, d.FormatName = f.id, f.name
+				return root, true
+			}
+		}
+	}
+	recognizeAnyJSON(root, d)
+	return root, true
+}
+
+// parseJSON decodes one JSON value, numbers kept as json.Number so that
+// ids and codes keep every digit. encoding/json bounds nesting (10000
+// levels) without recursion in its scanner, so a 100 000-deep body is a
+// quick error, not a stack overflow.
+func parseJSON(b []byte) (any, error) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, err
+	}
+	if off := dec.InputOffset(); int(off) < len(b) {
+		return nil, trailingDataError(off)
+	}
+	return v, nil
+}
+
+// jsonErrorOffset returns the byte offset where JSON parsing failed and a
+// short reason.
+func jsonErrorOffset(b []byte, err error) (int64, string) {
+	var se *json.SyntaxError
+	var td trailingDataError
+	switch {
+	case errors.As(err, &td):
+		return int64(td), td.Error()
+	case errors.As(err, &se):
+		return se.Offset, se.Error()
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		return int64(len(b)), "the body ends in the middle of a value (truncated?)"
+	}
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		return te.Offset, te.Error()
+	}
+	return 0, err.Error()
+}
+
+// trailingDataError is a JSON value followed by more than white space;
+// its value is the offset of the extra data.
+type trailingDataError int64
+
+func (e trailingDataError) Error() string { return "unexpected data after the JSON value" }
+
+// checkBodyStatus compares a status code the body states ("status": 404,
+// "statusCode": 404, a Kubernetes or Google "code": 404) with the HTTP
+// status. With no HTTP status (a body pasted on its own) the body's is
+// used; when they differ a note says so, since proxies and frameworks
+// sometimes rewrite one and not the other.
+func checkBodyStatus(s *scan, m map[string]any, d *Diagnosis) {
+	n, key := int64(0), ""
+	for _, k := range []string{"status", "statusCode", "code"} {
+		if v, ok := intMember(m, k); ok && v >= 100 && v <= 599 {
+			n, key = v, k
+			break
+		}
+	}
+	if key == "" {
+		if e := obj(m, "error"); e != nil {
+			if v, ok := intMember(e, "code"); ok && v >= 100 && v <= 599 {
+				n, key = v, "error.code"
+			}
+		}
+	}
+	switch {
+	case key == "" || int(n) == s.status:
+	case s.status == 0:
+		s.status, d.Status = int(n), int(n)
+		d.Notes = append(d.Notes, "No HTTP status was given; "+strconv.FormatInt(n, 10)+" is the body's "+key+".")
+	case key == "code" && s.status/100 == 2:
+		// A 2xx answer with a numeric "code" is usually an app-level code.
+	default:
+		d.Notes = append(d.Notes, "The body's "+key+" says "+strconv.FormatInt(n, 10)+" but the HTTP status is "+strconv.Itoa(s.status)+".")
+	}
+}

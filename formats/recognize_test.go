@@ -1,0 +1,87 @@
+package formats
+
+import (
+	"testing"
+)
+
+func TestFamilyIDs(t *testing.T) {
+	// The ids DESIGN.md promises; they are a public contract.
+	required := []string{"problem+json", "error-string", "error-code-message", "error-object", "google-status",
+		"jsonapi", "graphql", "oauth2", "aws-json", "xml", "soap-fault", "html", "text", "empty", "json", "binary"}
+	seen := map[string]bool{}
+	for _, f := range jsonFamilies {
+		if seen[f.id] {
+			t.Errorf("family %q listed twice", f.id)
+		}
+		seen[f.id] = true
+		if f.name == "" || f.fill == nil {
+			t.Errorf("family %q lacks a name or a detector", f.id)
+		}
+	}
+	for id, name := range otherFamilyNames {
+		seen[id] = true
+		if name == "" {
+			t.Errorf("family %q has no name", id)
+		}
+	}
+	for _, id := range required {
+		if !seen[id] {
+			t.Errorf("family %q is missing", id)
+		}
+		if familyName(id) == id {
+			t.Errorf("family %q has no human name", id)
+		}
+	}
+}
+
+func TestBodyStatus(t *testing.T) {
+	tests := []struct {
+		name       string
+		status     int
+		body       string
+		wantStatus int
+		wantNote   string
+	}{
+		{"no HTTP status: the body's", 0, `{"type":"about:blank","title":"Not Found","status":404}`, 404, "No HTTP status was given; 404 is the body's status."},
+		{"no HTTP status: Google's error.code", 0, `{"error":{"code":403,"message":"x","status":"PERMISSION_DENIED"}}`, 403, "403 is the body's error.code"},
+		{"disagreement", 502, `{"timestamp":"t","status":500,"error":"Internal Server Error","path":"/x"}`, 502, "The body's status says 500 but the HTTP status is 502."},
+		{"agreement", 404, `{"title":"Not Found","status":404}`, 404, ""},
+		{"out of range is ignored", 400, `{"status":7,"message":"x"}`, 400, ""},
+		{"app code in a 200 is not a status", 200, `{"code":400,"message":"bad"}`, 200, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := recognize(tt.status, nil, []byte(tt.body), exampleNow)
+			if d.Status != tt.wantStatus {
+				t.Errorf("status = %d, want %d", d.Status, tt.wantStatus)
+			}
+			if tt.wantNote == "" && len(d.Notes) > 0 {
+				t.Errorf("unexpected notes %q", d.Notes)
+			}
+			if tt.wantNote != "" && !containsSub(d.Notes, tt.wantNote) {
+				t.Errorf("notes = %q, want %q", d.Notes, tt.wantNote)
+			}
+		})
+	}
+}
+
+func TestProblemTypeCode(t *testing.T) {
+	tests := map[string]string{
+		"https://api.occuspace.io/problems/not-found": "not-found",
+		"https://example.com/probs/out-of-credit":     "out-of-credit",
+		"https://example.com/probs/out-of-credit/":    "out-of-credit",
+		"https://example.com/errors#x":                "",
+		"about:blank":                                 "",
+		"":                                            "",
+		"https://tools.ietf.org/html/rfc9110#section-15.5.1":     "",
+		"https://api.example.com":                                "",
+		"validation_error":                                       "validation_error",
+		"urn:problem-type:example:out-of-stock":                  "out-of-stock",
+		"https://mailchimp.com/developer/marketing/docs/errors/": "",
+	}
+	for typ, want := range tests {
+		if got := problemTypeCode(typ); got != want {
+			t.Errorf("problemTypeCode(%q) = %q, want %q", typ, got, want)
+		}
+	}
+}

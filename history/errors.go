@@ -1,0 +1,54 @@
+package history
+
+import (
+	"errors"
+	"fmt"
+
+	"modernc.org/sqlite"
+)
+
+// Errors callers branch on. Errors returned by the Store wrap one of these
+// when it applies, with errors.Is.
+var (
+	// ErrNotFound: no exchange has that id or request_id.
+	ErrNotFound = errors.New("no such exchange in history")
+	// ErrAmbiguous: a request_id prefix matches several request_ids.
+	ErrAmbiguous = errors.New("request_id prefix matches several exchanges")
+	// ErrNewerSchema: the database was written by a newer apierr.
+	ErrNewerSchema = errors.New("history database is from a newer apierr")
+	// ErrNotDatabase: the file at the history path is not an apierr
+	// history database (another file, or a corrupt one).
+	ErrNotDatabase = errors.New("not an apierr history database")
+	// ErrBadQuery: a search query could not be understood.
+	ErrBadQuery = errors.New("bad history query")
+	// ErrBusy: another process held the database longer than the busy
+	// timeout.
+	ErrBusy = errors.New("history database is busy")
+)
+
+// SQLite result codes (https://www.sqlite.org/rescode.html) that map to a
+// sentinel.
+const (
+	sqliteBusy    = 5
+	sqliteLocked  = 6
+	sqliteCorrupt = 11
+	sqliteNotADB  = 26
+)
+
+// mapErr wraps driver errors in the sentinel they mean, keeping the
+// driver's text for the message.
+func mapErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff {
+		case sqliteBusy, sqliteLocked:
+			return fmt.Errorf("%w: %v", ErrBusy, err)
+		case sqliteCorrupt, sqliteNotADB:
+			return fmt.Errorf("%w: %v", ErrNotDatabase, err)
+		}
+	}
+	return err
+}

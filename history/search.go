@@ -1,0 +1,178 @@
+package history
+
+import (
+	"context"
+	"strings"
+	"time"
+)
+
+// Summary is one line of a history listing. Its JSON form is the contract
+// of `history list|search --json`.
+type Summary struct {
+	ID        int64     `json:"id"`
+	Time      time.Time `json:"time"`
+	Method    string    `json:"method"`
+	URL       string    `json:"url"`
+	Status    int       `json:"status"`
+	Format    string    `json:"format"`
+	Code      string    `json:"code"`
+	Message   string    `json:"message"`
+	RequestID string    `json:"request_id"`
+	API       string    `json:"api"`
+	// Transport is true when no response arrived.
+	Transport bool `json:"transport,omitempty"`
+	// Note is the note a person attached, if any.
+	Note string `json:"note,omitempty"`
+}
+
+const summaryColumns = `e.id, e.time, e.method, e.url, e.status, e.format, e.code, e.message, e.request_id, e.api, e.transport, e.note`
+
+// Search returns the exchanges matching query, newest first, limit at a
+// time starting at offset. An empty query lists everything. A query that
+// does not parse returns an error wrapping ErrBadQuery.
+func (s *Store) Search(ctx context.Context, query string, limit, offset int) ([]Summary, error) {
+	q, err := ParseQuery(query)
+	if err != nil {
+		return nil, err
+	}
+	return s.SearchQuery(ctx, q, limit, offset)
+}
+
+// SearchQuery is Search with a parsed query.
+func (s *Store) SearchQuery(ctx context.Context, q Query, limit, offset int) ([]Summary, error) {
+	if limit <= 0 {
+		limit = 50
+	}
+	from, where, args := q.sql()
+	order := ` ORDER BY e.time DESC, e.id DESC`
+	if len(q.Text) > 0 {
+		// tkey sorts like time; ordering by the full-text rowid lets FTS5
+		// hand matches over newest first and stop at the limit.
+		order = ` ORDER BY f.rowid DESC`
+	}
+	sqlText := `SELECT ` + summaryColumns + ` FROM ` + from + where + order + ` LIMIT ? OFFSET ?`
+	rows, err := s.db.QueryContext(ctx, sqlText, append(args, limit, max(offset, 0))...)
+	if err != nil {
+		return nil, mapErr(err)
+	}
+	defer rows.Close()
+	out := make([]Summary, 0, limit)
+	for rows.Next() {
+		var sm Summary
+		var us int64
+		if err := rows.Scan(&sm.ID, &us, &sm.Method, &sm.URL, &sm.Status, &sm.Format, &sm.Code, &sm.Message, &sm.RequestID, &sm.API, &sm.Transport, &sm.Note); err != nil {
+			return nil, mapErr(err)
+		}
+		sm.Time = time.UnixMicro(us).UTC()
+		out = append(out, sm)
+	}
+	return out, mapErr(rows.Err())
+}
+
+// Count returns how many exchanges match query.
+func (s *Store) Count(ctx context.Context, query string) (int64, error) {
+	q, err := ParseQuery(query)
+	if err != nil {
+		return 0, err
+	}
+	from, where, args := q.sql()
+	var n int64
+	err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+from+where, args...).Scan(&n)
+	return n, mapErr(err)
+}
+
+// sql returns the FROM clause, the WHERE clause (with its leading space,
+// or "") and the arguments for q.
+func (q Query) sql() (from, where string, args []any) {
+	from = "exchanges e"
+	var conds []string
+	add := func(c string, a ...any) {
+		conds = append(conds, c)
+		args = append(args, a...)
+	}
+	if len(q.Text) > 0 {
+		from = "exchanges_fts f JOIN exchanges e ON e.tkey = f.rowid"
+		add("exchanges_fts MATCH ?", ftsQuery(q.Text))
+	}
+	if q.Class > 0 {
+		add("e.class = ?", q.Class)
+	}
+	if q.StatusMin > 0 {
+		if q.StatusMin == q.StatusMax {
+			add("e.status = ?", q.StatusMin)
+		} else {
+			add("e.status BETWEEN ? AND ?", q.StatusMin, q.StatusMax)
+		}
+	}
+	if q.Code != "" {
+		add("e.code = ? COLLATE NOCASE", q.Code)
+	}
+	if q.RequestID != "" {
+		add("e.request_id >= ? AND e.request_id < ?", q.RequestID, prefixEnd(q.RequestID))
+	}
+	if q.Host != "" {
+		add("(e.host = ? OR e.host LIKE ? ESCAPE '\\')", q.Host, "%."+escapeLike(q.Host))
+	}
+	if q.Method != "" {
+		add("e.method = ?", q.Method)
+	}
+	if q.API != "" {
+		add("e.api = ? COLLATE NOCASE", q.API)
+	}
+	if q.Format != "" {
+		add("e.format = ? COLLATE NOCASE", q.Format)
+	}
+	if q.Source != "" {
+		add("e.source = ?", q.Source)
+	}
+	if !q.After.IsZero() {
+		add("e.time >= ?", q.After.UnixMicro())
+	}
+	if !q.Before.IsZero() {
+		add("e.time < ?", q.Before.UnixMicro())
+	}
+	if q.IsTransport {
+		add("e.transport = 1")
+	}
+	if q.IsError {
+		add("(e.status >= 400 OR e.transport = 1)")
+	}
+	if len(conds) > 0 {
+		where = " WHERE " + strings.Join(conds, " AND ")
+	}
+	return from, where, args
+}
+
+// ftsQuery quotes every word and phrase, so nothing a person types is
+// read as FTS5 syntax; a trailing '*' keeps its prefix meaning.
+func ftsQuery(text []string) string {
+	parts := make([]string, 0, len(text))
+	for _, t := range text {
+		star := strings.HasSuffix(t, "*") && len(t) > 1
+		t = strings.TrimSuffix(t, "*")
+		p := `"` + strings.ReplaceAll(t, `"`, `""`) + `"`
+		if star {
+			p += "*"
+		}
+		parts = append(parts, p)
+	}
+	return strings.Join(parts, " ")
+}
+
+// prefixEnd is the smallest string greater than every string starting
+// with p, so a prefix match is an index range.
+func prefixEnd(p string) string {
+	b := []byte(p)
+	for i := len(b) - 1; i >= 0; i-- {
+		if b[i] < 0xff {
+			b[i]++
+			return string(b[:i+1])
+		}
+	}
+	return string(b) + "\xff"
+}
+
+func escapeLike(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return r.Replace(s)
+}

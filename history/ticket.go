@@ -1,0 +1,331 @@
+package history
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/apierr/apierr/formats/exchange"
+	"github.com/apierr/apierr/formats/redact"
+)
+
+// Ticket limits: enough of the response for a vendor to recognize it,
+// short enough to paste into a support form.
+const (
+	excerptLines = 40
+	excerptBytes = 2048
+)
+
+// TicketData is the content of a support ticket; its JSON form is the
+// `history ticket --format json` output.
+type TicketData struct {
+	RequestID       string       `json:"request_id"`
+	RequestIDSource string       `json:"request_id_source"`
+	Time            time.Time    `json:"time"`
+	Method          string       `json:"method"`
+	URL             string       `json:"url"`
+	Status          int          `json:"status"`
+	StatusText      string       `json:"status_text"`
+	Error           string       `json:"error,omitempty"`
+	Format          string       `json:"format"`
+	Code            string       `json:"code"`
+	Message         string       `json:"message"`
+	API             string       `json:"api"`
+	APITitle        string       `json:"api_title,omitempty"`
+	Advice          []TicketStep `json:"advice"`
+	Curl            string       `json:"curl"`
+	Excerpt         string       `json:"response_excerpt"`
+	Truncated       bool         `json:"excerpt_truncated"`
+	Note            string       `json:"note,omitempty"`
+}
+
+// TicketStep is one piece of the docs' advice and where it came from.
+type TicketStep struct {
+	Text   string `json:"text"`
+	Source string `json:"source"`
+}
+
+// Ticket renders a support ticket for e as "markdown", "text" or "json".
+// curl is the command that reproduces the request (the caller renders it);
+// everything, curl included, is redacted again here, and server text is
+// made inert.
+func Ticket(e exchange.Exchange, format, curl string) (string, error) {
+	return ticket(e, format, curl, &redact.Redactor{})
+}
+
+// Ticket is the package's Ticket redacting with the store's names too.
+func (s *Store) Ticket(e exchange.Exchange, format, curl string) (string, error) {
+	return ticket(e, format, curl, &s.redactor)
+}
+
+func ticket(e exchange.Exchange, format, curl string, r *redact.Redactor) (string, error) {
+	d := TicketOf(r.Exchange(e), redactCurl(r, curl))
+	switch format {
+	case "", "markdown", "md":
+		return ticketMarkdown(d), nil
+	case "text", "plain":
+		return ticketText(d), nil
+	case "json":
+		b, err := json.MarshalIndent(d, "", "  ")
+		return string(b) + "\n", err
+	}
+	return "", fmt.Errorf("unknown ticket format %q: use markdown, text or json", format)
+}
+
+// TicketOf gathers a ticket's content from an already redacted exchange.
+func TicketOf(e exchange.Exchange, curl string) TicketData {
+	dg := e.Diagnosis
+	t := TicketData{
+		RequestID: dg.RequestID, RequestIDSource: dg.RequestIDSource,
+		Time: e.Time.UTC(), Method: oneLine(e.Request.Method), URL: oneLine(e.Request.URL),
+		Status: dg.Status, StatusText: dg.StatusText, Error: oneLine(e.Error),
+		Format: dg.Format, Code: oneLine(dg.Code), Message: oneLine(dg.Message),
+		API: dg.API, APITitle: dg.APITitle, Curl: curl, Note: oneLine(e.Note),
+		Advice: []TicketStep{},
+	}
+	if e.Response != nil && t.Status == 0 {
+		t.Status = e.Response.Status
+	}
+	if t.StatusText == "" {
+		t.StatusText = http.StatusText(t.Status)
+	}
+	for _, s := range dg.Steps {
+		t.Advice = append(t.Advice, TicketStep{Text: oneLine(s.Text), Source: oneLine(s.Source)})
+	}
+	if len(dg.Steps) == 0 {
+		for _, s := range dg.Recovery {
+			t.Advice = append(t.Advice, TicketStep{Text: oneLine(s)})
+		}
+	}
+	if e.Response != nil {
+		t.Excerpt, t.Truncated = excerpt(e.Response)
+	}
+	return t
+}
+
+// excerpt is the status line, the headers worth quoting and the start of
+// the body, made inert.
+func excerpt(r *exchange.Response) (string, bool) {
+	var b strings.Builder
+	proto := r.Proto
+	if proto == "" {
+		proto = "HTTP/1.1"
+	}
+	fmt.Fprintf(&b, "%s %d %s\n", proto, r.Status, http.StatusText(r.Status))
+	keys := make([]string, 0, len(r.Headers))
+	for k := range r.Headers {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if quotedHeader(k) {
+			fmt.Fprintf(&b, "%s: %s\n", k, strings.Join(r.Headers[k], ", "))
+		}
+	}
+	b.WriteString("\n")
+	body := r.Body
+	cut := r.Truncated
+	if len(body) > excerptBytes {
+		body, cut = clip(body, excerptBytes), true
+	}
+	if lines := strings.SplitAfter(body, "\n"); len(lines) > excerptLines {
+		body, cut = strings.Join(lines[:excerptLines], ""), true
+	}
+	b.WriteString(body)
+	out := inert(strings.TrimRight(b.String(), "\n"))
+	if cut {
+		out += "\n[…]"
+	}
+	return out, cut
+}
+
+// quotedHeader keeps the response headers a vendor asks about.
+func quotedHeader(name string) bool {
+	n := strings.ToLower(name)
+	switch n {
+	case "content-type", "date", "retry-after", "www-authenticate", "server", "via", "cf-ray", "traceparent":
+		return true
+	}
+	return strings.Contains(n, "request-id") || strings.Contains(n, "requestid") || strings.Contains(n, "correlation") ||
+		strings.Contains(n, "trace-id") || strings.HasPrefix(n, "x-ratelimit") || strings.HasPrefix(n, "ratelimit")
+}
+
+var curlHeader = regexp.MustCompile(`((?:-H|--header)\s+)(['"])([^'":]+):\s*([^'"]*)(['"])`)
+var curlURL = regexp.MustCompile(`https?://[^\s'"]+`)
+
+// redactCurl redacts a curl command again: headers by name, URLs by
+// parameter, and secret shapes anywhere.
+func redactCurl(r *redact.Redactor, curl string) string {
+	curl = curlHeader.ReplaceAllStringFunc(curl, func(m string) string {
+		p := curlHeader.FindStringSubmatch(m)
+		return p[1] + p[2] + p[3] + ": " + r.Header(p[3], p[4]) + p[5]
+	})
+	curl = curlURL.ReplaceAllStringFunc(curl, r.URL)
+	return r.Text(curl)
+}
+
+// inert keeps tickets from carrying terminal control sequences or
+// invisible text direction changes from a server's body.
+func inert(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		c, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case c == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, "\\x%02x", s[i])
+		case c == '\n':
+			b.WriteByte('\n')
+		case c == '\t':
+			b.WriteString("    ")
+		case c == '\r':
+		case c < 0x20:
+			b.WriteRune(0x2400 + c)
+		case c == 0x7f || c >= 0x80 && c < 0xa0 || c == 0x2028 || c == 0x2029 || c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069:
+			fmt.Fprintf(&b, "\\u%04x", c)
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// oneLine makes server text safe for a single line.
+func oneLine(s string) string { return strings.ReplaceAll(inert(strings.TrimSpace(s)), "\n", " ") }
+
+func ticketMarkdown(t TicketData) string {
+	var b strings.Builder
+	title := fmt.Sprintf("%d %s", t.Status, t.StatusText)
+	if t.Status == 0 {
+		title = "no response"
+	}
+	fmt.Fprintf(&b, "### API error: %s — %s %s\n\n", title, t.Method, mdCode(t.URL))
+	b.WriteString("| | |\n|---|---|\n")
+	row := func(k, v string) {
+		if v != "" {
+			fmt.Fprintf(&b, "| %s | %s |\n", k, strings.ReplaceAll(v, "|", `\|`))
+		}
+	}
+	rid := "(none found)"
+	if t.RequestID != "" {
+		rid = mdCode(t.RequestID)
+		if t.RequestIDSource != "" {
+			rid += " (" + t.RequestIDSource + ")"
+		}
+	}
+	row("request_id", rid)
+	row("time (UTC)", t.Time.Format("2006-01-02 15:04:05.000"))
+	row("request", t.Method+" "+mdCode(t.URL))
+	if t.Status != 0 {
+		row("status", title)
+	}
+	row("transport error", t.Error)
+	if t.Code != "" {
+		row("error code", mdCode(t.Code))
+	}
+	row("message", t.Message)
+	row("API", apiName(t))
+	row("error format", t.Format)
+	row("note", t.Note)
+	if len(t.Advice) > 0 {
+		b.WriteString("\n**What the API's docs advise**\n\n")
+		for i, s := range t.Advice {
+			fmt.Fprintf(&b, "%d. %s", i+1, s.Text)
+			if s.Source != "" {
+				fmt.Fprintf(&b, " _(%s)_", s.Source)
+			}
+			b.WriteString("\n")
+		}
+	}
+	if t.Curl != "" {
+		fence := fenceFor(t.Curl)
+		fmt.Fprintf(&b, "\n**To reproduce** (secrets redacted)\n\n%ssh\n%s\n%s\n", fence, t.Curl, fence)
+	}
+	if t.Excerpt != "" {
+		fence := fenceFor(t.Excerpt)
+		fmt.Fprintf(&b, "\n**Response excerpt**\n\n%shttp\n%s\n%s\n", fence, t.Excerpt, fence)
+	}
+	return b.String()
+}
+
+func ticketText(t TicketData) string {
+	var b strings.Builder
+	row := func(k, v string) {
+		if v != "" {
+			fmt.Fprintf(&b, "%-16s %s\n", k+":", v)
+		}
+	}
+	rid := t.RequestID
+	if rid != "" && t.RequestIDSource != "" {
+		rid += " (" + t.RequestIDSource + ")"
+	}
+	row("Request ID", firstNonEmpty(rid, "(none found)"))
+	row("Time (UTC)", t.Time.Format("2006-01-02 15:04:05.000"))
+	row("Request", t.Method+" "+t.URL)
+	if t.Status != 0 {
+		row("Status", fmt.Sprintf("%d %s", t.Status, t.StatusText))
+	}
+	row("Transport error", t.Error)
+	row("Error code", t.Code)
+	row("Message", t.Message)
+	row("API", apiName(t))
+	row("Error format", t.Format)
+	row("Note", t.Note)
+	if len(t.Advice) > 0 {
+		b.WriteString("\nWhat the API's docs advise:\n")
+		for i, s := range t.Advice {
+			fmt.Fprintf(&b, "  %d. %s", i+1, s.Text)
+			if s.Source != "" {
+				fmt.Fprintf(&b, " (%s)", s.Source)
+			}
+			b.WriteString("\n")
+		}
+	}
+	if t.Curl != "" {
+		fmt.Fprintf(&b, "\nTo reproduce (secrets redacted):\n  %s\n", strings.ReplaceAll(t.Curl, "\n", "\n  "))
+	}
+	if t.Excerpt != "" {
+		b.WriteString("\nResponse excerpt:\n")
+		for _, l := range strings.Split(t.Excerpt, "\n") {
+			b.WriteString("  " + l + "\n")
+		}
+	}
+	return b.String()
+}
+
+func apiName(t TicketData) string {
+	if t.APITitle != "" && t.API != "" {
+		return t.APITitle + " (" + t.API + ")"
+	}
+	return t.API
+}
+
+// mdCode writes s as inline code, with a fence longer than any backtick
+// run inside it.
+func mdCode(s string) string {
+	if s == "" {
+		return ""
+	}
+	ticks := "`"
+	for strings.Contains(s, ticks) {
+		ticks += "`"
+	}
+	pad := ""
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		pad = " "
+	}
+	return ticks + pad + s + pad + ticks
+}
+
+func fenceFor(s string) string {
+	f := "```"
+	for strings.Contains(s, f) {
+		f += "`"
+	}
+	return f
+}

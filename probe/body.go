@@ -1,0 +1,103 @@
+package probe
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/andybalholm/brotli"
+	"github.com/klauspost/compress/flate"
+	"github.com/klauspost/compress/gzip"
+	"github.com/klauspost/compress/zlib"
+	"github.com/klauspost/compress/zstd"
+)
+
+// body is a response body as read: decoded, capped, with its wire size.
+type body struct {
+	data      []byte
+	truncated bool
+	size      int64 // decoded bytes seen
+	wireSize  int64 // bytes received on the wire
+	notes     []string
+}
+
+// readBody reads at most limit bytes of r (one more to tell whether there
+// was more), so an endless body costs limit bytes of memory, never more.
+// sizeHint is the Content-Length, or -1.
+func readBody(r io.Reader, limit, sizeHint int64) ([]byte, bool, error) {
+	n := sizeHint + 1
+	if sizeHint < 0 || n > limit+1 {
+		n = 512
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, n))
+	_, err := buf.ReadFrom(io.LimitReader(r, limit+1))
+	data := buf.Bytes()
+	if int64(len(data)) > limit {
+		return data[:limit], true, err
+	}
+	return data, false, err
+}
+
+// decodeBody undoes the Content-Encoding codings of wire (gzip, deflate,
+// br, zstd, in reverse order of application), keeping at most limit
+// decoded bytes. A coding it cannot undo leaves the bytes as they came and
+// says so in a note: a bad body is reported, never fatal.
+func decodeBody(b *body, contentEncoding string, limit int64) {
+	codings := strings.Split(contentEncoding, ",")
+	for i := len(codings) - 1; i >= 0; i-- {
+		coding := strings.ToLower(strings.TrimSpace(codings[i]))
+		if coding == "" || coding == "identity" {
+			continue
+		}
+		dec, err := decoder(coding, b.data)
+		if err != nil {
+			b.notes = append(b.notes, fmt.Sprintf("The body could not be decoded (Content-Encoding %s): %v; it is shown as received.", coding, err))
+			return
+		}
+		out, truncated, err := readBody(dec, limit, -1)
+		if c, ok := dec.(io.Closer); ok {
+			c.Close()
+		}
+		if err != nil && len(out) == 0 {
+			b.notes = append(b.notes, fmt.Sprintf("The body could not be decoded (Content-Encoding %s): %v; it is shown as received.", coding, err))
+			return
+		}
+		if err != nil && !b.truncated {
+			b.notes = append(b.notes, fmt.Sprintf("The %s body is damaged (%v); the part that decoded is shown.", coding, err))
+		}
+		b.data = out
+		b.truncated = b.truncated || truncated
+	}
+	b.size = int64(len(b.data))
+}
+
+// decoder returns a reader decoding one content coding.
+func decoder(coding string, data []byte) (io.Reader, error) {
+	r := bytes.NewReader(data)
+	switch coding {
+	case "gzip", "x-gzip":
+		return gzip.NewReader(r)
+	case "deflate":
+		// HTTP's "deflate" is zlib-wrapped by the RFC, raw by many servers:
+		// accept both, telling them apart by the zlib header check.
+		if len(data) >= 2 && data[0]&0x0f == 8 && (uint16(data[0])<<8|uint16(data[1]))%31 == 0 {
+			return zlib.NewReader(r)
+		}
+		return flate.NewReader(r), nil
+	case "br":
+		return brotli.NewReader(r), nil
+	case "zstd":
+		d, err := zstd.NewReader(r, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(256<<20))
+		if err != nil {
+			return nil, err
+		}
+		return zstdReader{d}, nil
+	}
+	return nil, fmt.Errorf("unknown coding %q", coding)
+}
+
+// zstdReader lets Close release the decoder's goroutines and buffers.
+type zstdReader struct{ *zstd.Decoder }
+
+func (z zstdReader) Close() error { z.Decoder.Close(); return nil }

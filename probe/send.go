@@ -1,0 +1,287 @@
+package probe
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptrace"
+	"net/url"
+	"time"
+
+	"github.com/apierr/apierr/formats"
+	"github.com/apierr/apierr/formats/exchange"
+)
+
+// Send sends req and returns the exchange; transport failures are in it,
+// never returned as an error. Cancelling ctx aborts the request (and any
+// wait between retries) at once; the exchange then says "cancelled".
+func Send(ctx context.Context, req Request) exchange.Exchange {
+	opts := req.Options.withDefaults()
+	ex := exchange.Exchange{
+		Time:     time.Now().UTC(),
+		Insecure: opts.Insecure,
+		Attempts: []exchange.Attempt{},
+	}
+	method := req.Method
+	if method == "" {
+		method = http.MethodGet
+		if len(req.Body) > 0 {
+			method = http.MethodPost
+		}
+	}
+	header := sentHeader(req.Header, opts)
+	ex.Request = exchange.Request{Method: method, URL: req.URL, Headers: header, Body: string(req.Body)}
+
+	if err := checkURL(req.URL); err != nil {
+		fail(&ex, KindInvalidURL, err.Error())
+		return ex
+	}
+	tr, err := transportFor(opts)
+	if err != nil {
+		fail(&ex, KindInvalidOption, err.Error())
+		return ex
+	}
+
+	retries := opts.Retry
+	if !opts.RetryAll && !idempotent(method) {
+		retries = 0
+	}
+	var waited time.Duration
+	var res attemptResult
+	for n := 1; ; n++ {
+		res = attempt(ctx, tr, method, req.URL, header, req.Body, opts)
+		ex.Attempts = append(ex.Attempts, exchange.Attempt{
+			N: n, Status: res.status(), Error: res.errText,
+			Waited: exchange.Duration(waited), Duration: res.timings.Total,
+		})
+		if n > retries || !shouldRetry(res.status(), res.kind) || ctx.Err() != nil {
+			break
+		}
+		waited = backoff(n, opts.RetryDelay, opts.RetryMaxWait)
+		if res.resp != nil {
+			if d, ok := retryAfter(res.resp.Headers, time.Now()); ok {
+				waited = min(d, opts.RetryMaxWait)
+			}
+		}
+		if !sleep(ctx, waited) {
+			break
+		}
+	}
+
+	ex.Timings = res.timings
+	ex.Redirects = res.hops
+	ex.Response = res.resp
+	if res.kind != "" {
+		fail(&ex, res.kind, res.errText)
+		if ctx.Err() != nil && res.kind != KindCancelled {
+			fail(&ex, KindCancelled, "cancelled: "+res.errText)
+		}
+		return ex
+	}
+	ex.Diagnosis = detect(res.resp.Status, res.resp.Headers, []byte(res.resp.Body), formats.Options{
+		Profiles: opts.Profiles, API: opts.API, Host: res.host,
+	})
+	ex.Diagnosis.Notes = append(ex.Diagnosis.Notes, res.notes...)
+	return ex
+}
+
+// detect is formats.DetectWith; the overhead benchmark swaps it to tell
+// the cost of sending from the cost of recognizing.
+var detect = formats.DetectWith
+
+// fail records a transport failure in ex.
+func fail(ex *exchange.Exchange, kind, msg string) {
+	ex.Error = msg
+	ex.Diagnosis = transportDiagnosis(kind, msg)
+}
+
+// sentHeader is req's header plus the defaults curl would add.
+func sentHeader(h http.Header, opts Options) http.Header {
+	out := make(http.Header, len(h)+3)
+	for k, v := range h {
+		out[http.CanonicalHeaderKey(k)] = append([]string(nil), v...)
+	}
+	if _, ok := out["User-Agent"]; !ok {
+		out["User-Agent"] = []string{UserAgent()}
+	}
+	if _, ok := out["Accept"]; !ok {
+		out["Accept"] = []string{"*/*"}
+	}
+	if _, ok := out["Accept-Encoding"]; !ok && opts.Compressed {
+		out["Accept-Encoding"] = []string{"gzip, deflate, br, zstd"}
+	}
+	return out
+}
+
+// checkURL rejects what cannot be sent before any socket is opened.
+func checkURL(raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil {
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return invalidURLError{fmt.Sprintf("invalid URL %q: %v", raw, err)}
+	}
+	switch {
+	case u.Scheme == "":
+		return invalidURLError{fmt.Sprintf("URL %q has no scheme: write https://%s", raw, raw)}
+	case u.Scheme != "http" && u.Scheme != "https":
+		return invalidURLError{fmt.Sprintf("URL %q: scheme %q is not supported, use http:// or https://", raw, u.Scheme)}
+	case u.Host == "" || u.Hostname() == "":
+		return invalidURLError{fmt.Sprintf("URL %q has no host", raw)}
+	}
+	return nil
+}
+
+// attemptResult is the outcome of one try.
+type attemptResult struct {
+	resp    *exchange.Response
+	timings exchange.Timings
+	hops    []exchange.Hop
+	host    string
+	notes   []string
+	kind    string // transport failure kind, "" when a full response arrived
+	errText string
+}
+
+func (r attemptResult) status() int {
+	if r.resp == nil {
+		return 0
+	}
+	return r.resp.Status
+}
+
+// attempt sends the request once, following redirects if asked.
+func attempt(ctx context.Context, tr *http.Transport, method, rawURL string, header http.Header, payload []byte, opts Options) attemptResult {
+	tm := newTimer()
+	actx, cancel := context.WithTimeoutCause(ctx, opts.MaxTime, errMaxTime)
+	defer cancel()
+	actx = httptrace.WithClientTrace(actx, tm.trace())
+
+	var bodyReader io.Reader
+	if len(payload) > 0 {
+		bodyReader = bytes.NewReader(payload)
+	}
+	hreq, err := http.NewRequestWithContext(actx, method, rawURL, bodyReader)
+	if err != nil {
+		return attemptResult{kind: KindInvalidURL, errText: errorText(err)}
+	}
+	// The transport only reads the header, so every attempt shares it.
+	hreq.Header = header
+
+	var res attemptResult
+	client := &http.Client{Transport: tr, CheckRedirect: func(next *http.Request, via []*http.Request) error {
+		if !opts.FollowRedirects {
+			return http.ErrUseLastResponse
+		}
+		prev := via[len(via)-1]
+		hop := exchange.Hop{URL: prev.URL.String(), Location: next.URL.String()}
+		if next.Response != nil {
+			hop.Status = next.Response.StatusCode
+		}
+		res.hops = append(res.hops, hop)
+		if len(via) > opts.MaxRedirs {
+			return fmt.Errorf("%w: more than %d (--max-redirs)", errTooManyRedirects, opts.MaxRedirs)
+		}
+		return nil
+	}}
+	resp, err := client.Do(hreq)
+	if err != nil {
+		tm.finish()
+		res.timings = tm.timings()
+		res.kind = classify(actx, err, tm.phase())
+		res.errText = describe(res.kind, err, opts)
+		return res
+	}
+	defer resp.Body.Close()
+
+	wire := &countingReader{r: resp.Body}
+	b := body{}
+	var rerr error
+	hint := resp.ContentLength
+	if resp.Header.Get("Content-Encoding") != "" {
+		hint = -1
+	}
+	b.data, b.truncated, rerr = readBody(wire, opts.MaxBody, hint)
+	tm.finish()
+	res.timings = tm.timings()
+	b.wireSize = wire.n
+	b.size = int64(len(b.data))
+	if ce := resp.Header.Get("Content-Encoding"); ce != "" && method != http.MethodHead {
+		decodeBody(&b, ce, opts.MaxBody)
+	}
+	if b.truncated {
+		b.size = max(b.size+1, wire.n)
+		note := fmt.Sprintf("The body is longer than the %s cap (--max-body): only the first %s are kept.", FormatSize(opts.MaxBody), FormatSize(opts.MaxBody))
+		if resp.ContentLength > 0 {
+			note += fmt.Sprintf(" The server announced %s.", FormatSize(resp.ContentLength))
+		}
+		res.notes = append(res.notes, note)
+	}
+	res.notes = append(res.notes, b.notes...)
+	res.host = resp.Request.URL.Hostname()
+	res.resp = &exchange.Response{
+		Status:    resp.StatusCode,
+		Proto:     resp.Proto,
+		Headers:   resp.Header,
+		Body:      string(b.data),
+		Truncated: b.truncated,
+		Size:      b.size,
+		WireSize:  b.wireSize,
+	}
+	if rerr != nil && !b.truncated {
+		res.kind = classify(actx, rerr, phaseBody)
+		res.errText = "reading the body: " + describe(res.kind, rerr, opts)
+	}
+	return res
+}
+
+// describe is the message kept for a failure: Go's text, except for our
+// own time limit, whose Go text ("context deadline exceeded") says nothing.
+func describe(kind string, err error, opts Options) string {
+	switch kind {
+	case KindTimeoutConnect, KindTimeoutTLS, KindTimeoutHeaders, KindTimeoutBody:
+		what := map[string]string{
+			KindTimeoutConnect: "connecting", KindTimeoutTLS: "in the TLS handshake",
+			KindTimeoutHeaders: "waiting for the response headers", KindTimeoutBody: "reading the body",
+		}[kind]
+		if errors.Is(err, errMaxTime) || errors.Is(err, context.DeadlineExceeded) {
+			return fmt.Sprintf("no complete answer within %s (-m/--max-time): timed out %s", opts.MaxTime, what)
+		}
+		return fmt.Sprintf("timed out %s after %s (--connect-timeout): %s", what, opts.ConnectTimeout, errorText(err))
+	case KindCancelled:
+		return "cancelled before a response arrived"
+	}
+	return errorText(err)
+}
+
+// countingReader counts the bytes that pass through it.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// sleep waits d or until ctx is done; it reports whether the wait ran out.
+func sleep(ctx context.Context, d time.Duration) bool {
+	if d <= 0 {
+		return ctx.Err() == nil
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}

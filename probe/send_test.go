@@ -1,0 +1,295 @@
+package probe
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"runtime"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/andybalholm/brotli"
+	"github.com/klauspost/compress/gzip"
+	"github.com/klauspost/compress/zlib"
+	"github.com/klauspost/compress/zstd"
+)
+
+func TestSendRecordsTheExchange(t *testing.T) {
+	var seen http.Header
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		seen = r.Header.Clone()
+		w.Header().Set("Content-Type", "application/problem+json")
+		w.Header().Set("X-Request-Id", "f1b8698f")
+		w.WriteHeader(http.StatusNotFound)
+		io.WriteString(w, `{"type":"about:blank","title":"Not Found","status":404}`)
+	}))
+	defer srv.Close()
+
+	ex := Send(context.Background(), Request{URL: srv.URL + "/v2/locations/1560"})
+	if ex.Error != "" || ex.Response == nil {
+		t.Fatalf("no response: %q", ex.Error)
+	}
+	if ex.Request.Method != "GET" || ex.Request.Headers.Get("User-Agent") != "apierr/"+Version || ex.Request.Headers.Get("Accept") != "*/*" {
+		t.Errorf("request as sent: %+v", ex.Request)
+	}
+	if seen.Get("User-Agent") != "apierr/"+Version || seen.Get("Accept-Encoding") != "" {
+		t.Errorf("server saw %v", seen)
+	}
+	if ex.Response.Status != 404 || ex.Response.Headers.Get("X-Request-Id") != "f1b8698f" || !strings.Contains(ex.Response.Body, "Not Found") {
+		t.Errorf("response: %+v", ex.Response)
+	}
+	if ex.Diagnosis.Status != 404 || ex.Timings.Total <= 0 || ex.Timings.Connect <= 0 || ex.Timings.Reused {
+		t.Errorf("diagnosis %d, timings %+v", ex.Diagnosis.Status, ex.Timings)
+	}
+	if len(ex.Attempts) != 1 || ex.Attempts[0].Status != 404 || ex.Time.IsZero() {
+		t.Errorf("attempts %+v", ex.Attempts)
+	}
+	again := Send(context.Background(), Request{URL: srv.URL + "/v2/locations/1560"})
+	if !again.Timings.Reused || again.Timings.Connect != 0 {
+		t.Errorf("second request did not reuse the connection: %+v", again.Timings)
+	}
+}
+
+func TestSendInsecure(t *testing.T) {
+	srv := httptest.NewTLSServer(okHandler)
+	defer srv.Close()
+	ex := Send(context.Background(), Request{URL: srv.URL, Options: Options{Insecure: true}})
+	if ex.Error != "" || !ex.Insecure || ex.Response.Body != "ok" || ex.Timings.TLS <= 0 {
+		t.Errorf("-k: error %q insecure %v timings %+v", ex.Error, ex.Insecure, ex.Timings)
+	}
+}
+
+func TestSendRedirects(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/old":
+			http.Redirect(w, r, "/moved", http.StatusMovedPermanently)
+		case "/moved":
+			http.Redirect(w, r, "/new", http.StatusFound)
+		default:
+			io.WriteString(w, "arrived")
+		}
+	}))
+	defer srv.Close()
+
+	ex := Send(context.Background(), Request{URL: srv.URL + "/old"})
+	if ex.Response.Status != 301 || len(ex.Redirects) != 0 || ex.Response.Headers.Get("Location") != "/moved" {
+		t.Errorf("without -L the redirect itself is the answer: %d %v", ex.Response.Status, ex.Redirects)
+	}
+	ex = Send(context.Background(), Request{URL: srv.URL + "/old", Options: Options{FollowRedirects: true}})
+	if ex.Response.Status != 200 || ex.Response.Body != "arrived" || len(ex.Redirects) != 2 {
+		t.Fatalf("with -L: %d %q %v", ex.Response.Status, ex.Response.Body, ex.Redirects)
+	}
+	if h := ex.Redirects[0]; h.Status != 301 || h.URL != srv.URL+"/old" || h.Location != srv.URL+"/moved" {
+		t.Errorf("hop 1: %+v", h)
+	}
+	if h := ex.Redirects[1]; h.Status != 302 || h.Location != srv.URL+"/new" {
+		t.Errorf("hop 2: %+v", h)
+	}
+}
+
+func compress(t *testing.T, coding string, data []byte) []byte {
+	var buf bytes.Buffer
+	var w io.WriteCloser
+	switch coding {
+	case "gzip":
+		w = gzip.NewWriter(&buf)
+	case "deflate":
+		w = zlib.NewWriter(&buf)
+	case "br":
+		w = brotli.NewWriter(&buf)
+	case "zstd":
+		w, _ = zstd.NewWriter(&buf)
+	}
+	w.Write(data)
+	w.Close()
+	return buf.Bytes()
+}
+
+func TestSendDecodesBodies(t *testing.T) {
+	plain := []byte(strings.Repeat(`{"error":"rate limited","request_id":"abc"}`, 50))
+	for _, coding := range []string{"gzip", "deflate", "br", "zstd"} {
+		t.Run(coding, func(t *testing.T) {
+			wire := compress(t, coding, plain)
+			var acceptEnc string
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				acceptEnc = r.Header.Get("Accept-Encoding")
+				w.Header().Set("Content-Encoding", coding)
+				w.Write(wire)
+			}))
+			defer srv.Close()
+			ex := Send(context.Background(), Request{URL: srv.URL})
+			if ex.Response.Body != string(plain) || ex.Response.Size != int64(len(plain)) || ex.Response.WireSize != int64(len(wire)) {
+				t.Errorf("body %d bytes (size %d, wire %d), want %d from %d", len(ex.Response.Body), ex.Response.Size, ex.Response.WireSize, len(plain), len(wire))
+			}
+			if acceptEnc != "" {
+				t.Errorf("Accept-Encoding sent without --compressed: %q", acceptEnc)
+			}
+			Send(context.Background(), Request{URL: srv.URL, Options: Options{Compressed: true}})
+			if !strings.Contains(acceptEnc, coding) {
+				t.Errorf("--compressed sent Accept-Encoding %q", acceptEnc)
+			}
+		})
+	}
+}
+
+func TestSendBadEncodingIsANote(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Encoding", "gzip")
+		io.WriteString(w, "this is not gzip")
+	}))
+	defer srv.Close()
+	ex := Send(context.Background(), Request{URL: srv.URL})
+	if ex.Error != "" || ex.Response.Body != "this is not gzip" || !strings.Contains(strings.Join(ex.Diagnosis.Notes, " "), "could not be decoded") {
+		t.Errorf("error %q body %q notes %v", ex.Error, ex.Response.Body, ex.Diagnosis.Notes)
+	}
+}
+
+// An endless body is cut at the cap and costs about the cap in memory.
+func TestSendBodyCap(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		chunk := bytes.Repeat([]byte("y"), 32<<10)
+		for {
+			if _, err := w.Write(chunk); err != nil {
+				return
+			}
+		}
+	}))
+	defer srv.Close()
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	ex := Send(context.Background(), Request{URL: srv.URL, Options: Options{MaxBody: 1 << 20}})
+	runtime.ReadMemStats(&after)
+	if ex.Error != "" || !ex.Response.Truncated || len(ex.Response.Body) != 1<<20 || ex.Response.Size <= 1<<20 {
+		t.Fatalf("error %q truncated %v len %d size %d", ex.Error, ex.Response.Truncated, len(ex.Response.Body), ex.Response.Size)
+	}
+	if grew := after.TotalAlloc - before.TotalAlloc; grew > 16<<20 {
+		t.Errorf("reading a capped 1 MiB body allocated %d MiB", grew>>20)
+	}
+	if !strings.Contains(strings.Join(ex.Diagnosis.Notes, " "), "1 MiB cap") {
+		t.Errorf("notes %v", ex.Diagnosis.Notes)
+	}
+}
+
+// Escape sequences and bytes that are not UTF-8 are kept exactly as sent.
+func TestSendKeepsBytes(t *testing.T) {
+	raw := "{\"error\":\"\x1b]52;c;ZXZpbA==\x07\x1b[2J\xff\xfe\"}"
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, raw)
+	}))
+	defer srv.Close()
+	if ex := Send(context.Background(), Request{URL: srv.URL}); ex.Response.Body != raw {
+		t.Errorf("body %q, want %q", ex.Response.Body, raw)
+	}
+}
+
+func TestSendRetries(t *testing.T) {
+	defer func(b time.Duration) { backoffBase = b }(backoffBase)
+	backoffBase = time.Millisecond
+	var calls atomic.Int32
+	flaky := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if calls.Add(1) < 3 {
+			w.Header().Set("Retry-After", "0")
+			w.WriteHeader(http.StatusServiceUnavailable)
+			return
+		}
+		io.WriteString(w, "third time lucky")
+	}))
+	defer flaky.Close()
+
+	ex := Send(context.Background(), Request{URL: flaky.URL, Options: Options{Retry: 3}})
+	if ex.Response.Status != 200 || len(ex.Attempts) != 3 {
+		t.Fatalf("status %d after %d attempts", ex.Response.Status, len(ex.Attempts))
+	}
+	for i, want := range []int{503, 503, 200} {
+		if a := ex.Attempts[i]; a.N != i+1 || a.Status != want {
+			t.Errorf("attempt %d: %+v, want status %d", i+1, a, want)
+		}
+	}
+
+	calls.Store(0)
+	ex = Send(context.Background(), Request{Method: "POST", URL: flaky.URL, Body: []byte("x"), Options: Options{Retry: 3}})
+	if len(ex.Attempts) != 1 || ex.Response.Status != 503 {
+		t.Errorf("POST retried without --retry-all: %d attempts", len(ex.Attempts))
+	}
+	calls.Store(0)
+	ex = Send(context.Background(), Request{Method: "POST", URL: flaky.URL, Body: []byte("x"), Options: Options{Retry: 3, RetryAll: true}})
+	if len(ex.Attempts) != 3 || ex.Response.Status != 200 {
+		t.Errorf("POST with --retry-all: %d attempts, status %d", len(ex.Attempts), ex.Response.Status)
+	}
+
+	// Retry-After is honoured but capped by --retry-max-wait.
+	slow := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Retry-After", "120")
+		w.WriteHeader(http.StatusTooManyRequests)
+	}))
+	defer slow.Close()
+	ex = Send(context.Background(), Request{URL: slow.URL, Options: Options{Retry: 1, RetryMaxWait: 50 * time.Millisecond}})
+	if len(ex.Attempts) != 2 || ex.Attempts[1].Waited.D() != 50*time.Millisecond {
+		t.Errorf("Retry-After 120 capped to 50ms: %+v", ex.Attempts)
+	}
+
+	// Transport errors are retried too; each attempt says what happened.
+	ex = Send(context.Background(), Request{URL: "http://" + closedPort(t) + "/", Options: Options{Retry: 2}})
+	if len(ex.Attempts) != 3 || !strings.Contains(ex.Attempts[2].Error, "refused") {
+		t.Errorf("refused retried: %+v", ex.Attempts)
+	}
+}
+
+func TestBackoffAndRetryAfter(t *testing.T) {
+	for n := 1; n <= 5; n++ {
+		if d := backoff(n, 0, 3*time.Second); d < 0 || d > 3*time.Second || d > backoffBase<<(n-1) {
+			t.Errorf("backoff(%d) = %s", n, d)
+		}
+	}
+	if d := backoff(3, 2*time.Second, time.Minute); d != 2*time.Second {
+		t.Errorf("fixed delay: %s", d)
+	}
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for v, want := range map[string]time.Duration{"30": 30 * time.Second, "Thu, 01 Jan 2026 00:01:00 GMT": time.Minute, "1.5": 1500 * time.Millisecond} {
+		if d, ok := retryAfter(http.Header{"Retry-After": {v}}, now); !ok || d != want {
+			t.Errorf("Retry-After %q = %s %v", v, d, ok)
+		}
+	}
+	if _, ok := retryAfter(http.Header{"Retry-After": {"soon"}}, now); ok {
+		t.Error("unreadable Retry-After accepted")
+	}
+}
+
+func ExampleSend() {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusTooManyRequests)
+	}))
+	defer srv.Close()
+	ex := Send(context.Background(), Request{URL: srv.URL})
+	fmt.Println(ex.Response.Status, ex.Error == "")
+	// Output: 429 true
+}
+
+// 100 000 small headers fit under the header cap: the response is kept
+// whole and the headers merged by name.
+func TestSendManySmallHeaders(t *testing.T) {
+	addr := rawServer(t, func(c net.Conn) {
+		readRequest(c)
+		w := bufio.NewWriter(c)
+		w.WriteString("HTTP/1.1 200 OK\r\n")
+		for i := 0; i < 100000; i++ {
+			w.WriteString("X: 1\r\n")
+		}
+		w.WriteString("Content-Length: 2\r\n\r\nok")
+		w.Flush()
+		c.Close()
+	})
+	ex := Send(context.Background(), Request{URL: "http://" + addr + "/"})
+	if ex.Error != "" || len(ex.Response.Headers["X"]) != 100000 || ex.Response.Body != "ok" {
+		t.Errorf("error %q, %d values", ex.Error, len(ex.Response.Headers["X"]))
+	}
+}

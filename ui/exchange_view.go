@@ -1,0 +1,106 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/apierr/apierr/formats"
+	"github.com/apierr/apierr/formats/exchange"
+	"github.com/apierr/apierr/probe"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// show puts ex on screen, received at the given time: the Retry-After
+// countdown runs from it.
+func (m *model) show(ex *exchange.Exchange, received time.Time) tea.Cmd {
+	m.ex = ex
+	m.received = received
+	cmd := m.resp.set(ex, m.st)
+	now := m.svc.now()
+	m.diag.set(&ex.Diagnosis, retryDeadline(ex.Diagnosis, received), m.st, now)
+	m.tickTag++
+	if m.diag.counting(now) {
+		return tea.Batch(cmd, tickCmd(m.tickTag))
+	}
+	return cmd
+}
+
+// send starts req in the background; an earlier request still in flight
+// is cancelled and its reply will be dropped.
+func (m model) send(req probe.Request, replay bool) (model, tea.Cmd) {
+	if m.cancel != nil {
+		m.cancel()
+	}
+	m.sendTag++
+	ctx, cancel := context.WithCancel(context.Background())
+	m.cancel = cancel
+	m.sending, m.replaying = true, replay
+	m.started = m.svc.now()
+	opts := m.explainOptions(req.URL)
+	req.Options.API, req.Options.Profiles = opts.API, opts.Profiles
+	return m, tea.Batch(sendCmd(ctx, m.sendTag, m.svc.send, req), m.spin.Tick)
+}
+
+// sendFields sends what the request view holds.
+func (m model) sendFields() (model, tea.Cmd) {
+	req, err := m.req.request()
+	if err != nil {
+		m.status = failure(err)
+		return m, nil
+	}
+	m.offline = false
+	return m.send(req, false)
+}
+
+// cancelSend stops the request in flight; its late reply is dropped.
+func (m model) cancelSend() model {
+	if m.cancel != nil {
+		m.cancel()
+	}
+	m.cancel = nil
+	m.sending, m.replaying = false, false
+	m.status = info("request cancelled")
+	return m
+}
+
+// replay sends the saved request again, as it was saved.
+func (m model) replay() (model, tea.Cmd) {
+	s := m.saved
+	req := probe.Request{Method: s.Request.Method, URL: s.Request.URL, Header: s.Request.Headers.Clone()}
+	if s.Request.Body != "" {
+		req.Body = []byte(s.Request.Body)
+	}
+	m, cmd := m.send(req, true)
+	if strings.Contains(s.Request.URL+s.Request.Body+formatHeaders(s.Request.Headers), "[REDACTED:") {
+		m.status = info("replaying #%d; its secrets were redacted when saved, so the markers are sent as they are", s.ID)
+	}
+	return m, cmd
+}
+
+// openOffline shows a saved exchange exactly as it was: no network, and
+// read-only until a field is edited.
+func (m model) openOffline(ex exchange.Exchange) (model, tea.Cmd) {
+	m.req.fill(ex.Request.Method, ex.Request.URL, ex.Request.Headers, ex.Request.Body)
+	saved := ex
+	cmd := m.show(&ex, ex.Time)
+	m.saved, m.replayed, m.offline = &saved, nil, true
+	m.screen = screenRequest
+	m.setFocus(focusDiagnosis)
+	m.shown = focusDiagnosis
+	m.status = info("opened #%d from history, offline: read-only until you edit a field · r replays it", ex.ID)
+	return m, cmd
+}
+
+// reexplain explains the shown response again with the chosen profile.
+func (m model) reexplain() (model, tea.Cmd) {
+	if m.ex == nil || m.ex.Response == nil {
+		m.status = info("later sends use %s", profileLabel(m.api))
+		return m, nil
+	}
+	m.explainTag++
+	return m, reexplainCmd(m.explainTag, *m.ex.Response, m.explainOptions(m.ex.Request.URL))
+}
+
+// emptyRegistry is a registry with no profile: the "none" choice.
+func emptyRegistry() *formats.Registry { return formats.NewRegistry() }

@@ -1,0 +1,89 @@
+package ui
+
+import "github.com/charmbracelet/bubbles/key"
+
+// KeyMap is every key the TUI answers to. Help is generated from it, so the
+// help screen cannot drift from behaviour; bindings that do not apply in
+// the current context are disabled with SetEnabled (see model.syncKeys).
+type KeyMap struct {
+	// Global, in the request view.
+	Send     key.Binding // ctrl+s anywhere in the request view
+	SendURL  key.Binding // enter in the URL bar
+	Back     key.Binding // esc: cancel a request in flight, leave a field or view
+	NextPane key.Binding
+	PrevPane key.Binding
+	History  key.Binding
+	CopyID   key.Binding
+	Ticket   key.Binding
+	Help     key.Binding
+	Quit     key.Binding
+	Method   key.Binding
+	Profile  key.Binding
+	Demo     key.Binding
+
+	// Offline exchange opened from history.
+	Replay key.Binding
+	Diff   key.Binding
+
+	// Lists (history browser, pickers) and scrolling panes.
+	Up       key.Binding
+	Down     key.Binding
+	PageUp   key.Binding
+	PageDown key.Binding
+	Top      key.Binding
+	Bottom   key.Binding
+	Choose   key.Binding
+}
+
+// DefaultKeyMap returns the keys of DESIGN.md plus the TUI's own.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Send:     key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "send")),
+		SendURL:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "send (URL bar)")),
+		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel / leave")),
+		NextPane: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
+		PrevPane: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous pane")),
+		History:  key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "history")),
+		CopyID:   key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "copy request_id")),
+		Ticket:   key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", "copy support ticket")),
+		Help:     key.NewBinding(key.WithKeys("f1", "?"), key.WithHelp("f1/?", "help")),
+		Quit:     key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Method:   key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "next method")),
+		Profile:  key.NewBinding(key.WithKeys("ctrl+p"), key.WithHelp("ctrl+p", "switch API profile")),
+		Demo:     key.NewBinding(key.WithKeys("ctrl+g"), key.WithHelp("ctrl+g", "demo routes")),
+		Replay:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "replay saved request")),
+		Diff:     key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "diff saved vs replayed")),
+		Up:       key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "up")),
+		Down:     key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "down")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+		Top:      key.NewBinding(key.WithKeys("home"), key.WithHelp("home", "first")),
+		Bottom:   key.NewBinding(key.WithKeys("end"), key.WithHelp("end", "last")),
+		Choose:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open / choose")),
+	}
+}
+
+// helpGroup is one titled section of the help screen.
+type helpGroup struct {
+	Title    string
+	Bindings []key.Binding
+}
+
+// FullHelp returns every binding grouped by the pane it belongs to; the
+// help screen and README are built from it.
+func (k KeyMap) FullHelp() []helpGroup {
+	return []helpGroup{
+		{"Request view", []key.Binding{k.SendURL, k.Send, k.Back, k.NextPane, k.PrevPane, k.Method, k.Profile, k.Demo}},
+		{"Response and diagnosis", []key.Binding{k.CopyID, k.Ticket, k.Up, k.Down, k.PageUp, k.PageDown}},
+		{"Opened from history", []key.Binding{k.Replay, k.Diff}},
+		{"History browser and pickers", []key.Binding{k.History, k.Choose, k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Back}},
+		{"Anywhere", []key.Binding{k.Help, k.Quit}},
+	}
+}
+
+// ShortHelp returns the bindings shown in the one-line help of the request
+// view, most useful first as a narrow terminal cuts the line; disabled ones
+// are skipped by the help renderer.
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Send, k.Help, k.NextPane, k.History, k.CopyID, k.Ticket, k.Replay, k.Diff, k.Profile, k.Back, k.Quit}
+}

@@ -1,0 +1,173 @@
+package ui
+
+import (
+	"context"
+	"io"
+	"time"
+
+	"github.com/apierr/apierr/formats/exchange"
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/spinner"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// focus is which part of the request view gets keys.
+type focus int
+
+const (
+	focusURL focus = iota
+	focusHeaders
+	focusBody
+	focusResponse
+	focusDiagnosis
+	focusCount
+)
+
+// paneTitles names the panes, in tab order.
+var paneTitles = [focusCount]string{"URL", "Headers", "Body", "Response", "Diagnosis"}
+
+// typing reports whether f is a text field (where plain keys are text).
+func (f focus) typing() bool { return f == focusURL || f == focusHeaders || f == focusBody }
+
+// screen is the view filling the terminal.
+type screen int
+
+const (
+	screenRequest screen = iota
+	screenHistory
+	screenHelp
+	screenDemo
+	screenProfiles
+	screenDiff
+)
+
+// model is the root of the TUI. It owns the layout and the focus, and
+// routes keys to the focused child and background results to the child
+// that asked for them.
+type model struct {
+	opts   Options
+	svc    services
+	keys   KeyMap
+	st     Styles
+	help   help.Model
+	out    io.Writer // the program's output, for OSC 52
+	inTmux bool
+
+	lay    layout
+	ready  bool
+	screen screen
+	back   screen // where esc returns from help
+	focus  focus
+	shown  focus // the pane the compact layout shows
+
+	req      requestEditor
+	resp     responsePane
+	diag     diagnosisPane
+	hist     historyBrowser
+	demoPick picker
+	profPick picker
+	diffView scrollPane
+	helpView scrollPane
+
+	// The exchange on screen and where it came from.
+	ex       *exchange.Exchange
+	received time.Time
+	offline  bool               // opened from history and not edited since
+	saved    *exchange.Exchange // the saved one, when opened from history
+	replayed *exchange.Exchange // the replay of saved, for the diff
+
+	// The request in flight.
+	sending   bool
+	replaying bool
+	sendTag   int
+	cancel    context.CancelFunc
+	started   time.Time
+	spin      spinner.Model
+
+	// The history database, opened lazily after the first frame.
+	store   historyStore
+	histErr error
+	pending []pendingSave
+
+	profiles   profileSet
+	api        string // the chosen profile: "" automatic, "-" none
+	explainTag int
+
+	demo    *demoHandle
+	demoErr error
+
+	status  statusLine
+	tickTag int
+}
+
+// pendingSave is an exchange waiting for the history to open.
+type pendingSave struct {
+	tag int
+	ex  exchange.Exchange
+}
+
+// profileNone is the choice of no profile at all.
+const profileNone = "-"
+
+func newModel(opts Options, svc services, out io.Writer, inTmux, noColor bool) model {
+	st := DefaultStyles(noColor)
+	m := model{
+		opts:     opts,
+		svc:      svc,
+		keys:     DefaultKeyMap(),
+		st:       st,
+		help:     help.New(),
+		out:      out,
+		inTmux:   inTmux,
+		req:      newRequestEditor(),
+		resp:     newResponsePane(noColor),
+		diag:     newDiagnosisPane(),
+		hist:     newHistoryBrowser(),
+		demoPick: picker{title: "Demo API routes", hint: "enter fills the request view · esc closes"},
+		profPick: picker{title: "API profile", hint: "explain the shown response with another profile; later sends use it too · esc closes"},
+		diffView: newScrollPane(),
+		helpView: newScrollPane(),
+		spin:     spinner.New(spinner.WithSpinner(spinner.Dot)),
+		shown:    focusDiagnosis,
+	}
+	m.help.Styles.ShortKey = st.HelpKey
+	m.help.Styles.ShortDesc = st.Muted
+	m.help.Styles.ShortSeparator = st.Muted
+	m.req.focus(focusURL)
+	switch {
+	case opts.Demo:
+		m.screen = screenDemo
+		m.status = info("starting the demo API…")
+	case opts.History:
+		m.screen = screenHistory
+		m.hist.query.Focus()
+	}
+	m.syncKeys()
+	return m
+}
+
+// Init draws the first frame at once; the history, the profiles and the
+// demo server are opened in commands after it.
+func (m model) Init() tea.Cmd {
+	cmds := []tea.Cmd{
+		openHistoryCmd(m.svc.openHistory, m.opts.HistoryPath),
+		loadProfilesCmd(m.svc.loadProfiles, m.opts.ProfilesDir),
+	}
+	if m.opts.Demo {
+		cmds = append(cmds, startDemoCmd(m.svc.startDemo))
+	}
+	return tea.Batch(cmds...)
+}
+
+// shutdown releases what the model holds once the program ends.
+func (m model) shutdown() {
+	if m.cancel != nil {
+		m.cancel()
+	}
+	if m.store != nil {
+		m.store.Close()
+	}
+	if m.demo != nil && m.demo.Close != nil {
+		m.demo.Close()
+	}
+}

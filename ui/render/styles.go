@@ -1,0 +1,78 @@
+package render
+
+import (
+	"github.com/apierr/apierr/formats"
+	"github.com/charmbracelet/lipgloss"
+)
+
+// Styles are the lipgloss styles the renderers in this package draw with.
+// PlainStyles draws nothing at all: its output has no escape sequences.
+type Styles struct {
+	// Color is false for plain output; every style is then ignored.
+	Color bool
+	// Status lines by class.
+	Informational, Success, Redirection, ClientError, ServerError, Unknown lipgloss.Style
+	// Heading starts a section; Label names a field; Value is its value.
+	Heading, Label, Value lipgloss.Style
+	// Muted is for secondary text (sources, class names); Warn for notes.
+	Muted, Warn lipgloss.Style
+	// Number is a recovery step's number.
+	Number lipgloss.Style
+}
+
+// DefaultStyles are the styles for a colour terminal, from a small
+// adaptive palette that reads on light and dark backgrounds.
+func DefaultStyles() Styles {
+	var (
+		accent = lipgloss.AdaptiveColor{Light: "#5A56E0", Dark: "#7D79F6"}
+		muted  = lipgloss.AdaptiveColor{Light: "#8A8A8A", Dark: "#6C6C6C"}
+		ok     = lipgloss.AdaptiveColor{Light: "#1B7F3B", Dark: "#5FD787"}
+		warn   = lipgloss.AdaptiveColor{Light: "#9A6700", Dark: "#E5C07B"}
+		bad    = lipgloss.AdaptiveColor{Light: "#C01C28", Dark: "#FF6B6B"}
+		info   = lipgloss.AdaptiveColor{Light: "#0969DA", Dark: "#61AFEF"}
+	)
+	bold := lipgloss.NewStyle().Bold(true)
+	return Styles{
+		Color:         true,
+		Informational: bold.Foreground(info),
+		Success:       bold.Foreground(ok),
+		Redirection:   bold.Foreground(info),
+		ClientError:   bold.Foreground(warn),
+		ServerError:   bold.Foreground(bad),
+		Unknown:       bold.Foreground(bad),
+		Heading:       bold.Foreground(accent),
+		Label:         lipgloss.NewStyle().Foreground(muted),
+		Value:         lipgloss.NewStyle(),
+		Muted:         lipgloss.NewStyle().Foreground(muted),
+		Warn:          lipgloss.NewStyle().Foreground(warn),
+		Number:        bold.Foreground(accent),
+	}
+}
+
+// PlainStyles draw nothing: for output that is not a terminal, or NO_COLOR.
+func PlainStyles() Styles { return Styles{} }
+
+// ForClass returns the status-line style of a Diagnosis status class.
+func (s Styles) ForClass(class string) lipgloss.Style {
+	switch class {
+	case formats.ClassInformational:
+		return s.Informational
+	case formats.ClassSuccess:
+		return s.Success
+	case formats.ClassRedirection:
+		return s.Redirection
+	case formats.ClassClientError:
+		return s.ClientError
+	case formats.ClassServerError:
+		return s.ServerError
+	}
+	return s.Unknown
+}
+
+// paint renders text in style, or returns it unchanged for plain output.
+func (s Styles) paint(style lipgloss.Style, text string) string {
+	if !s.Color || text == "" {
+		return text
+	}
+	return style.Render(text)
+}

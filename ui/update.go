@@ -1,0 +1,255 @@
+package ui
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/apierr/apierr/formats"
+	"github.com/apierr/apierr/formats/exchange"
+	"github.com/apierr/apierr/formats/redact"
+	"github.com/charmbracelet/bubbles/spinner"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// Update routes each message: keys and the mouse to the focused view,
+// background results to the part of the model that asked for them.
+func (m model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m.syncKeys()
+	m, cmd := m.route(msg)
+	m.syncKeys()
+	return m, cmd
+}
+
+func (m model) route(msg tea.Msg) (model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.resize(msg.Width, msg.Height)
+		return m, nil
+	case tea.KeyMsg:
+		return m.handleKey(msg)
+	case tea.MouseMsg:
+		return m.handleMouse(msg)
+	case spinner.TickMsg:
+		if !m.sending {
+			return m, nil // the request ended: let the spinner stop
+		}
+		var cmd tea.Cmd
+		m.spin, cmd = m.spin.Update(msg)
+		return m, cmd
+	case sentMsg:
+		return m.onSent(msg)
+	case savedMsg:
+		return m.onSaved(msg), nil
+	case historyOpenedMsg:
+		return m.onHistoryOpened(msg)
+	case debounceMsg:
+		if msg.tag != m.hist.tag || m.store == nil {
+			return m, nil
+		}
+		m.hist.loading = true
+		return m, searchCmd(m.store, m.hist.tag, m.hist.query.Value(), historyPage, 0)
+	case searchMsg:
+		m.hist.apply(msg)
+		return m, nil
+	case loadedMsg:
+		if msg.err != nil {
+			m.status = failure(fmt.Errorf("could not open the saved exchange: %w", msg.err))
+			return m, nil
+		}
+		return m.openOffline(msg.ex)
+	case profilesMsg:
+		return m.onProfiles(msg), nil
+	case reexplainedMsg:
+		return m.onReexplained(msg)
+	case demoMsg:
+		return m.onDemo(msg), nil
+	case copiedMsg:
+		m.status = info("copied %s", msg.what)
+		if !msg.system {
+			m.status.text += " (via the terminal, OSC 52)"
+		}
+		return m, nil
+	case clipboardError:
+		m.status = failure(msg)
+		return m, nil
+	case ticketMsg:
+		if msg.err != nil {
+			m.status = failure(msg.err)
+			return m, nil
+		}
+		var r redact.Redactor
+		text := r.Text(msg.text)
+		what := fmt.Sprintf("support ticket (Markdown, %d lines)", strings.Count(text, "\n")+1)
+		if msg.rid != "" {
+			what += " for request_id " + msg.rid
+		}
+		return m, copyCmd(m.out, m.inTmux, m.svc.clipboard, text, what)
+	case tickMsg:
+		if msg.tag != m.tickTag {
+			return m, nil
+		}
+		now := m.svc.now()
+		m.diag.refresh(m.st, now)
+		if m.diag.counting(now) {
+			return m, tickCmd(m.tickTag)
+		}
+		return m, nil
+	}
+	return m.background(msg)
+}
+
+// background hands any other message (cursor blinks, the body viewer's own
+// replies) to the children that may own it; none of them is a key.
+func (m model) background(msg tea.Msg) (model, tea.Cmd) {
+	var cmds [3]tea.Cmd
+	m.resp.body, cmds[0] = m.resp.body.Update(msg)
+	if m.focus.typing() {
+		_, cmds[1] = m.req.update(m.focus, msg)
+	}
+	if m.screen == screenHistory {
+		m.hist.query, cmds[2] = m.hist.query.Update(msg)
+	}
+	return m, tea.Batch(cmds[:]...)
+}
+
+// onSent shows a response, unless it answers a request that was cancelled
+// or superseded since, and saves it.
+func (m model) onSent(msg sentMsg) (model, tea.Cmd) {
+	if msg.tag != m.sendTag || !m.sending {
+		return m, nil
+	}
+	m.sending = false
+	m.cancel = nil
+	ex := msg.ex
+	ex.Source = exchange.SourceTUI
+	now := m.svc.now()
+	if ex.Time.IsZero() {
+		ex.Time = now.UTC()
+	}
+	var cmds []tea.Cmd
+	cmds = append(cmds, m.show(&ex, now))
+	if m.replaying {
+		m.replaying = false
+		m.replayed, m.offline = &ex, false
+		m.status = info("replayed: %s · d shows what changed", summary(ex))
+	} else {
+		m.saved, m.replayed, m.offline = nil, nil, false
+		m.status = info("%s", summary(ex))
+	}
+	// The compact layout shows one pane: bring the diagnosis forward
+	// unless the person is reading another pane.
+	switch {
+	case m.lay.compact && m.focus == focusURL:
+		m.shown = focusDiagnosis
+	case m.lay.compact && m.focus.typing():
+		cmds = append(cmds, m.setFocus(focusDiagnosis))
+	}
+	switch {
+	case m.store != nil:
+		cmds = append(cmds, saveCmd(m.store, m.sendTag, ex))
+	case m.histErr != nil:
+		m.status.text += " · not saved: history unavailable"
+	default:
+		m.pending = append(m.pending, pendingSave{m.sendTag, ex})
+	}
+	return m, tea.Batch(cmds...)
+}
+
+func (m model) onSaved(msg savedMsg) model {
+	if msg.err != nil {
+		m.status = failure(fmt.Errorf("not saved to history: %w", msg.err))
+		return m
+	}
+	if m.ex != nil && msg.tag == m.sendTag && m.ex.ID == 0 {
+		m.ex.ID = msg.id
+		if !m.status.err && !m.sending {
+			m.status.text += fmt.Sprintf(" · saved as #%d", msg.id)
+		}
+	}
+	return m
+}
+
+// onHistoryOpened keeps the store, or one clear line saying why there is
+// none; the rest of the TUI works either way and the file is not touched.
+func (m model) onHistoryOpened(msg historyOpenedMsg) (model, tea.Cmd) {
+	if msg.err != nil {
+		m.histErr = fmt.Errorf("history unavailable (%s): %v; nothing is saved this session", m.opts.HistoryPath, msg.err)
+		m.status = failure(m.histErr)
+		m.pending = nil
+		return m, nil
+	}
+	m.store = msg.store
+	var cmds []tea.Cmd
+	for _, p := range m.pending {
+		cmds = append(cmds, saveCmd(m.store, p.tag, p.ex))
+	}
+	m.pending = nil
+	if m.screen == screenHistory {
+		tag := m.hist.begin()
+		cmds = append(cmds, searchCmd(m.store, tag, m.hist.query.Value(), historyPage, 0))
+	}
+	return m, tea.Batch(cmds...)
+}
+
+func (m model) onProfiles(msg profilesMsg) model {
+	if msg.err != nil {
+		m.status = failure(fmt.Errorf("API profiles: %w", msg.err))
+	}
+	m.profiles = msg.set
+	if len(msg.set.Warnings) > 0 {
+		m.status = failure(fmt.Errorf("API profiles: %s", msg.set.Warnings[0]))
+	}
+	m.profPick.setRows(profileRows(m.profiles.Profiles), 1)
+	return m
+}
+
+// explainOptions are the formats options for the chosen profile.
+func (m model) explainOptions(rawURL string) formats.Options {
+	opts := formats.Options{Profiles: m.profiles.Registry, API: m.api}
+	if m.api == profileNone {
+		opts.API = ""
+		opts.Profiles = emptyRegistry()
+	}
+	if u, err := url.Parse(rawURL); err == nil {
+		opts.Host = u.Hostname()
+	}
+	return opts
+}
+
+func (m model) onReexplained(msg reexplainedMsg) (model, tea.Cmd) {
+	if msg.tag != m.explainTag || m.ex == nil {
+		return m, nil
+	}
+	ex := *m.ex
+	ex.Diagnosis = msg.diag
+	cmd := m.show(&ex, m.received)
+	m.status = info("explained again with %s; later sends use it too", profileLabel(m.api))
+	return m, cmd
+}
+
+func (m model) onDemo(msg demoMsg) model {
+	if msg.err != nil {
+		m.demoErr = msg.err
+		m.status = failure(fmt.Errorf("the demo API could not start: %w", msg.err))
+		if m.screen == screenDemo {
+			m.screen = screenRequest
+		}
+		return m
+	}
+	m.demo = &msg.demo
+	m.demoPick.setRows(demoRows(msg.demo.Routes), 4)
+	m.status = info("demo API listening on %s: pick a route (ctrl+g brings this list back)", msg.demo.URL)
+	return m
+}
+
+// profileLabel names a profile choice for people.
+func profileLabel(api string) string {
+	switch api {
+	case "":
+		return "the automatic profile choice"
+	case profileNone:
+		return "no profile"
+	}
+	return "profile " + api
+}

@@ -1,0 +1,236 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/apierr/apierr/ui/render"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// resize lays the screen out for a new terminal size and gives every
+// child its share, measured from the styles' frames.
+func (m *model) resize(w, h int) {
+	m.ready = true
+	m.lay = computeLayout(w, h, m.st)
+	m.help.Width = w
+	urlInner := m.lay.url.w - m.st.URLBar.GetHorizontalFrameSize()
+	m.req.url.Width = max(urlInner-lipgloss.Width(m.methodView())-2, 1)
+	// The input scrolls its text only when the cursor moves: move it in
+	// place so the visible part is recomputed for the new width.
+	m.req.url.SetCursor(m.req.url.Position())
+	hw, hh := inner(m.st.Pane, m.lay.panes[focusHeaders])
+	m.req.headers.SetWidth(hw)
+	m.req.headers.SetHeight(hh)
+	bw, bh := inner(m.st.Pane, m.lay.panes[focusBody])
+	m.req.body.SetWidth(bw)
+	m.req.body.SetHeight(bh)
+	rw, rh := inner(m.st.Pane, m.lay.panes[focusResponse])
+	m.resp.setSize(rw, rh, m.st)
+	dw, dh := inner(m.st.Pane, m.lay.panes[focusDiagnosis])
+	m.diag.setSize(dw, dh, m.st, m.svc.now())
+	m.hist.setSize(m.lay.main.w, m.lay.main.h-historyChrome)
+	m.demoPick.setSize(m.lay.main.w, m.lay.main.h-pickerChrome, 4)
+	m.profPick.setSize(m.lay.main.w, m.lay.main.h-pickerChrome, 1)
+	m.diffView.setSize(m.lay.main.w, m.lay.main.h)
+	m.helpView.setSize(m.lay.main.w, m.lay.main.h)
+	if m.screen == screenHelp {
+		m.helpView.set(renderHelp(m.keys, m.resp.body.KeyMap, m.lay.main.w, m.st))
+	}
+}
+
+// View draws the whole screen: header, the current view, the status bar
+// and the one-line help.
+func (m model) View() string {
+	if !m.ready {
+		// The first frame comes before the size is known: show the
+		// request view at a small default size rather than nothing.
+		m.resize(80, 24)
+	}
+	var main string
+	switch m.screen {
+	case screenRequest:
+		main = m.requestView()
+	case screenHistory:
+		main = m.hist.view(m.st, m.histErr, m.svc.now())
+	case screenHelp:
+		main = m.helpView.view()
+	case screenDemo:
+		main = m.demoView()
+	case screenProfiles:
+		main = m.profPick.view(m.st)
+	case screenDiff:
+		main = m.diffView.view()
+	}
+	main = fill(main, m.lay.main.w, m.lay.main.h)
+	target := ""
+	if m.sending {
+		target = m.req.method + " " + hostPath(m.req.url.Value())
+	}
+	status := renderStatus(m.status, m.sending, m.spin.View(), target, m.svc.now().Sub(m.started), m.lay.width, m.st)
+	helpLine := m.help.ShortHelpView(m.contextHelp())
+	return lipgloss.JoinVertical(lipgloss.Left, m.headerView(), main, status, helpLine)
+}
+
+// headerView is the title, what is on screen, and the profile in use.
+func (m model) headerView() string {
+	left := m.st.Title.Render("apierr")
+	mode := ""
+	switch {
+	case m.offline && m.saved != nil:
+		mode = "offline · #" + itoa(m.saved.ID) + " from " + m.saved.Time.Local().Format("2006-01-02 15:04") + " · read-only until edited"
+	case m.replayed != nil:
+		mode = "replay of #" + itoa(m.saved.ID) + " · d diffs"
+	}
+	if mode != "" {
+		left += "  " + m.st.Mode.Render(mode)
+	}
+	right := "profile: " + profileName(m.api)
+	if m.demo != nil {
+		right += " · demo " + m.demo.URL
+	}
+	if m.histErr != nil {
+		right += " · history unavailable"
+	}
+	right = m.st.Muted.Render(right)
+	gap := m.lay.width - lipgloss.Width(left) - lipgloss.Width(right)
+	if gap < 1 {
+		return cut(left, m.lay.width)
+	}
+	return left + strings.Repeat(" ", gap) + right
+}
+
+func profileName(api string) string {
+	switch api {
+	case "":
+		return "auto"
+	case profileNone:
+		return "none"
+	}
+	return api
+}
+
+func (m model) methodView() string { return m.st.Method.Render(m.req.method) + " ▸" }
+
+// requestView is the URL bar and the panes: side by side when wide, one
+// at a time under a tab strip when compact.
+func (m model) requestView() string {
+	bar := m.st.URLBar
+	if m.focus == focusURL {
+		bar = m.st.FocusedURLBar
+	}
+	url := bar.Width(m.lay.url.w - bar.GetHorizontalBorderSize()).
+		Render(clip(m.methodView()+" "+m.req.url.View(), m.lay.url.w-bar.GetHorizontalFrameSize(), 1))
+	if m.lay.compact {
+		return lipgloss.JoinVertical(lipgloss.Left, url, m.tabsView(), m.paneBox(m.shown))
+	}
+	return lipgloss.JoinVertical(lipgloss.Left, url,
+		lipgloss.JoinHorizontal(lipgloss.Top, m.paneBox(focusHeaders), m.paneBox(focusBody)),
+		lipgloss.JoinHorizontal(lipgloss.Top, m.paneBox(focusResponse), m.paneBox(focusDiagnosis)))
+}
+
+// tabsView is the compact layout's pane switcher.
+func (m model) tabsView() string {
+	var tabs []string
+	for f := focusHeaders; f < focusCount; f++ {
+		s := m.st.Tab
+		if f == m.shown {
+			s = m.st.ActiveTab
+		}
+		tabs = append(tabs, s.Render(paneTitles[f]))
+	}
+	return cut(strings.Join(tabs, "")+m.st.Muted.Render("  tab switches"), m.lay.width)
+}
+
+// paneBox frames pane f at its layout size with its title.
+func (m model) paneBox(f focus) string {
+	r := m.lay.panes[f]
+	s := m.st.Pane
+	title := m.st.PaneTitle.Render(paneTitles[f])
+	if m.focus == f {
+		s = m.st.FocusedPane
+		title = m.st.FocusedPaneTitle.Render(paneTitles[f])
+	}
+	var content string
+	switch f {
+	case focusHeaders:
+		content = m.req.headers.View()
+	case focusBody:
+		content = m.req.body.View()
+	case focusResponse:
+		content = m.resp.view(m.st)
+		if m.sending {
+			content = m.spin.View() + " waiting for the response… (esc cancels)"
+		}
+	case focusDiagnosis:
+		content = m.diag.view()
+		if m.ex != nil && m.ex.Diagnosis.API != "" {
+			title += m.st.Muted.Render(" · " + render.InertLine(m.ex.Diagnosis.API))
+		}
+	}
+	iw, ih := inner(s, r)
+	body := title + "\n" + clip(content, iw, ih)
+	return s.Width(r.w - s.GetHorizontalBorderSize()).Height(r.h - s.GetVerticalBorderSize()).Render(body)
+}
+
+func (m model) demoView() string {
+	if m.demo == nil {
+		msg := "starting the demo API…"
+		if m.demoErr != nil {
+			msg = "the demo API could not start: " + m.demoErr.Error()
+		}
+		return m.st.Heading.Render(m.demoPick.title) + "\n" + m.st.Muted.Render(msg)
+	}
+	return m.demoPick.view(m.st)
+}
+
+// contextHelp is the help line's bindings for the current screen; the
+// disabled ones are left out by the help renderer.
+func (m model) contextHelp() []key.Binding {
+	k := m.keys
+	back := k.Back
+	back.SetHelp("esc", "back")
+	switch m.screen {
+	case screenHistory, screenDemo, screenProfiles:
+		return []key.Binding{k.Choose, k.Up, k.Down, back, k.Help, k.Quit}
+	case screenHelp:
+		return []key.Binding{k.Up, k.Down, back, k.Quit}
+	case screenDiff:
+		return []key.Binding{k.Up, k.Down, back, k.Quit}
+	}
+	b := k.ShortHelp()
+	if m.focus == focusResponse {
+		b = append(m.resp.body.KeyMap.ShortHelp(), b...)
+	}
+	return b
+}
+
+// clip cuts s to at most h lines of at most w cells.
+func clip(s string, w, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:max(h, 0)]
+	}
+	return cutLines(lines, w)
+}
+
+// fill is clip padded with empty lines to exactly h lines.
+func fill(s string, w, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:max(h, 0)]
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	for i, l := range lines {
+		if ansi.StringWidth(l) > w {
+			lines[i] = ansi.Truncate(l, w, "")
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
