@@ -159,8 +159,10 @@ func stripTags(s string) string {
 	return b.String()
 }
 
-// cleanText decodes entities and collapses runs of white space.
+// cleanText decodes entities, collapses runs of white space and replaces
+// invalid UTF-8 (pages in Latin-1 that do not say so) with U+FFFD.
 func cleanText(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
 	if strings.ContainsRune(s, '&') {
 		s = html.UnescapeString(s)
 	}

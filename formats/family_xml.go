@@ -58,7 +58,7 @@ func recognizeXML(b []byte, d *Diagnosis) {
 			if len(stack) > 1 {
 				parent = stack[len(stack)-2]
 			}
-			v := strings.Join(strings.Fields(buf.String()), " ")
+			v := strings.Join(strings.Fields(strings.ToValidUTF8(buf.String(), "\uFFFD")), " ")
 			buf.Reset()
 			stack = stack[:len(stack)-1]
 			if v == "" {

@@ -67,6 +67,12 @@ func TestDetectBadInput(t *testing.T) {
 				t.Errorf("message %q", d.Message)
 			}
 		}},
+		{"invalid UTF-8 inside an HTML tag (found by FuzzDetect)", "", []byte("<title 0\xc6>"), "html", "", nil},
+		{"invalid UTF-8 in an HTML page", "text/html", []byte("<html><title>Fehler \xc6</title><h1>\xc6 Oops</h1></html>"), "html", "", func(t *testing.T, d Diagnosis) {
+			if d.Title != "Fehler \uFFFD" || d.Message != "\uFFFD Oops" {
+				t.Errorf("title %q message %q", d.Title, d.Message)
+			}
+		}},
 		{"NUL bytes in JSON", "application/json", []byte("{\"error\":\"a\x00b\"}"), "binary", "binary data", nil},
 		{"escaped NUL in JSON is kept for the printer to make inert", "", []byte(`{"error":"a\u0000b"}`), "error-string", "", nil},
 		{"NUL bytes as text", "", []byte("oops\x00\x00\x00\x00"), "binary", "binary data", nil},

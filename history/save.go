@@ -131,22 +131,24 @@ func (s *Store) insertRows(ctx context.Context, rows []row) ([]int64, int, error
 // insertRow inserts one row and its full-text entry; a row whose content
 // hash is already stored is skipped and the stored id returned.
 func insertRow(ctx context.Context, ins, fts, find *sql.Stmt, r row) (int64, bool, error) {
-	// tkey is the time in milliseconds times tkeySlots plus a slot that
-	// starts where the content hash points and moves on when another
-	// exchange of the same millisecond has it.
-	base := floorDiv(r.time, 1000) * tkeySlots
+	// tkey is minus (the time in milliseconds times tkeySlots plus a slot
+	// that starts where the content hash points and moves on when another
+	// exchange of the same millisecond has it). Negative, so that newest
+	// first is FTS5's ascending rowid order, which it reads lazily and
+	// stops at the limit; descending order reads every match first.
+	base := -floorDiv(r.time, 1000) * tkeySlots
 	slot := int64(binary.BigEndian.Uint32(r.hash) % tkeySlots)
 	var res sql.Result
 	var err error
 	for try := 0; ; try++ {
 		res, err = ins.ExecContext(ctx, r.time, r.method, r.url, r.host, r.status, r.status/100, r.transport,
-			r.format, r.code, r.message, r.requestID, r.ridSource, r.api, r.source, r.durationUS, r.note, r.hash, base+slot, r.data)
+			r.format, r.code, r.message, r.requestID, r.ridSource, r.api, r.source, r.durationUS, r.note, r.hash, base-slot, r.data)
 		if err == nil || try >= 100000 || !tkeyTaken(err) {
 			break
 		}
 		slot = (slot + 1) % tkeySlots
 	}
-	tkey := base + slot
+	tkey := base - slot
 	if err != nil {
 		return 0, false, mapErr(err)
 	}

@@ -46,9 +46,9 @@ func (s *Store) SearchQuery(ctx context.Context, q Query, limit, offset int) ([]
 	from, where, args := q.sql()
 	order := ` ORDER BY e.time DESC, e.id DESC`
 	if len(q.Text) > 0 {
-		// tkey sorts like time; ordering by the full-text rowid lets FTS5
-		// hand matches over newest first and stop at the limit.
-		order = ` ORDER BY f.rowid DESC`
+		// tkey sorts opposite to time; ordering by the full-text rowid lets
+		// FTS5 hand matches over newest first and stop at the limit.
+		order = ` ORDER BY f.rowid`
 	}
 	sqlText := `SELECT ` + summaryColumns + ` FROM ` + from + where + order + ` LIMIT ? OFFSET ?`
 	rows, err := s.db.QueryContext(ctx, sqlText, append(args, limit, max(offset, 0))...)

@@ -63,7 +63,10 @@ func OpenWith(path string, opts Options) (*Store, error) {
 		return nil, err
 	}
 	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() +
-		fmt.Sprintf("?_txlock=immediate&_busy_timeout=%d&_synchronous=NORMAL", busyTimeoutMS)
+		fmt.Sprintf("?_txlock=immediate&_busy_timeout=%d&_synchronous=NORMAL", busyTimeoutMS) +
+		// Reading through mmap spares a read syscall per page, which is most
+		// of a query's time on a large history; the cache keeps index pages.
+		"&_pragma=mmap_size(268435456)&_pragma=cache_size(-16000)"
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, err

@@ -89,14 +89,8 @@ func (st *parseState) walk(args []string) error {
 		case strings.HasPrefix(a, "--"):
 			name, val, hasVal := strings.Cut(a[2:], "=")
 			f, neg := lookupLong(name)
-			if f == nil && hasVal {
-				// "--data-raw=a=b" cuts at the first =; try the whole word
-				// in case a flag name holds no '='.
-				f, neg = lookupLong(a[2:])
-				hasVal = false
-			}
 			if f == nil {
-				return unknownFlag(a)
+				return unknownFlag("--" + name)
 			}
 			if !f.arg {
 				if hasVal {
@@ -161,6 +155,11 @@ func (st *parseState) finish() (Request, error) {
 		return Request{}, fmt.Errorf("no URL given: add one like https://api.example.com/v1/items")
 	case 1:
 	default:
+		for _, u := range st.urls {
+			if strings.HasPrefix(u, "{") || strings.HasPrefix(u, "[") {
+				return Request{}, fmt.Errorf("%q is not a URL: to send a JSON body use -d '…' -H 'Content-Type: application/json' (apierr send's own --json prints JSON output)", clip(u, 30))
+			}
+		}
 		return Request{}, fmt.Errorf("more than one URL given (%s, %s): send one request at a time", clip(st.urls[0], 40), clip(st.urls[1], 40))
 	}
 	r.URL = strings.TrimSpace(st.urls[0])

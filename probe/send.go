@@ -81,7 +81,7 @@ func Send(ctx context.Context, req Request) exchange.Exchange {
 		}
 		return ex
 	}
-	ex.Diagnosis = detect(res.resp.Status, res.resp.Headers, []byte(res.resp.Body), formats.Options{
+	ex.Diagnosis = detect(res.resp.Status, res.resp.Headers, res.body, formats.Options{
 		Profiles: opts.Profiles, API: opts.API, Host: res.host,
 	})
 	ex.Diagnosis.Notes = append(ex.Diagnosis.Notes, res.notes...)
@@ -140,6 +140,7 @@ func checkURL(raw string) error {
 // attemptResult is the outcome of one try.
 type attemptResult struct {
 	resp    *exchange.Response
+	body    []byte // resp.Body as read, for formats without another copy
 	timings exchange.Timings
 	hops    []exchange.Hop
 	host    string
@@ -224,6 +225,7 @@ func attempt(ctx context.Context, tr *http.Transport, method, rawURL string, hea
 	}
 	res.notes = append(res.notes, b.notes...)
 	res.host = resp.Request.URL.Hostname()
+	res.body = b.data
 	res.resp = &exchange.Response{
 		Status:    resp.StatusCode,
 		Proto:     resp.Proto,

@@ -116,7 +116,8 @@ func classify(ctx context.Context, err error, ph phase) string {
 	switch {
 	case strings.Contains(msg, "response headers exceeded"):
 		return KindHeadersTooLarge
-	case strings.Contains(msg, "malformed HTTP"), strings.Contains(msg, "gave HTTP response to HTTPS client"):
+	case strings.Contains(msg, "malformed HTTP"), strings.Contains(msg, "malformed MIME header"),
+		strings.Contains(msg, "gave HTTP response to HTTPS client"):
 		return KindBadResponse
 	case strings.Contains(msg, "tls:"), strings.Contains(msg, "x509:"):
 		return KindTLSOther

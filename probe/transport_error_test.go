@@ -137,6 +137,11 @@ func TestTransportKinds(t *testing.T) {
 		w.Flush()
 		c.Close()
 	})
+	badHeader := rawServer(t, func(c net.Conn) {
+		readRequest(c)
+		c.Write([]byte("HTTP/1.1 400 Bad Request\r\nX-Detail: denied \x1b[31mred\r\nContent-Length: 0\r\n\r\n"))
+		c.Close()
+	})
 	rejectingProxy := rawServer(t, func(c net.Conn) {
 		readRequest(c)
 		c.Write([]byte("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n"))
@@ -166,6 +171,8 @@ func TestTransportKinds(t *testing.T) {
 		{"invalid url", Request{URL: "http://exa mple.test/"}, KindInvalidURL},
 		{"no scheme", Request{URL: "api.example.test/v1"}, KindInvalidURL},
 		{"redirect loop", Request{URL: loop.URL + "/start", Options: Options{FollowRedirects: true, MaxRedirs: 3}}, KindTooManyRedirects},
+		{"escape sequence in a header", Request{URL: "http://" + badHeader + "/"}, KindBadResponse},
+		{"https to a plain port", Request{URL: strings.Replace(loop.URL, "http:", "https:", 1)}, KindBadResponse},
 		{"100 000 headers", Request{URL: "http://" + manyHeaders + "/"}, KindHeadersTooLarge},
 		{"unreadable cacert", Request{URL: untrusted.URL, Options: Options{CACert: "/nonexistent/ca.pem"}}, KindInvalidOption},
 	}

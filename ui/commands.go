@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"encoding/base64"
 	"fmt"
 	"io"
 	"time"
@@ -171,10 +170,6 @@ func copyCmd(out io.Writer, inTmux bool, system func(string) error, text, what s
 		return copiedMsg{what: what, system: system != nil && sysErr == nil}
 	}
 }
-
-// osc52Payload is the base64 text an OSC 52 copy of s carries; tests look
-// for it in the program's output.
-func osc52Payload(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }
 
 // ticketMsg carries a rendered support ticket.
 type ticketMsg struct {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/apierr/apierr/formats/exchange"
 
+	"github.com/charmbracelet/bubbles/cursor"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -23,6 +24,11 @@ func newTestModel(t testing.TB, w, h int, opts Options) (model, *memStore) {
 	store := &memStore{}
 	svc := fakeServices(store)
 	m := newModel(opts, svc, nil, false, true)
+	// A steady cursor: no blink timers to wait for.
+	m.req.url.Cursor.SetMode(cursor.CursorStatic)
+	m.req.headers.Cursor.SetMode(cursor.CursorStatic)
+	m.req.body.Cursor.SetMode(cursor.CursorStatic)
+	m.hist.query.Cursor.SetMode(cursor.CursorStatic)
 	m = step(m, tea.WindowSizeMsg{Width: w, Height: h})
 	m = step(m, historyOpenedMsg{store: store})
 	set, err := svc.loadProfiles("")

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"encoding/base64"
 	"flag"
 	"net/http"
 	"os"
@@ -171,3 +172,6 @@ func golden(t *testing.T, name, got string) {
 		t.Errorf("%s differs from %s:\n--- got ---\n%s\n--- want ---\n%s", t.Name(), path, got, want)
 	}
 }
+
+// osc52Payload is the base64 text an OSC 52 copy of s carries.
+func osc52Payload(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }

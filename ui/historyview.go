@@ -95,7 +95,7 @@ func (h historyBrowser) view(st Styles, unavailable error, now time.Time) string
 	var body string
 	switch {
 	case unavailable != nil:
-		body = st.Error.Render(cut(unavailable.Error(), h.width))
+		body = st.Error.Render(hang(render.InertLine(unavailable.Error()), h.width, 0))
 	case h.err != nil:
 		body = st.Error.Render(hang(render.InertLine(h.err.Error()), h.width, 0))
 	case len(h.rows) == 0 && h.loading:

@@ -262,3 +262,30 @@ func TestFilledFieldsAreInert(t *testing.T) {
 		t.Errorf("a server's escape sequence reached the screen: %q", v)
 	}
 }
+
+// The browser asks for one page at a time, the next only when the cursor
+// nears the end, and drops results of a filter already replaced.
+func TestHistoryPagesLazilyAndDropsStaleResults(t *testing.T) {
+	m, store := newTestModel(t, 120, 40, Options{})
+	for i := 0; i < 2*historyPage+20; i++ {
+		ex := seedExchange(seedExamples[i%len(seedExamples)])
+		store.Save(context.Background(), &ex)
+	}
+	next, cmd := m.Update(press(tea.KeyCtrlR))
+	m = runCmd(next.(model), cmd)
+	if len(m.hist.rows) != historyPage || !strings.Contains(plain(m.View()), "more below") {
+		t.Fatalf("first page holds %d rows, want %d and a 'more below' note", len(m.hist.rows), historyPage)
+	}
+	next, cmd = m.Update(press(tea.KeyEnd))
+	m = runCmd(next.(model), cmd)
+	if len(m.hist.rows) != 2*historyPage {
+		t.Errorf("after moving to the last row: %d rows, want the second page fetched (%d)", len(m.hist.rows), 2*historyPage)
+	}
+	// Typing supersedes the search in flight: its late page is dropped.
+	stale := m.hist.tag
+	m = step(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("hanger")})
+	m = step(m, searchMsg{tag: stale, rows: []entry{{ID: 999}}})
+	if len(m.hist.rows) == 1 {
+		t.Error("a page for the old filter replaced the list")
+	}
+}

@@ -126,25 +126,28 @@ func renderTimings(t exchange.Timings, width int, st Styles) string {
 		{"ttfb", t.TTFB.D(), st.TimeTTFB, "█"},
 		{"transfer", t.Transfer.D(), st.TimeTransfer, "▆"},
 	}
-	label := "total " + fmtDuration(total)
-	var legend []string
+	// The figures come first; the bar gets what is left of the line, 8
+	// to 30 cells, and figures that still do not fit are left out.
+	items := []string{"total " + fmtDuration(total)}
 	for _, p := range phases {
 		if p.d > 0 {
-			legend = append(legend, p.name+" "+fmtDuration(p.d))
+			items = append(items, p.name+" "+fmtDuration(p.d))
 		}
 	}
 	if t.Reused {
-		legend = append(legend, "reused connection")
+		items = append(items, "reused connection")
 	}
-	text := label
-	if len(legend) > 0 {
-		text += " (" + strings.Join(legend, ", ") + ")"
+	full := strings.Join(items, ", ")
+	barW := min(max(width-ansi.StringWidth(full)-1, 8), 30)
+	if width < barW+1+ansi.StringWidth(items[0]) {
+		return items[0]
 	}
-	barW := width - ansi.StringWidth(text) - 1
-	if barW < 8 {
-		return text
+	text := items[0]
+	for _, it := range items[1:] {
+		if next := text + ", " + it; barW+1+ansi.StringWidth(next) <= width {
+			text = next
+		}
 	}
-	barW = min(barW, 30)
 	var bar strings.Builder
 	used := 0
 	for _, p := range phases {

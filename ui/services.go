@@ -53,7 +53,6 @@ type entry struct {
 	Message   string
 	RequestID string
 	API       string
-	Error     string
 }
 
 // profileSet is the API profiles known: built-in first, then the user's.

@@ -174,7 +174,11 @@ func (m model) onSaved(msg savedMsg) model {
 // none; the rest of the TUI works either way and the file is not touched.
 func (m model) onHistoryOpened(msg historyOpenedMsg) (model, tea.Cmd) {
 	if msg.err != nil {
-		m.histErr = fmt.Errorf("history unavailable (%s): %v; nothing is saved this session", m.opts.HistoryPath, msg.err)
+		where := ""
+		if !strings.Contains(msg.err.Error(), m.opts.HistoryPath) {
+			where = " (" + m.opts.HistoryPath + ")"
+		}
+		m.histErr = fmt.Errorf("history unavailable%s: %v; nothing is saved this session", where, msg.err)
 		m.status = failure(m.histErr)
 		m.pending = nil
 		return m, nil

@@ -206,3 +206,39 @@ func FuzzImport(f *testing.F) {
 		}
 	})
 }
+
+// An XML example body in copied text is cut out whole and recognized.
+// Body: the S3 NoSuchKey example of the Amazon S3 API Reference
+// (https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html).
+func TestTextXMLExample(t *testing.T) {
+	src := "Error responses\nThe body of an error is XML:\n<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n  <Code>NoSuchKey</Code>\n  <Message>The resource you requested does not exist</Message>\n  <Resource>/mybucket/myfoto.jpg</Resource>\n  <RequestId>4442587FB7D0A2F9</RequestId>\n</Error>\nCode\nDescription\nNoSuchKey\nThe specified key does not exist.\n"
+	p, rep := Import([]byte(src), Options{Name: "s3"})
+	if len(p.Examples) != 1 || !strings.HasSuffix(p.Examples[0].Body, "</Error>") {
+		t.Fatalf("examples %+v", p.Examples)
+	}
+	if p.Format != "xml" {
+		t.Errorf("format %q, want xml", p.Format)
+	}
+	if len(p.ErrorCodes) != 1 || p.ErrorCodes[0].Code != "NoSuchKey" {
+		t.Errorf("error codes %+v (report %q)", p.ErrorCodes, rep.Lines())
+	}
+}
+
+// Prose that quotes a status is not advice, and a line that starts with
+// three digits is not a status heading.
+func TestStatusNumbersInProse(t *testing.T) {
+	src := "# Errors\n\n| Code | Description |\n|---|---|\n| 400 | Bad input |\n| 429 | Slow down |\n\n" +
+		"## Pagination\n\nEvery list call answers 200 with a next link in the response.\n\n" +
+		"## Limits\n\n200 items per page\n\nAsk support for more.\n\n" +
+		"## Rate limiting\n\nIf you receive a 429 status code:\n\n- Wait a second\n"
+	p, rep := Import([]byte(src), Options{Name: "prose"})
+	if len(p.Statuses) != 2 {
+		t.Errorf("statuses %+v", p.Statuses)
+	}
+	if len(p.Advice) != 1 || fmt.Sprint(p.Advice[0].Statuses) != "[429]" {
+		t.Errorf("advice %+v", p.Advice)
+	}
+	if u := strings.Join(rep.Unplaced, "\n"); !strings.Contains(u, `section "Pagination"`) || !strings.Contains(u, `section "Limits"`) {
+		t.Errorf("unplaced sections not reported: %q", rep.Unplaced)
+	}
+}

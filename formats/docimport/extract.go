@@ -51,6 +51,7 @@ func extract(doc []block, rep *Report) formats.Profile {
 			x.table(i)
 		}
 	}
+	x.statusLists()
 	x.statusSections()
 	x.classNotes()
 	x.fieldLists()

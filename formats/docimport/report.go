@@ -146,6 +146,15 @@ func (r *Report) finish(p formats.Profile) {
 	}
 	sort.Ints(r.AdviceStatuses)
 	sort.Strings(r.AdviceClasses)
+	// Lists are [] rather than null in the JSON report.
+	if r.AdviceStatuses == nil {
+		r.AdviceStatuses = []int{}
+	}
+	for _, l := range []*[]string{&r.AdviceClasses, &r.Placed, &r.Unplaced, &r.Warnings} {
+		if *l == nil {
+			*l = []string{}
+		}
+	}
 }
 
 // clip shortens s to at most n runes for quoting in a report line.

@@ -60,6 +60,7 @@ func (x *extractor) statusSections() {
 		}
 		if _, ok := x.statusSeen[s.code]; !ok {
 			x.addStatus(formats.StatusDoc{Code: s.code, Name: s.name})
+			x.rep.placedf("status %d has a section but no row in a status table; a row named %q was made from its heading", s.code, s.name)
 		}
 		intro, steps := x.stepsOf(s.from, s.to)
 		if len(steps) == 0 {
@@ -165,7 +166,7 @@ func (x *extractor) otherSections() {
 	for _, s := range secs {
 		b, lead := x.doc[s.at], x.doc[s.content[0]]
 		var statuses []int
-		if lead.kind == bPara && len(lead.text) < 160 && mentionsStatusWord(lead.text) {
+		if lead.kind == bPara && isLeadIn(lead.text) && mentionsStatusWord(lead.text) {
 			statuses = mentionedStatuses(lead.text)
 		}
 		if len(statuses) == 0 && mentionsStatusWord(b.text) {
@@ -206,6 +207,25 @@ func (x *extractor) otherSections() {
 		x.used[s.at] = true
 		x.p.Advice = append(x.p.Advice, formats.Advice{Title: b.text, Statuses: statuses, Intro: intro, Steps: steps})
 	}
+}
+
+// isLeadIn: a short sentence that introduces what follows ("If you
+// receive a 429 status code:", "When receiving a 404 status code:"), as
+// opposed to prose that happens to quote a status.
+func isLeadIn(s string) bool {
+	if len(s) > 160 {
+		return false
+	}
+	if endsWithColon(s) {
+		return true
+	}
+	l := strings.ToLower(s)
+	for _, w := range []string{"if ", "when ", "for ", "on ", "in case of ", "after "} {
+		if strings.HasPrefix(l, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // mentionsStatusWord: a number in the text is a status only when the

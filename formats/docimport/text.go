@@ -91,11 +91,16 @@ func textLines(s string) []tline {
 	// Looking for the end of a body that never closes costs up to
 	// maxBodyLines lines each time; the budget keeps a page full of
 	// stray braces linear.
-	budget := 4*len(s) + 1<<20
+	budget := len(s) + 1<<20
 	for i := 0; i < len(raw); i++ {
 		t := strings.TrimRight(raw[i], " ")
 		trim := strings.TrimSpace(t)
 		if trim == "" {
+			continue
+		}
+		if body, used, ok := cutXML(raw, i, &budget); ok {
+			out = append(out, tline{text: body, code: true})
+			i += used - 1
 			continue
 		}
 		if body, rest, used, ok := cutBody(raw, i, &budget); ok {
@@ -163,6 +168,44 @@ func cutBody(raw []string, i int, budget *int) (body, rest string, used int, ok 
 		}
 	}
 	return "", "", 0, false
+}
+
+// xmlStart matches the first line of an XML example body: a prolog or an
+// element such as <Error> (AWS, S3) or <soap:Envelope>.
+var xmlStart = regexp.MustCompile(`^<(?:\?xml[^>]*\?>\s*<)?([A-Za-z][A-Za-z0-9_.:-]*)[\s>/]`)
+
+// cutXML returns the XML example body starting at line i, up to the line
+// that closes its root element.
+func cutXML(raw []string, i int, budget *int) (body string, used int, ok bool) {
+	first := strings.TrimSpace(raw[i])
+	m := xmlStart.FindStringSubmatch(first)
+	if m == nil || *budget <= 0 {
+		return "", 0, false
+	}
+	if strings.HasPrefix(first, "<?xml") && !strings.Contains(first[2:], "<") {
+		// The prolog is alone on its line: the root is on the next one.
+		if i+1 >= len(raw) {
+			return "", 0, false
+		}
+		if m = xmlStart.FindStringSubmatch(strings.TrimSpace(raw[i+1])); m == nil {
+			return "", 0, false
+		}
+	}
+	closing := "</" + m[1] + ">"
+	var b strings.Builder
+	for j := i; j < len(raw) && j-i < maxBodyLines; j++ {
+		line := strings.TrimRight(raw[j], " ")
+		b.WriteString(line)
+		*budget -= len(line) + 1
+		if k := strings.Index(line, closing); k >= 0 && strings.TrimSpace(line[k+len(closing):]) == "" {
+			return strings.TrimSpace(b.String()), j - i + 1, true
+		}
+		if *budget <= 0 {
+			break
+		}
+		b.WriteByte('\n')
+	}
+	return "", 0, false
 }
 
 // cellTable reads a table copied one cell per line: a run of two or more

@@ -141,13 +141,16 @@ var titleNameStatus = regexp.MustCompile(`^([A-Za-z][A-Za-z'’ -]{0,40}[A-Za-z]
 
 // splitStatusTitle reads a "code name" title such as a section heading
 // "400 Bad Request" or a definition term "200 OK".
+// The name must read as a reason phrase: a known one, or words that all
+// start with a capital ("Rate Limited"), so that "200 items per page"
+// is not taken for a status.
 func splitStatusTitle(s string) (int, string, bool) {
 	s = cleanCell(s)
-	if m := statusTitle.FindStringSubmatch(s); m != nil {
+	if m := statusTitle.FindStringSubmatch(s); m != nil && reasonLike(m[2]) {
 		n, _ := strconv.Atoi(m[1])
 		return n, strings.TrimSpace(m[2]), true
 	}
-	if m := titleNameStatus.FindStringSubmatch(s); m != nil {
+	if m := titleNameStatus.FindStringSubmatch(s); m != nil && reasonLike(m[1]) {
 		code := m[2]
 		if code == "" {
 			code = m[3]
@@ -156,6 +159,23 @@ func splitStatusTitle(s string) (int, string, bool) {
 		return n, strings.TrimSpace(m[1]), true
 	}
 	return 0, "", false
+}
+
+func reasonLike(name string) bool {
+	name = strings.TrimSpace(name)
+	if _, rest, ok := cutKnownName(name); ok && rest == "" {
+		return true
+	}
+	words := strings.Fields(name)
+	if len(words) > 5 {
+		return false
+	}
+	for _, w := range words {
+		if c := w[0]; c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // identifier matches error codes and field names: one token, no spaces.

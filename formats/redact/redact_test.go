@@ -11,7 +11,7 @@ import (
 // prefixes followed by filler).
 const (
 	jwt       = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c" // jwt.io's example token
-	awsKey    = "AKIAIOSFODNN7EXAMPLE"                                                                                                                                                             // AWS docs' example access key id
+	awsKey    = "AKIAIOSFODNN7EXAMPLE"                                                                                                                                        // AWS docs' example access key id
 	ghToken   = "ghp_16C7e42F292c6912E7710c838347Ae178B4a"
 	stripeKey = "sk_test_4eC39HqLyjWDarjtT1zdp7dc" // Stripe docs' example test key
 	slackTok  = "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy"

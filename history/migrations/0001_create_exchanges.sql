@@ -20,7 +20,7 @@ CREATE TABLE exchanges (
     duration_us       INTEGER NOT NULL,
     note              TEXT    NOT NULL DEFAULT '',
     hash              BLOB, -- content hash, so an imported entry is kept once
-    tkey              INTEGER NOT NULL, -- time in ms * 10^6 + a tiebreak: the full-text rowid
+    tkey              INTEGER NOT NULL, -- -(time in ms * 10^6 + a tiebreak): the full-text rowid
     data              BLOB    NOT NULL
 );
 
@@ -34,8 +34,9 @@ CREATE UNIQUE INDEX exchanges_tkey ON exchanges (tkey);
 -- Full text over URL, code, message, request_id and the (start of the)
 -- bodies. Contentless: the text lives compressed in exchanges.data, so it
 -- is not stored twice; contentless_delete lets rows be removed. Its rowid
--- is exchanges.tkey, which sorts like time: FTS5 walks matches in rowid
--- order, so "newest 50 matches" stops after 50 however many rows match.
+-- is exchanges.tkey, which sorts opposite to time: FTS5 reads matches
+-- lazily in ascending rowid order, so "newest 50 matches" stops after 50
+-- however many rows match.
 CREATE VIRTUAL TABLE exchanges_fts USING fts5 (
     url, code, message, request_id, body,
     content = '', contentless_delete = 1

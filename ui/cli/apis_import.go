@@ -2,12 +2,15 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"net"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -119,7 +122,7 @@ func APIsImport(env *Env, args []string) int {
 	if name == "" {
 		name = nameFrom(a.input)
 		if name == "" {
-			return env.Fail(ExitUsage, "apis import: cannot make a profile name from %s; give one with --name", render.InertLine(source))
+			return env.Fail(ExitUsage, "apis import: cannot make a profile name from %s; give one with --name", render.InertLine(displayName(a.input)))
 		}
 	}
 	p, rep := docimport.Import(src, docimport.Options{Name: name, Hosts: a.hosts, Source: source})
@@ -133,7 +136,7 @@ func APIsImport(env *Env, args []string) int {
 	if !rep.Found() && !a.force {
 		printReport(info, rep)
 		return env.Fail(ExitUsage, "apis import: no status table, error-code table or advice found in %s; nothing was saved (check the page, or save an empty profile with --force)",
-			render.InertLine(source))
+			render.InertLine(displayName(a.input)))
 	}
 	data, err := docimport.Encode(p)
 	if err != nil {
@@ -145,7 +148,7 @@ func APIsImport(env *Env, args []string) int {
 	if err != nil {
 		printReport(info, rep)
 		return env.Fail(ExitUsage, "apis import: the profile made from %s does not load (%s); nothing was saved",
-			render.InertLine(source), render.InertLine(err.Error()))
+			render.InertLine(displayName(a.input)), render.InertLine(err.Error()))
 	}
 	if _, builtin := formats.Builtin().Lookup(name); builtin {
 		fmt.Fprintf(info, "note: %s is a built-in profile; this import overrides it (apierr apis remove %s brings it back)\n", name, name)
@@ -153,7 +156,7 @@ func APIsImport(env *Env, args []string) int {
 	if a.dryRun {
 		printReport(env.Stderr, rep)
 		if a.json {
-			return env.printJSON(parsed)
+			return printProfileJSON(env, parsed)
 		}
 		env.Stdout.Write(data)
 		return ExitOK
@@ -163,16 +166,42 @@ func APIsImport(env *Env, args []string) int {
 		return env.Fail(ExitUsage, "apis import: %s", render.InertLine(err.Error()))
 	}
 	if a.json {
-		return env.historyJSON(struct {
+		out, err := json.MarshalIndent(struct {
 			Name   string           `json:"name"`
 			Path   string           `json:"path"`
 			Report docimport.Report `json:"report"`
-		}{name, path, rep})
+		}{name, path, rep}, "", "  ")
+		if err != nil {
+			return env.Fail(ExitUsage, "apis import: %v", err)
+		}
+		fmt.Fprintf(env.Stdout, "%s\n", out)
+		return ExitOK
 	}
 	fmt.Fprintf(env.Stdout, "saved %s to %s\n", name, render.InertLine(path))
 	printReport(env.Stdout, rep)
 	fmt.Fprintf(env.Stdout, "check it with: apierr apis show %s\n", name)
 	return ExitOK
+}
+
+// printProfileJSON prints a profile as `apis show NAME --json` does.
+func printProfileJSON(env *Env, p formats.Profile) int {
+	out, err := json.MarshalIndent(p, "", "  ")
+	if err != nil {
+		return env.Fail(ExitUsage, "%v", err)
+	}
+	fmt.Fprintf(env.Stdout, "%s\n", out)
+	return ExitOK
+}
+
+// displayName is how an input is named in messages.
+func displayName(input string) string {
+	if input == "-" {
+		return "stdin"
+	}
+	if strings.Contains(input, "://") {
+		return input
+	}
+	return filepath.Base(input)
 }
 
 // printReport writes the import report, one inert line each: the text
@@ -231,6 +260,10 @@ func validName(name string) bool {
 func nameFrom(input string) string {
 	base := input
 	if u, err := url.Parse(input); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
+		if net.ParseIP(u.Hostname()) != nil || !strings.Contains(u.Hostname(), ".") {
+			// A bare address says nothing: the page's own name does.
+			return nameFrom(path.Base(u.Path))
+		}
 		labels := strings.Split(u.Hostname(), ".")
 		base = ""
 		for i, l := range labels {
@@ -278,7 +311,11 @@ func readDocs(env *Env, input string) (src []byte, source, docsURL string, err e
 	if input == "-" {
 		return src, "stdin", "", nil
 	}
-	return src, filepath.Base(input), "", nil
+	// The profile outlives the working directory: record where the page is.
+	if abs, err := filepath.Abs(input); err == nil {
+		return src, abs, "", nil
+	}
+	return src, input, "", nil
 }
 
 // findUserProfile finds the user file that defines name: NAME.toml, or

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -44,34 +45,63 @@ func seedPage(name string) string {
 	return filepath.Join("..", "..", "formats", "docimport", "testdata", "seeds", name)
 }
 
-// TestAPIsImportSeedMatchesBuiltin: a seed imported with --dry-run --json
-// prints the same rows as `apis show NAME --json` does for the built-in.
+// TestAPIsImportSeedMatchesBuiltin: each seed imported with --dry-run
+// --json prints the rows `apis show NAME --json` prints for the built-in
+// profile (advice compared step by step with its statuses and classes,
+// as explain shows it).
 func TestAPIsImportSeedMatchesBuiltin(t *testing.T) {
-	te := newImportEnv(t)
-	if code := APIsImport(te.Env, []string{seedPage("004_18aa442ee49486cf.txt"), "--name", "therealreal", "--dry-run", "--json"}); code != ExitOK {
-		t.Fatalf("exit %d: %s", code, te.errOut)
+	for _, tc := range []struct{ file, name string }{
+		{"000_0d453bd9f91a630f.txt", "occuspace"},
+		{"001_763ea8bff2d64412.txt", "raalabs"},
+		{"002_35605f8ad837da5c.txt", "octo"},
+		{"003_fa240afb0c82f6c8.txt", "hanger-selector"},
+		{"004_18aa442ee49486cf.txt", "therealreal"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			te := newImportEnv(t)
+			if code := APIsImport(te.Env, []string{seedPage(tc.file), "--name", tc.name, "--dry-run", "--json"}); code != ExitOK {
+				t.Fatalf("exit %d: %s", code, te.errOut)
+			}
+			var got formats.Profile
+			if err := json.Unmarshal(te.out.Bytes(), &got); err != nil {
+				t.Fatalf("%v\n%s", err, te.out)
+			}
+			if !strings.Contains(te.errOut.String(), tc.name+" is a built-in profile; this import overrides it") {
+				t.Errorf("no override note on stderr:\n%s", te.errOut)
+			}
+			te.reset()
+			if code := APIsShow(te.Env, []string{tc.name, "--json"}); code != ExitOK {
+				t.Fatalf("show: exit %d: %s", code, te.errOut)
+			}
+			var want formats.Profile
+			if err := json.Unmarshal(te.out.Bytes(), &want); err != nil {
+				t.Fatal(err)
+			}
+			same := func(what string, g, w any) {
+				if !reflect.DeepEqual(g, w) {
+					t.Errorf("%s differ:\n got %+v\nwant %+v", what, g, w)
+				}
+			}
+			same("statuses", got.Statuses, want.Statuses)
+			same("error codes", got.ErrorCodes, want.ErrorCodes)
+			same("fields", got.Fields, want.Fields)
+			same("advice", adviceByTarget(got.Advice), adviceByTarget(want.Advice))
+			same("format", got.Format, want.Format)
+			if _, err := os.Stat(te.ProfilesDir()); err == nil {
+				t.Error("--dry-run created the profile directory")
+			}
+		})
 	}
-	var got formats.Profile
-	if err := json.Unmarshal(te.out.Bytes(), &got); err != nil {
-		t.Fatalf("%v\n%s", err, te.out)
+}
+
+func adviceByTarget(in []formats.Advice) []string {
+	var out []string
+	for _, a := range in {
+		for _, s := range a.Steps {
+			out = append(out, fmt.Sprint(a.Statuses, a.Classes, " ", a.Intro, " | ", s))
+		}
 	}
-	if !strings.Contains(te.errOut.String(), "therealreal is a built-in profile; this import overrides it") {
-		t.Errorf("no override note on stderr:\n%s", te.errOut)
-	}
-	te.reset()
-	if code := APIsShow(te.Env, []string{"therealreal", "--json"}); code != ExitOK {
-		t.Fatalf("show: exit %d: %s", code, te.errOut)
-	}
-	var want formats.Profile
-	if err := json.Unmarshal(te.out.Bytes(), &want); err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(got.Statuses, want.Statuses) || !reflect.DeepEqual(got.Advice, want.Advice) || got.Format != want.Format {
-		t.Errorf("import differs from the built-in:\n got %+v\nwant %+v", got, want)
-	}
-	if _, err := os.Stat(te.ProfilesDir()); err == nil {
-		t.Error("--dry-run created the profile directory")
-	}
+	return out
 }
 
 func TestAPIsImportDryRunTOML(t *testing.T) {
@@ -336,5 +366,21 @@ func TestAPIsTestUnknownProfile(t *testing.T) {
 	te.reset()
 	if code := APIsTest(te.Env, []string{"octo"}); code != ExitUsage || !strings.Contains(te.errOut.String(), "usage") {
 		t.Errorf("no --raw: exit %d, %q", code, te.errOut)
+	}
+}
+
+func TestImportNameFrom(t *testing.T) {
+	for in, want := range map[string]string{
+		"Acme Errors.html":                    "acme-errors",
+		filepath.Join("docs", "stripe.md"):    "stripe",
+		"https://docs.acme.com/errors":        "acme",
+		"https://api.example.co.uk/v1/errors": "example",
+		"http://127.0.0.1:8080/docs/errors":   "errors",
+		"http://localhost:8080/":              "",
+		"-":                                   "",
+	} {
+		if got := nameFrom(in); got != want {
+			t.Errorf("nameFrom(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

@@ -90,6 +90,9 @@ func historyExport(env *Env, args []string) int {
 	return ExitOK
 }
 
+// importChunk is how many HAR entries one transaction saves.
+const importChunk = 2000
+
 func historyImport(env *Env, args []string) int {
 	f := cmdFlags{cmd: "import"}
 	pos, help, err := f.parse(args)
@@ -122,9 +125,16 @@ func historyImport(env *Env, args []string) int {
 		return code
 	}
 	defer s.Close()
-	added, err := s.SaveBatch(context.Background(), xs)
-	if err != nil {
-		return env.historyErr("import", err)
+	// One transaction per chunk: a crash keeps whole chunks (and a second
+	// import adds only what is missing), and other apierr processes can
+	// save between chunks instead of waiting out the whole file.
+	added := 0
+	for start := 0; start < len(xs); start += importChunk {
+		n, err := s.SaveBatch(context.Background(), xs[start:min(start+importChunk, len(xs))])
+		if err != nil {
+			return env.historyErr("import", fmt.Errorf("after %d new entries were saved: %w", added, err))
+		}
+		added += n
 	}
 	for i := range xs {
 		xs[i] = s.Redact(xs[i])

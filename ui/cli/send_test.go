@@ -206,3 +206,13 @@ func TestParseSendArgsKeepsCurlValues(t *testing.T) {
 		t.Errorf("parsed %+v", a)
 	}
 }
+
+// curl's --json DATA on send's command line is apierr's --json flag; the
+// JSON left behind is pointed out, not sent as a second URL.
+func TestSendJSONBodyHint(t *testing.T) {
+	env, _, errb := sendEnv(t, nil)
+	code := Send(env, []string{"https://api.example.test/", "--json", `{"a":1}`})
+	if code != ExitUsage || !strings.Contains(errb.String(), "to send a JSON body use -d") {
+		t.Errorf("exit %d: %s", code, errb)
+	}
+}
