@@ -3,12 +3,14 @@ package probe
 import (
 	"bytes"
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptrace"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/apierr/apierr/formats"
@@ -32,10 +34,10 @@ func Send(ctx context.Context, req Request) exchange.Exchange {
 			method = http.MethodPost
 		}
 	}
-	header := sentHeader(req.Header, opts)
+	u, err := parseURL(req.URL)
+	header := sentHeader(req.Header, u, opts)
 	ex.Request = exchange.Request{Method: method, URL: req.URL, Headers: header, Body: string(req.Body)}
-
-	if err := checkURL(req.URL); err != nil {
+	if err != nil {
 		fail(&ex, KindInvalidURL, err.Error())
 		return ex
 	}
@@ -52,7 +54,7 @@ func Send(ctx context.Context, req Request) exchange.Exchange {
 	var waited time.Duration
 	var res attemptResult
 	for n := 1; ; n++ {
-		res = attempt(ctx, tr, method, req.URL, header, req.Body, opts)
+		res = attempt(ctx, tr, method, u, header, req.Body, opts)
 		ex.Attempts = append(ex.Attempts, exchange.Attempt{
 			N: n, Status: res.status(), Error: res.errText,
 			Waited: exchange.Duration(waited), Duration: res.timings.Total,
@@ -98,11 +100,18 @@ func fail(ex *exchange.Exchange, kind, msg string) {
 	ex.Diagnosis = transportDiagnosis(kind, msg)
 }
 
-// sentHeader is req's header plus the defaults curl would add.
-func sentHeader(h http.Header, opts Options) http.Header {
+// sentHeader is req's header plus the defaults curl would add, and the
+// Basic credentials of a user:password@ URL (so the exchange shows them
+// as sent, redactable like any Authorization header).
+func sentHeader(h http.Header, u *url.URL, opts Options) http.Header {
 	out := make(http.Header, len(h)+3)
 	for k, v := range h {
 		out[http.CanonicalHeaderKey(k)] = append([]string(nil), v...)
+	}
+	if u != nil && u.User != nil && out.Get("Authorization") == "" {
+		pass, _ := u.User.Password()
+		r := http.Request{Header: out}
+		r.SetBasicAuth(u.User.Username(), pass)
 	}
 	if _, ok := out["User-Agent"]; !ok {
 		out["User-Agent"] = []string{UserAgent()}
@@ -118,23 +127,29 @@ func sentHeader(h http.Header, opts Options) http.Header {
 
 // checkURL rejects what cannot be sent before any socket is opened.
 func checkURL(raw string) error {
+	_, err := parseURL(raw)
+	return err
+}
+
+// parseURL parses a URL Send can use: http or https, with a host.
+func parseURL(raw string) (*url.URL, error) {
 	u, err := url.Parse(raw)
 	if err != nil {
 		var ue *url.Error
 		if errors.As(err, &ue) {
 			err = ue.Err
 		}
-		return invalidURLError{fmt.Sprintf("invalid URL %q: %v", raw, err)}
+		return nil, invalidURLError{fmt.Sprintf("invalid URL %q: %v", raw, err)}
 	}
 	switch {
 	case u.Scheme == "":
-		return invalidURLError{fmt.Sprintf("URL %q has no scheme: write https://%s", raw, raw)}
+		return nil, invalidURLError{fmt.Sprintf("URL %q has no scheme: write https://%s", raw, raw)}
 	case u.Scheme != "http" && u.Scheme != "https":
-		return invalidURLError{fmt.Sprintf("URL %q: scheme %q is not supported, use http:// or https://", raw, u.Scheme)}
+		return nil, invalidURLError{fmt.Sprintf("URL %q: scheme %q is not supported, use http:// or https://", raw, u.Scheme)}
 	case u.Host == "" || u.Hostname() == "":
-		return invalidURLError{fmt.Sprintf("URL %q has no host", raw)}
+		return nil, invalidURLError{fmt.Sprintf("URL %q has no host", raw)}
 	}
-	return nil
+	return u, nil
 }
 
 // attemptResult is the outcome of one try.
@@ -157,7 +172,7 @@ func (r attemptResult) status() int {
 }
 
 // attempt sends the request once, following redirects if asked.
-func attempt(ctx context.Context, tr *http.Transport, method, rawURL string, header http.Header, payload []byte, opts Options) attemptResult {
+func attempt(ctx context.Context, tr *http.Transport, method string, u *url.URL, header http.Header, payload []byte, opts Options) attemptResult {
 	tm := newTimer()
 	actx, cancel := context.WithTimeoutCause(ctx, opts.MaxTime, errMaxTime)
 	defer cancel()
@@ -167,30 +182,26 @@ func attempt(ctx context.Context, tr *http.Transport, method, rawURL string, hea
 	if len(payload) > 0 {
 		bodyReader = bytes.NewReader(payload)
 	}
-	hreq, err := http.NewRequestWithContext(actx, method, rawURL, bodyReader)
+	// Send parsed the URL once; "" spares NewRequest parsing it again on
+	// every attempt.
+	hreq, err := http.NewRequestWithContext(actx, method, "", bodyReader)
 	if err != nil {
 		return attemptResult{kind: KindInvalidURL, errText: errorText(err)}
 	}
+	target := *u
+	hreq.URL, hreq.Host = &target, strings.TrimSuffix(u.Host, ":")
 	// The transport only reads the header, so every attempt shares it.
 	hreq.Header = header
 
 	var res attemptResult
-	client := &http.Client{Transport: tr, CheckRedirect: func(next *http.Request, via []*http.Request) error {
-		if !opts.FollowRedirects {
-			return http.ErrUseLastResponse
-		}
-		prev := via[len(via)-1]
-		hop := exchange.Hop{URL: prev.URL.String(), Location: next.URL.String()}
-		if next.Response != nil {
-			hop.Status = next.Response.StatusCode
-		}
-		res.hops = append(res.hops, hop)
-		if len(via) > opts.MaxRedirs {
-			return fmt.Errorf("%w: more than %d (--max-redirs)", errTooManyRedirects, opts.MaxRedirs)
-		}
-		return nil
-	}}
-	resp, err := client.Do(hreq)
+	var resp *http.Response
+	if opts.FollowRedirects {
+		resp, err = followClient(tr, &res, opts.MaxRedirs).Do(hreq)
+	} else {
+		// Without -L one round trip is the whole exchange: the client's
+		// redirect and cookie machinery would have nothing to do.
+		resp, err = tr.RoundTrip(hreq)
+	}
 	if err != nil {
 		tm.finish()
 		res.timings = tm.timings()
@@ -242,6 +253,23 @@ func attempt(ctx context.Context, tr *http.Transport, method, rawURL string, hea
 	return res
 }
 
+// followClient is a client following redirects (-L) that records each
+// hop in res and stops after maxRedirs.
+func followClient(tr *http.Transport, res *attemptResult, maxRedirs int) *http.Client {
+	return &http.Client{Transport: tr, CheckRedirect: func(next *http.Request, via []*http.Request) error {
+		prev := via[len(via)-1]
+		hop := exchange.Hop{URL: prev.URL.String(), Location: next.URL.String()}
+		if next.Response != nil {
+			hop.Status = next.Response.StatusCode
+		}
+		res.hops = append(res.hops, hop)
+		if len(via) > maxRedirs {
+			return fmt.Errorf("%w: more than %d (--max-redirs)", errTooManyRedirects, maxRedirs)
+		}
+		return nil
+	}}
+}
+
 // describe is the message kept for a failure: Go's text, except for our
 // own time limit, whose Go text ("context deadline exceeded") says nothing.
 func describe(kind string, err error, opts Options) string {
@@ -257,6 +285,11 @@ func describe(kind string, err error, opts Options) string {
 		return fmt.Sprintf("timed out %s after %s (--connect-timeout): %s", what, opts.ConnectTimeout, errorText(err))
 	case KindCancelled:
 		return "cancelled before a response arrived"
+	case KindBadResponse:
+		var rec tls.RecordHeaderError
+		if errors.As(err, &rec) && string(rec.RecordHeader[:]) == "HTTP/" {
+			return "the server answered in plain HTTP on an https:// URL: use http:// for this port"
+		}
 	}
 	return errorText(err)
 }

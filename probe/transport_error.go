@@ -95,7 +95,12 @@ func classify(ctx context.Context, err error, ph phase) string {
 			return KindTLSExpired
 		}
 		return KindTLSOther
-	case errors.As(err, &recordErr), errors.As(err, &alertErr):
+	case errors.As(err, &recordErr):
+		if string(recordErr.RecordHeader[:]) == "HTTP/" {
+			return KindBadResponse // plain HTTP answered an https:// URL
+		}
+		return KindTLSOther
+	case errors.As(err, &alertErr):
 		return KindTLSOther
 	case errors.Is(err, syscall.ECONNREFUSED):
 		return KindRefused

@@ -242,3 +242,17 @@ func TestStatusNumbersInProse(t *testing.T) {
 		t.Errorf("unplaced sections not reported: %q", rep.Unplaced)
 	}
 }
+
+// Headings keep their status when a docs generator adds a permalink mark
+// or an explicit id.
+func TestHeadingMarks(t *testing.T) {
+	for _, src := range []string{
+		"<h1>Errors</h1><h2>429 Too Many Requests<a class=\"headerlink\" href=\"#429\">¶</a></h2><p>Wait a second.</p><p>Then retry.</p>",
+		"# Errors\n\n## 429 Too Many Requests {#rate-limited}\n\nWait a second.\n\nThen retry.\n",
+	} {
+		p, _ := Import([]byte(src), Options{Name: "marks"})
+		if len(p.Advice) != 1 || p.Advice[0].Title != "429 Too Many Requests" || len(p.Advice[0].Steps) != 2 {
+			t.Errorf("%.30q: advice %+v", src, p.Advice)
+		}
+	}
+}

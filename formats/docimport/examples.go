@@ -3,6 +3,7 @@ package docimport
 import (
 	"bytes"
 	"encoding/json"
+	"net/url"
 	"regexp"
 	"sort"
 	"strconv"
@@ -38,9 +39,13 @@ func (x *extractor) examples() {
 				ex.Status = s[len(s)-1]
 			}
 		}
-		if i+1 < len(x.doc) && x.doc[i+1].kind == bPara && !x.used[i+1] && isExampleNote(x.doc[i+1].text) {
+		switch {
+		case i+1 < len(x.doc) && x.doc[i+1].kind == bPara && !x.used[i+1] && isExampleNote(x.doc[i+1].text):
 			ex.Description = x.doc[i+1].text
 			x.used[i+1] = true
+		case i > 0 && x.doc[i-1].kind == bPara && !x.used[i-1] && isExampleIntro(x.doc[i-1].text):
+			ex.Description = x.doc[i-1].text
+			x.used[i-1] = true
 		}
 		x.p.Examples = append(x.p.Examples, ex)
 		if f := formats.Detect(400, nil, []byte(body)).Format; f != "" && f != "text" && f != "empty" && f != "binary" {
@@ -50,7 +55,9 @@ func (x *extractor) examples() {
 			families[f]++
 		}
 		x.attributes(heading, body)
+		x.clues(body)
 	}
+	x.exampleNotesLater()
 	if len(order) == 0 {
 		return
 	}
@@ -67,6 +74,31 @@ func isBody(s string) bool {
 		return strings.HasPrefix(s, "{") || strings.HasPrefix(s, "[")
 	}
 	return strings.HasPrefix(s, "<") && strings.HasSuffix(s, ">")
+}
+
+// isExampleIntro: a sentence that presents the body after it ("The
+// following illustrates…"), as opposed to a lead-in ending in a colon.
+func isExampleIntro(s string) bool {
+	l := strings.ToLower(s)
+	return !endsWithColon(s) && (strings.HasPrefix(l, "the following") || strings.HasPrefix(l, "below is") || strings.HasPrefix(l, "here is"))
+}
+
+// exampleNotesLater gives the first example without a description the
+// paragraph that later speaks of "the example above".
+func (x *extractor) exampleNotesLater() {
+	for i, b := range x.doc {
+		if x.used[i] || b.kind != bPara || !strings.Contains(strings.ToLower(b.text), "the example above") {
+			continue
+		}
+		for k := range x.p.Examples {
+			if x.p.Examples[k].Description == "" {
+				x.p.Examples[k].Description = b.text
+				x.used[i] = true
+				break
+			}
+		}
+		return
+	}
 }
 
 func isExampleNote(s string) bool {
@@ -193,4 +225,36 @@ func objectKeys(body string) ([]string, string) {
 		}
 	}
 	return keys, code
+}
+
+// genericSegment is a first path segment too common to identify an API.
+var genericSegment = regexp.MustCompile(`^(v[0-9]+(\.[0-9]+)?|api|apis|rest|public|private|internal)$`)
+
+// clues learns how to recognize the API's bodies from its examples: the
+// problem type URIs' common prefix and the instance paths' first segment
+// (when it names something, not a version). Each is reported.
+func (x *extractor) clues(body string) {
+	var m struct {
+		Type     string `json:"type"`
+		Instance string `json:"instance"`
+	}
+	if json.Unmarshal([]byte(body), &m) != nil {
+		return
+	}
+	if u, err := url.Parse(m.Type); err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" {
+		if k := strings.LastIndex(m.Type, "/"); k > len(u.Scheme)+3 {
+			prefix := m.Type[:k+1]
+			if !contains(x.p.TypePrefixes, prefix) {
+				x.p.TypePrefixes = append(x.p.TypePrefixes, prefix)
+				x.rep.placedf("bodies whose problem type starts %s will be recognized as this API (from the example bodies)", prefix)
+			}
+		}
+	}
+	if seg, _, ok := strings.Cut(strings.TrimPrefix(m.Instance, "/"), "/"); ok && strings.HasPrefix(m.Instance, "/") && seg != "" && !genericSegment.MatchString(seg) {
+		prefix := "/" + seg + "/"
+		if !contains(x.p.InstancePrefixes, prefix) {
+			x.p.InstancePrefixes = append(x.p.InstancePrefixes, prefix)
+			x.rep.placedf("bodies whose problem instance starts %s will be recognized as this API (from the example bodies)", prefix)
+		}
+	}
 }

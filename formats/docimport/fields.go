@@ -125,17 +125,44 @@ func sentenceAround(s string, at int) string {
 }
 
 // summary is the docs' introduction: the paragraphs before the first
-// table, example body or status section that nothing else used.
+// table, example body or status section that nothing else used, and the
+// first paragraph of a section about the error format or an overview.
+// Of a lead-in that ends in a colon ("…the response body should be
+// similar to this:"), the sentences before the last one are kept.
 func (x *extractor) summary() {
 	var paras []string
+	take := func(i int) {
+		t := x.doc[i].text
+		if endsWithColon(t) {
+			k := strings.LastIndex(strings.TrimSuffix(t, ":"), ". ")
+			if k < 0 {
+				return
+			}
+			t = t[:k+1]
+		}
+		paras = append(paras, t)
+		x.used[i] = true
+	}
+	intro := true
 	for i, b := range x.doc {
 		if b.kind == bTable || b.kind == bCode || b.kind == bHeading && x.used[i] {
-			break
+			intro = false
 		}
-		if b.kind == bPara && !x.used[i] && !endsWithColon(b.text) {
-			paras = append(paras, b.text)
-			x.used[i] = true
+		if b.kind != bPara || x.used[i] {
+			continue
+		}
+		if intro {
+			take(i)
+			continue
+		}
+		if h := x.above[i]; h >= 0 && h == i-1 && isFormatHeading(x.doc[h].text) {
+			take(i)
 		}
 	}
 	x.p.Summary = strings.Join(paras, "\n\n")
+}
+
+func isFormatHeading(h string) bool {
+	l := strings.ToLower(h)
+	return strings.Contains(l, "format") || strings.Contains(l, "overview") || strings.Contains(l, "introduction")
 }

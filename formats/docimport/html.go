@@ -65,7 +65,8 @@ func (h *htmlReader) walk(n *html.Node) {
 		switch n.DataAtom {
 		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 			h.flush()
-			if t := textOf(n); t != "" {
+			// Docs generators end headings with a permalink mark.
+			if t := strings.TrimSpace(strings.TrimRight(textOf(n), "¶#🔗§ ")); t != "" {
 				h.out = append(h.out, block{kind: bHeading, level: int(n.Data[1] - '0'), text: t})
 			}
 			return

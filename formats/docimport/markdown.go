@@ -16,6 +16,8 @@ var (
 	mdBold     = regexp.MustCompile(`\*\*([^*]+)\*\*|__([^_]+)__`)
 	mdItalic   = regexp.MustCompile(`(^|\s)\*([^*\s][^*]*)\*`)
 	mdTag      = regexp.MustCompile(`</?[A-Za-z][^>]{0,200}>`)
+	// mdAnchor is a heading's explicit id: "## 404 Not Found {#not-found}".
+	mdAnchor = regexp.MustCompile(`\s*\{#[^}]*\}\s*$`)
 )
 
 // parseMarkdown reads a Markdown page: ATX and setext headings, pipe
@@ -49,7 +51,8 @@ func parseMarkdown(s string) []block {
 		case mdATX.MatchString(l):
 			flush()
 			m := mdATX.FindStringSubmatch(l)
-			out = append(out, block{kind: bHeading, level: len(m[1]), text: mdInline(m[2])})
+			text := mdAnchor.ReplaceAllString(m[2], "")
+			out = append(out, block{kind: bHeading, level: len(m[1]), text: mdInline(text)})
 		case len(para) == 1 && mdSetext.MatchString(l) && !mdListItem.MatchString(para[0]):
 			lvl := 1
 			if strings.HasPrefix(t, "-") {
@@ -65,6 +68,8 @@ func parseMarkdown(s string) []block {
 			}
 			i--
 			out = append(out, b)
+		// An indented "- x" inside a paragraph continues it; anywhere
+		// else it starts or extends a list.
 		case mdListItem.MatchString(l) && !(len(para) > 0 && !mdListItem.MatchString(para[0]) && strings.HasPrefix(l, " ")):
 			flush()
 			m := mdListItem.FindStringSubmatch(l)

@@ -44,7 +44,9 @@ func (x *extractor) statusSections() {
 				asTable = asTable && k == len(secs)-1 && j > s.from
 			}
 		}
-		if paras != 1 && k < len(secs)-1 || paras == 0 {
+		// The last section may run on into text about something else;
+		// a lone section with several paragraphs is advice.
+		if paras != 1 && (k < len(secs)-1 || len(secs) == 1) || paras == 0 {
 			asTable = false
 		}
 	}
@@ -73,7 +75,7 @@ func (x *extractor) statusSections() {
 }
 
 // classLead matches a paragraph or item that starts with a status class.
-var classLead = regexp.MustCompile(`^([1-5])[xX][xX]\b|^([1-5])[xX][xX]`)
+var classLead = regexp.MustCompile(`^[1-5][xX][xX]`)
 
 // classToken finds every "4xx" in a run-together class note.
 var classToken = regexp.MustCompile(`([1-5])[xX][xX]`)

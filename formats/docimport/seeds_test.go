@@ -73,6 +73,8 @@ func profileDiff(want, got formats.Profile) []string {
 	rows("field", want.Fields, got.Fields)
 	rows("advice", adviceSteps(want.Advice), adviceSteps(got.Advice))
 	rows("example body", exampleBodies(want.Examples), exampleBodies(got.Examples))
+	rows("type prefix", want.TypePrefixes, got.TypePrefixes)
+	rows("instance prefix", want.InstancePrefixes, got.InstancePrefixes)
 	if want.Format != got.Format {
 		out = append(out, fmt.Sprintf("format: want %q, got %q", want.Format, got.Format))
 	}

@@ -30,5 +30,15 @@ for _ in $(seq "$n"); do
   apierr_ns=$((apierr_ns + t1 - t0)) curl_ns=$((curl_ns + t2 - t1))
 done
 awk -v a="$apierr_ns" -v c="$curl_ns" -v n="$n" 'BEGIN {
-  printf "apierr send: %.2f ms/run\ncurl -s:     %.2f ms/run\nratio:       %.2fx (target <= 1.5x), %d runs each\n", a/n/1e6, c/n/1e6, a/c, n
+  printf "wall time, interleaved:\n  apierr send: %.2f ms/run\n  curl -s:     %.2f ms/run\n  ratio:       %.2fx (target <= 1.5x), %d runs each\n", a/n/1e6, c/n/1e6, a/c, n
+}'
+
+# CPU time (user+sys) of the processes, which other load on the machine
+# disturbs less than wall time.
+TIMEFORMAT=%U+%S
+cpu() { { time (for _ in $(seq "$n"); do "$@" >/dev/null || true; done) ; } 2>&1 | awk -F+ '{print $1 + $2}'; }
+a_cpu=$(cpu "$tmp/apierr" send --no-history "$url")
+c_cpu=$(cpu curl -s "$url")
+awk -v a="$a_cpu" -v c="$c_cpu" -v n="$n" 'BEGIN {
+  printf "cpu time:\n  apierr send: %.2f ms/run\n  curl -s:     %.2f ms/run\n  ratio:       %.2fx\n", a*1000/n, c*1000/n, a/c
 }'
