@@ -36,7 +36,7 @@ var profileSeedRows = []struct {
 			{500, "Internal Server Error", "An unexpected error occurred on the Occuspace servers", ""},
 		},
 		fields:   []string{"type", "title", "status", "detail", "instance", "request_id"},
-		advice:   []string{"400 Bad Request", "401 Unauthorized", "404 Not Found", "500 Internal Server Error", ""},
+		advice:   []string{"400 Bad Request", "401 Unauthorized", "404 Not Found", "500 Internal Server Error"},
 		examples: 1,
 	},
 	{
