@@ -293,3 +293,17 @@ func TestSendManySmallHeaders(t *testing.T) {
 		t.Errorf("error %q, %d values", ex.Error, len(ex.Response.Headers["X"]))
 	}
 }
+
+// user:password@ in the URL becomes Basic credentials, shown as sent.
+func TestSendURLCredentials(t *testing.T) {
+	var got string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		got = r.Header.Get("Authorization")
+	}))
+	defer srv.Close()
+	ex := Send(context.Background(), Request{URL: strings.Replace(srv.URL, "http://", "http://ann:s3cret@", 1)})
+	want := "Basic YW5uOnMzY3JldA=="
+	if got != want || ex.Request.Headers.Get("Authorization") != want {
+		t.Errorf("server got %q, exchange says %q", got, ex.Request.Headers.Get("Authorization"))
+	}
+}
