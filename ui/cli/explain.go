@@ -22,6 +22,7 @@ const explainUsage = `Usage:
 Flags:
   --api NAME   use this API's docs profile (see 'apierr apis list')
   --json       print the Diagnosis as JSON
+  --save       keep the response and its diagnosis in history (redacted)
 `
 
 // explainArgs are the parsed flags of `apierr explain`.
@@ -32,8 +33,7 @@ type explainArgs struct {
 	bodyFile string
 	api      string
 	json     bool
-	// save is reserved for a later --save flag (keep the exchange in
-	// history); see the marked places in parseExplainArgs and Explain.
+	save     bool // --save: keep the response in history
 }
 
 // Explain is `apierr explain`: it diagnoses a status code, a raw response
@@ -60,9 +60,13 @@ func Explain(env *Env, args []string) int {
 	}
 	d := formats.DetectWith(status, header, body, formats.Options{Profiles: reg, API: a.api})
 
-	// --save (reserved): build an exchange.Exchange with Source
-	// exchange.SourceExplain from status, header, body and d, and keep it
-	// in history here, before printing.
+	if a.save {
+		ex := explainedExchange(status, header, body, d)
+		saveExchange(env, &ex)
+		if ex.ID != 0 {
+			fmt.Fprintf(env.Stderr, "apierr: saved to history as #%d\n", ex.ID)
+		}
+	}
 
 	if a.json {
 		out, err := json.MarshalIndent(d, "", "  ")
@@ -116,7 +120,8 @@ func parseExplainArgs(args []string) (explainArgs, bool, error) {
 			a.bodyFile, err = value()
 		case "--api":
 			a.api, err = value()
-		// case "--save": reserved for keeping the exchange in history.
+		case "--save":
+			a.save = true
 		default:
 			if strings.HasPrefix(arg, "-") && arg != "-" {
 				return a, false, fmt.Errorf("unknown flag %s (run 'apierr explain --help')", arg)

@@ -1,8 +1,25 @@
 package cli
 
-import "github.com/apierr/apierr/formats/exchange"
+import (
+	"context"
+	"fmt"
 
-// saveExchange keeps ex in the history database. Saving is not wired yet;
-// `send` already calls it for every exchange unless --no-history, so
-// wiring it is a change to this function only.
-func saveExchange(env *Env, ex *exchange.Exchange) {}
+	"github.com/apierr/apierr/formats/exchange"
+	"github.com/apierr/apierr/ui/render"
+)
+
+// saveExchange keeps ex in the history database and sets its ID. History
+// is a convenience for send and explain: when it cannot be opened or
+// written (a corrupt file, a newer schema, a full disk) the command still
+// prints its result, with one warning line saying why nothing was saved.
+func saveExchange(env *Env, ex *exchange.Exchange) {
+	st, err := env.OpenHistory()
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "apierr: warning: not saved to history: %s\n", render.InertLine(err.Error()))
+		return
+	}
+	defer st.Close()
+	if _, err := st.Save(context.Background(), ex); err != nil {
+		fmt.Fprintf(env.Stderr, "apierr: warning: not saved to history: %s\n", render.InertLine(err.Error()))
+	}
+}

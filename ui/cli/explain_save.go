@@ -1,0 +1,30 @@
+package cli
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/apierr/apierr/formats"
+	"github.com/apierr/apierr/formats/exchange"
+)
+
+// explainedExchange turns a pasted response into an exchange for history.
+// No request was sent, so the request part stays empty; the response is
+// kept as it was given, capped by history's own limits.
+func explainedExchange(status int, header http.Header, body []byte, d formats.Diagnosis) exchange.Exchange {
+	if header == nil {
+		header = http.Header{}
+	}
+	return exchange.Exchange{
+		Time:    time.Now().UTC(),
+		Request: exchange.Request{Headers: http.Header{}},
+		Response: &exchange.Response{
+			Status:  status,
+			Headers: header,
+			Body:    string(body),
+			Size:    int64(len(body)),
+		},
+		Diagnosis: d,
+		Source:    exchange.SourceExplain,
+	}
+}
