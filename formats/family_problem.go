@@ -1,6 +1,8 @@
 package formats
 
 import (
+	"encoding/json"
+	"strconv"
 	"strings"
 )
 
@@ -16,11 +18,13 @@ var problemFieldLists = []string{"errors", "invalid-params", "invalid_params", "
 
 // fillProblem recognizes RFC 9457 / RFC 7807 Problem Details: declared by
 // application/problem+json, or an object with a string type or title plus
-// one of status, detail or instance.
+// a status code, detail or instance. The status must look like an HTTP
+// status (RFC 9457, 3.1.2): ordinary resources often have a title and a
+// "status": "listed" and are not problems.
 func fillProblem(s *scan, m map[string]any, d *Diagnosis) bool {
 	typ, title, detail := str(m, "type"), str(m, "title"), str(m, "detail")
 	declared := strings.Contains(s.ctype, "problem+")
-	shaped := (typ != "" || title != "") && (has(m, "status") || detail != "" || has(m, "instance"))
+	shaped := (typ != "" || title != "") && (problemStatus(m["status"]) || detail != "" || has(m, "instance"))
 	if !declared && !shaped {
 		return false
 	}
@@ -86,4 +90,20 @@ func problemTypeCode(typ string) string {
 		return ""
 	}
 	return seg
+}
+
+// problemStatus reports whether v can be a problem's status member: a
+// number, or (a common mistake) a string of three digits, in 100-599.
+func problemStatus(v any) bool {
+	var t string
+	switch x := v.(type) {
+	case json.Number:
+		t = x.String()
+	case string:
+		t = x
+	default:
+		return false
+	}
+	n, err := strconv.Atoi(t)
+	return err == nil && n >= 100 && n <= 599
 }

@@ -50,7 +50,7 @@ func recognizeBinary(b []byte, d *Diagnosis) {
 // WWW-Authenticate challenge (RFC 6750, 3): Bearer error="invalid_token",
 // error_description="The access token expired".
 func readWWWAuthenticate(d *Diagnosis, h http.Header) {
-	v := h.Get("Www-Authenticate")
+	v := strings.ToValidUTF8(h.Get("Www-Authenticate"), "\uFFFD")
 	if v == "" {
 		return
 	}

@@ -13,8 +13,8 @@ import (
 // seed corpus is every published example in testdata/published plus the
 // committed inputs in testdata/fuzz/FuzzDetect. Detect must never panic
 // (recognize recovers, so the recovery note counts as a failure), must
-// name a known family, must give the same answer twice and must encode
-// as JSON.
+// name a known family, must give valid UTF-8 text, must give the same
+// answer twice and must encode as JSON.
 func FuzzDetect(f *testing.F) {
 	for _, p := range loadPublished(f) {
 		var hb strings.Builder
@@ -53,8 +53,10 @@ func FuzzDetect(f *testing.F) {
 		if (d.RequestID == "") != (d.RequestIDSource == "") {
 			t.Fatalf("request id %q with source %q", d.RequestID, d.RequestIDSource)
 		}
-		if d.Format == "text" && !utf8.ValidString(d.Message) {
-			t.Fatalf("text message is not valid UTF-8: %q", d.Message)
+		for _, v := range []string{d.Code, d.Title, d.Message, d.RequestID} {
+			if !utf8.ValidString(v) {
+				t.Fatalf("%q is not valid UTF-8", v)
+			}
 		}
 		if _, err := json.Marshal(d); err != nil {
 			t.Fatalf("Diagnosis does not encode: %v", err)

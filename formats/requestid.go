@@ -73,7 +73,7 @@ func findRequestID(d *Diagnosis, root any, h http.Header) {
 		return
 	}
 	for _, hr := range headerRequestIDs {
-		v := strings.TrimSpace(h.Get(hr.key))
+		v := strings.ToValidUTF8(strings.TrimSpace(h.Get(hr.key)), "\uFFFD")
 		if v == "" {
 			continue
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"modernc.org/sqlite"
+	sqlitelib "modernc.org/sqlite/lib"
 )
 
 // Errors callers branch on. Errors returned by the Store wrap one of these
@@ -26,15 +27,6 @@ var (
 	ErrBusy = errors.New("history database is busy")
 )
 
-// SQLite result codes (https://www.sqlite.org/rescode.html) that map to a
-// sentinel.
-const (
-	sqliteBusy    = 5
-	sqliteLocked  = 6
-	sqliteCorrupt = 11
-	sqliteNotADB  = 26
-)
-
 // mapErr wraps driver errors in the sentinel they mean, keeping the
 // driver's text for the message.
 func mapErr(err error) error {
@@ -43,10 +35,12 @@ func mapErr(err error) error {
 	}
 	var se *sqlite.Error
 	if errors.As(err, &se) {
+		// The low byte is the primary result code
+		// (https://www.sqlite.org/rescode.html).
 		switch se.Code() & 0xff {
-		case sqliteBusy, sqliteLocked:
+		case sqlitelib.SQLITE_BUSY, sqlitelib.SQLITE_LOCKED:
 			return fmt.Errorf("%w: %v", ErrBusy, err)
-		case sqliteCorrupt, sqliteNotADB:
+		case sqlitelib.SQLITE_CORRUPT, sqlitelib.SQLITE_NOTADB:
 			return fmt.Errorf("%w: %v", ErrNotDatabase, err)
 		}
 	}

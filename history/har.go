@@ -1,6 +1,7 @@
 package history
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -8,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/apierr/apierr/formats/exchange"
 	"github.com/apierr/apierr/formats/redact"
@@ -181,6 +183,11 @@ func toHAR(e exchange.Exchange) harEntry {
 		RedirectURL: r.Headers.Get("Location"),
 		HeadersSize: -1,
 		BodySize:    float64(r.WireSize),
+	}
+	if !utf8.ValidString(r.Body) {
+		// Binary bodies survive only as base64 (HAR 1.2, content.encoding).
+		h.Response.Content.Text = base64.StdEncoding.EncodeToString([]byte(r.Body))
+		h.Response.Content.Encoding = "base64"
 	}
 	if r.Truncated {
 		h.Response.Content.Comment = "body truncated by apierr"

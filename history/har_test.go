@@ -146,6 +146,13 @@ func TestExportHARRoundTrip(t *testing.T) {
 	if len(back) != 3 || back[0].Response.Status != 404 || back[0].Diagnosis.RequestID != xs[0].Diagnosis.RequestID || back[2].Error != xs[2].Error {
 		t.Errorf("round trip: %+v", back)
 	}
+	bin := xs[0]
+	bin.Response = &exchange.Response{Status: 500, Body: "\x89PNG\r\n\x1a\n\x00\xff"}
+	buf.Reset()
+	ExportHAR(&buf, []exchange.Exchange{bin})
+	if again, err := ImportHAR(&buf, "x"); err != nil || again[0].Response.Body != bin.Response.Body {
+		t.Errorf("binary body round trip: %v %q", err, again[0].Response.Body)
+	}
 	if !back[0].Time.Equal(xs[0].Time) {
 		t.Errorf("time %v, want %v", back[0].Time, xs[0].Time)
 	}
