@@ -9,6 +9,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/apierr/apierr/history"
 	"github.com/apierr/apierr/probe"
 	"github.com/apierr/apierr/ui"
 	"github.com/apierr/apierr/ui/cli"
@@ -43,6 +44,7 @@ func main() {
 
 func run(args []string) int {
 	probe.Version = version
+	history.Version = version
 	env := cli.NewEnv()
 	args, hist, err := splitHistoryFlag(args)
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -37,6 +38,9 @@ func TestHelperProcess(t *testing.T) {
 	ctx := context.Background()
 	switch mode {
 	case "save":
+		// Start together with the parent: say ready, wait for "go".
+		fmt.Println("ready")
+		bufio.NewReader(os.Stdin).ReadString('\n')
 		for i := range n {
 			e := numbered("child", i)
 			if _, err := s.Save(ctx, &e); err != nil {
@@ -121,21 +125,27 @@ func TestTwoProcessesWriteAtOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	const each = 150
+	const each = 300
 	cmd := child(t, "save", path, each)
-	out := &strings.Builder{}
-	cmd.Stdout = out
+	stdin, _ := cmd.StdinPipe()
+	stdout, _ := cmd.StdoutPipe()
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
+	out := bufio.NewReader(stdout)
+	if line, err := out.ReadString('\n'); line != "ready\n" {
+		t.Fatalf("child: %q %v", line, err)
+	}
+	fmt.Fprintln(stdin, "go")
 	for i := range each {
 		e := numbered("parent", i)
 		if _, err := s.Save(context.Background(), &e); err != nil {
 			t.Fatal(err)
 		}
 	}
+	rest, _ := io.ReadAll(out)
 	if err := cmd.Wait(); err != nil {
-		t.Fatalf("child: %v: %s", err, out)
+		t.Fatalf("child: %v: %s", err, rest)
 	}
 	if n, _ := s.Count(context.Background(), ""); n != 2*each {
 		t.Errorf("count %d, want %d", n, 2*each)

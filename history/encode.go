@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 
 	"github.com/apierr/apierr/formats/exchange"
@@ -73,6 +74,9 @@ type row struct {
 
 // encode turns an already redacted exchange into a row.
 func encode(e exchange.Exchange) (row, error) {
+	if e.Time.IsZero() {
+		e.Time = time.Now() // an exchange always has a time; never year 1
+	}
 	e.Time = e.Time.UTC()
 	capBodies(&e)
 	note := e.Note

@@ -41,8 +41,18 @@ func mapErr(err error) error {
 		case sqlitelib.SQLITE_BUSY, sqlitelib.SQLITE_LOCKED:
 			return fmt.Errorf("%w: %v", ErrBusy, err)
 		case sqlitelib.SQLITE_CORRUPT, sqlitelib.SQLITE_NOTADB:
-			return fmt.Errorf("%w: %v", ErrNotDatabase, err)
+			return &driverError{sentinel: ErrNotDatabase, err: err}
 		}
 	}
 	return err
 }
+
+// driverError is a driver error with the sentinel it means.
+type driverError struct {
+	sentinel error
+	err      error
+}
+
+func (e *driverError) Error() string { return e.sentinel.Error() + ": " + e.err.Error() }
+
+func (e *driverError) Unwrap() []error { return []error{e.sentinel, e.err} }

@@ -136,7 +136,9 @@ func insertRow(ctx context.Context, ins, fts, find *sql.Stmt, r row) (int64, boo
 	// exchange of the same millisecond has it). Negative, so that newest
 	// first is FTS5's ascending rowid order, which it reads lazily and
 	// stops at the limit; descending order reads every match first.
-	base := -floorDiv(r.time, 1000) * tkeySlots
+	// Times outside 1970..2191 (a zero time, a bogus HAR date) are clamped
+	// so the product stays inside an int64; they only sort less exactly.
+	base := -min(max(floorDiv(r.time, 1000), 0), 7e12) * tkeySlots
 	slot := int64(binary.BigEndian.Uint32(r.hash) % tkeySlots)
 	var res sql.Result
 	var err error

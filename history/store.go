@@ -41,8 +41,8 @@ type Options struct {
 }
 
 // busyTimeoutMS is how long a writer waits for another process's
-// transaction before giving up.
-const busyTimeoutMS = 5000
+// transaction before giving up (a variable for tests).
+var busyTimeoutMS = 5000
 
 var ofdOnce sync.Once
 
@@ -133,8 +133,28 @@ func checkFile(path string) error {
 	return nil
 }
 
+// NotDatabaseError says which file is not a usable history database and
+// why. It matches ErrNotDatabase with errors.Is.
+type NotDatabaseError struct {
+	// Path is the file.
+	Path string
+	// Cause is what is wrong with it.
+	Cause error
+}
+
+func (e *NotDatabaseError) Error() string {
+	return fmt.Sprintf("%s is not an apierr history database: %v; move it aside or use --history", e.Path, e.Cause)
+}
+
+// Is makes errors.Is(err, ErrNotDatabase) true.
+func (e *NotDatabaseError) Is(target error) bool { return target == ErrNotDatabase }
+
 func notDatabase(path string, cause error) error {
-	return fmt.Errorf("%s is not an apierr history database: %v; move it aside or use --history: %w", path, cause, ErrNotDatabase)
+	var de *driverError
+	if errors.As(cause, &de) {
+		cause = de.err // the driver's own words, without the sentinel's
+	}
+	return &NotDatabaseError{Path: path, Cause: cause}
 }
 
 // prepare reads the schema before anything writes (a damaged file must be

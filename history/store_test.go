@@ -274,3 +274,18 @@ func TestSameTimeExchanges(t *testing.T) {
 		t.Errorf("after delete, full text finds %d", n)
 	}
 }
+
+func TestOddTimes(t *testing.T) {
+	s, _ := openTemp(t)
+	ctx := context.Background()
+	for _, at := range []time.Time{{}, time.Date(1601, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2999, 1, 1, 0, 0, 0, 0, time.UTC)} {
+		e := sample(at)
+		e.Request.URL += "/" + at.Format("2006")
+		if _, err := s.Save(ctx, &e); err != nil {
+			t.Errorf("Save at %v: %v", at, err)
+		}
+	}
+	if n, _ := s.Count(ctx, "locations"); n != 3 {
+		t.Errorf("full text finds %d of 3", n)
+	}
+}

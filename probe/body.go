@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/andybalholm/brotli"
@@ -24,19 +25,39 @@ type body struct {
 
 // readBody reads at most limit bytes of r (one more to tell whether there
 // was more), so an endless body costs limit bytes of memory, never more.
-// sizeHint is the Content-Length, or -1.
-func readBody(r io.Reader, limit, sizeHint int64) ([]byte, bool, error) {
-	n := sizeHint + 1
-	if sizeHint < 0 || n > limit+1 {
-		n = 512
+// sizeHint is the Content-Length, or -1: a body that keeps its word is
+// read into one buffer of the right size. n is the number of bytes read,
+// the one past the cap included.
+func readBody(r io.Reader, limit, sizeHint int64) (data []byte, truncated bool, n int64, err error) {
+	want := sizeHint + 1 // room for the read that sees EOF
+	if sizeHint < 0 || want > limit+1 {
+		want = min(512, limit+1)
 	}
-	buf := bytes.NewBuffer(make([]byte, 0, n))
-	_, err := buf.ReadFrom(io.LimitReader(r, limit+1))
-	data := buf.Bytes()
-	if int64(len(data)) > limit {
-		return data[:limit], true, err
+	buf := make([]byte, 0, want)
+	for int64(len(buf)) <= limit {
+		if len(buf) == cap(buf) {
+			// Double, but never past the cap plus the byte that tells.
+			buf = slices.Grow(buf, int(min(int64(cap(buf)), limit+1-int64(len(buf)))))
+		}
+		end := int64(cap(buf))
+		if end > limit+1 {
+			end = limit + 1
+		}
+		m, rerr := r.Read(buf[len(buf):end])
+		buf = buf[:len(buf)+m]
+		if rerr == io.EOF {
+			break
+		}
+		if rerr != nil {
+			err = rerr
+			break
+		}
 	}
-	return data, false, err
+	n = int64(len(buf))
+	if n > limit {
+		return buf[:limit], true, n, err
+	}
+	return buf, false, n, err
 }
 
 // decodeBody undoes the Content-Encoding codings of wire (gzip, deflate,
@@ -55,7 +76,7 @@ func decodeBody(b *body, contentEncoding string, limit int64) {
 			b.notes = append(b.notes, fmt.Sprintf("The body could not be decoded (Content-Encoding %s): %v; it is shown as received.", coding, err))
 			return
 		}
-		out, truncated, err := readBody(dec, limit, -1)
+		out, truncated, _, err := readBody(dec, limit, -1)
 		if c, ok := dec.(io.Closer); ok {
 			c.Close()
 		}

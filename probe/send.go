@@ -22,8 +22,9 @@ import (
 // wait between retries) at once; the exchange then says "cancelled".
 func Send(ctx context.Context, req Request) exchange.Exchange {
 	opts := req.Options.withDefaults()
+	start := time.Now()
 	ex := exchange.Exchange{
-		Time:     time.Now().UTC(),
+		Time:     start.UTC(),
 		Insecure: opts.Insecure,
 		Attempts: []exchange.Attempt{},
 	}
@@ -54,7 +55,10 @@ func Send(ctx context.Context, req Request) exchange.Exchange {
 	var waited time.Duration
 	var res attemptResult
 	for n := 1; ; n++ {
-		res = attempt(ctx, tr, method, u, header, req.Body, opts)
+		if n > 1 {
+			start = time.Now()
+		}
+		res = attempt(ctx, tr, start, method, u, header, req.Body, opts)
 		ex.Attempts = append(ex.Attempts, exchange.Attempt{
 			N: n, Status: res.status(), Error: res.errText,
 			Waited: exchange.Duration(waited), Duration: res.timings.Total,
@@ -171,25 +175,31 @@ func (r attemptResult) status() int {
 	return r.resp.Status
 }
 
-// attempt sends the request once, following redirects if asked.
-func attempt(ctx context.Context, tr *http.Transport, method string, u *url.URL, header http.Header, payload []byte, opts Options) attemptResult {
-	tm := newTimer()
-	actx, cancel := context.WithTimeoutCause(ctx, opts.MaxTime, errMaxTime)
-	defer cancel()
+// attempt sends the request once, following redirects if asked. start is
+// when it began.
+func attempt(ctx context.Context, tr *http.Transport, start time.Time, method string, u *url.URL, header http.Header, payload []byte, opts Options) attemptResult {
+	tm := newTimer(start)
+	actx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	tm.watch = watch{deadline: start.Add(opts.MaxTime), cancel: cancel}
+	maxTime.start(&tm.watch)
+	defer maxTime.stop(&tm.watch)
 	actx = httptrace.WithClientTrace(actx, tm.trace())
+	actx = context.WithValue(actx, timerKey{}, tm)
 
 	var bodyReader io.Reader
 	if len(payload) > 0 {
 		bodyReader = bytes.NewReader(payload)
 	}
 	// Send parsed the URL once; "" spares NewRequest parsing it again on
-	// every attempt.
+	// every attempt, and the URL it allocates for "" takes a copy of the
+	// parsed one.
 	hreq, err := http.NewRequestWithContext(actx, method, "", bodyReader)
 	if err != nil {
 		return attemptResult{kind: KindInvalidURL, errText: errorText(err)}
 	}
-	target := *u
-	hreq.URL, hreq.Host = &target, strings.TrimSuffix(u.Host, ":")
+	*hreq.URL = *u
+	hreq.Host = strings.TrimSuffix(u.Host, ":")
 	// The transport only reads the header, so every attempt shares it.
 	hreq.Header = header
 
@@ -211,23 +221,20 @@ func attempt(ctx context.Context, tr *http.Transport, method string, u *url.URL,
 	}
 	defer resp.Body.Close()
 
-	wire := &countingReader{r: resp.Body}
+	ce := resp.Header.Get("Content-Encoding")
 	b := body{}
 	var rerr error
-	hint := resp.ContentLength
-	if resp.Header.Get("Content-Encoding") != "" {
-		hint = -1
-	}
-	b.data, b.truncated, rerr = readBody(wire, opts.MaxBody, hint)
+	// Content-Length is the size on the wire, encoded or not: it sizes
+	// the buffer, so a body arrives in one read into one allocation.
+	b.data, b.truncated, b.wireSize, rerr = readBody(resp.Body, opts.MaxBody, resp.ContentLength)
 	tm.finish()
 	res.timings = tm.timings()
-	b.wireSize = wire.n
 	b.size = int64(len(b.data))
-	if ce := resp.Header.Get("Content-Encoding"); ce != "" && method != http.MethodHead {
+	if ce != "" && method != http.MethodHead {
 		decodeBody(&b, ce, opts.MaxBody)
 	}
 	if b.truncated {
-		b.size = max(b.size+1, wire.n)
+		b.size = max(b.size+1, b.wireSize)
 		note := fmt.Sprintf("The body is longer than the %s cap (--max-body): only the first %s are kept.", FormatSize(opts.MaxBody), FormatSize(opts.MaxBody))
 		if resp.ContentLength > 0 {
 			note += fmt.Sprintf(" The server announced %s.", FormatSize(resp.ContentLength))
@@ -292,18 +299,6 @@ func describe(kind string, err error, opts Options) string {
 		}
 	}
 	return errorText(err)
-}
-
-// countingReader counts the bytes that pass through it.
-type countingReader struct {
-	r io.Reader
-	n int64
-}
-
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n += int64(n)
-	return n, err
 }
 
 // sleep waits d or until ctx is done; it reports whether the wait ran out.

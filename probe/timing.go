@@ -1,7 +1,9 @@
 package probe
 
 import (
+	"context"
 	"crypto/tls"
+	"net"
 	"net/http/httptrace"
 	"sync"
 	"time"
@@ -31,9 +33,16 @@ type timer struct {
 
 	reused bool
 	ph     phase
+
+	hooks httptrace.ClientTrace // the attempt's hooks, allocated with it
+	watch                       // its place under the -m watchdog
 }
 
-func newTimer() *timer { return &timer{start: time.Now()} }
+// timerKey finds an attempt's timer in the context the transport hands
+// to the dialer.
+type timerKey struct{}
+
+func newTimer(start time.Time) *timer { return &timer{start: start} }
 
 func (t *timer) set(ph phase, at *time.Time) {
 	now := time.Now()
@@ -47,8 +56,30 @@ func (t *timer) set(ph phase, at *time.Time) {
 	t.mu.Unlock()
 }
 
-// trace returns the httptrace hooks feeding t.
+// trace returns the hooks every attempt needs: TLS, the connection, the
+// first response byte. The DNS and connect hooks are not among them: they
+// make httptrace wrap the context once more for the resolver and dialer
+// on every request, although only a request that dials uses them, so the
+// transport's dialer adds them per dial (see dialTrace).
 func (t *timer) trace() *httptrace.ClientTrace {
+	t.hooks = httptrace.ClientTrace{
+		TLSHandshakeStart: func() { t.set(phaseTLS, &t.tlsStart) },
+		TLSHandshakeDone:  func(tls.ConnectionState, error) { t.set(phaseTLS, &t.tlsDone) },
+		GotConn: func(info httptrace.GotConnInfo) {
+			t.mu.Lock()
+			t.gotConn = time.Now()
+			t.reused = info.Reused
+			t.ph = phaseWaiting
+			t.mu.Unlock()
+		},
+		GotFirstResponseByte: func() { t.set(phaseBody, &t.firstByte) },
+	}
+	return &t.hooks
+}
+
+// dialTrace returns the hooks of one dial made for the attempt: name
+// resolution and TCP connect.
+func (t *timer) dialTrace() *httptrace.ClientTrace {
 	return &httptrace.ClientTrace{
 		DNSStart: func(httptrace.DNSStartInfo) { t.set(phaseStart, &t.dnsStart) },
 		DNSDone:  func(httptrace.DNSDoneInfo) { t.set(phaseStart, &t.dnsDone) },
@@ -60,17 +91,18 @@ func (t *timer) trace() *httptrace.ClientTrace {
 			t.ph = phaseConnect
 			t.mu.Unlock()
 		},
-		ConnectDone:       func(string, string, error) { t.set(phaseConnect, &t.connDone) },
-		TLSHandshakeStart: func() { t.set(phaseTLS, &t.tlsStart) },
-		TLSHandshakeDone:  func(tls.ConnectionState, error) { t.set(phaseTLS, &t.tlsDone) },
-		GotConn: func(info httptrace.GotConnInfo) {
-			t.mu.Lock()
-			t.gotConn = time.Now()
-			t.reused = info.Reused
-			t.ph = phaseWaiting
-			t.mu.Unlock()
-		},
-		GotFirstResponseByte: func() { t.set(phaseBody, &t.firstByte) },
+		ConnectDone: func(string, string, error) { t.set(phaseConnect, &t.connDone) },
+	}
+}
+
+// dialContext wraps a dial function so that the attempt's DNS and connect
+// hooks see the dial; the dial context keeps the request context's values.
+func dialContext(dial func(context.Context, string, string) (net.Conn, error)) func(context.Context, string, string) (net.Conn, error) {
+	return func(ctx context.Context, network, addr string) (net.Conn, error) {
+		if t, ok := ctx.Value(timerKey{}).(*timer); ok {
+			ctx = httptrace.WithClientTrace(ctx, t.dialTrace())
+		}
+		return dial(ctx, network, addr)
 	}
 }
 

@@ -62,7 +62,7 @@ func transportFor(o Options) (*http.Transport, error) {
 	dialer := &net.Dialer{Timeout: o.ConnectTimeout, KeepAlive: 30 * time.Second}
 	t := &http.Transport{
 		Proxy:                  proxy,
-		DialContext:            dialer.DialContext,
+		DialContext:            dialContext(dialer.DialContext),
 		TLSClientConfig:        tlsConf,
 		TLSHandshakeTimeout:    o.ConnectTimeout,
 		ForceAttemptHTTP2:      true,

@@ -98,6 +98,9 @@ func stringEnd(s string, i int) int {
 }
 
 func unquote(q string) string {
+	if len(q) >= 2 && q[0] == '"' && q[len(q)-1] == '"' && !strings.Contains(q, `\`) {
+		return q[1 : len(q)-1] // the common case, without a decoder
+	}
 	var v string
 	if err := json.Unmarshal([]byte(q), &v); err != nil {
 		return strings.Trim(q, `"`)

@@ -156,3 +156,30 @@ func BenchmarkBody(b *testing.B) {
 		r.Body(body)
 	}
 }
+
+// Published error bodies hold no secrets and must come out byte for byte.
+func TestErrorBodiesUnchanged(t *testing.T) {
+	var r Redactor
+	bodies := map[string]string{
+		// RFC 9457, section 3.
+		"problem+json": `{"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","detail":"Your current balance is 30, but that costs 50.","instance":"/account/12345/msgs/abc","balance":30,"accounts":["/account/12345","/account/67890"]}`,
+		// Occuspace docs (seed 000).
+		"occuspace": `{"type":"https://api.occuspace.io/problems/not-found","title":"Not Found","status":404,"detail":"Location 1560 not found or not accessible","instance":"/v2/locations/1560","request_id":"f1b8698f-b0e8-4fb9-82e1-ddf89029350c"}`,
+		// TheRealReal vendor API docs (seed 004).
+		"therealreal": "{\n    \"error\": \"INVALID_PRODUCT_ID\",\n    \"errorMessage\": \"The Product ID was invalid or missing\",\n    \"productId\": \"123\"\n}",
+		// RFC 6749, section 5.2.
+		"oauth2": `{"error":"invalid_request","error_description":"The request is missing a required parameter","error_uri":"https://example.com/docs/errors"}`,
+		// GitHub REST API docs, "Client errors".
+		"github": `{"message":"Bad credentials","documentation_url":"https://docs.github.com/rest"}`,
+		// Google AIP-193.
+		"google": `{"error":{"code":429,"message":"The zone 'us-east1-a' does not have enough resources available to fulfill the request.","status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"RESOURCE_AVAILABILITY","domain":"compute.googleapis.com","metadata":{"zone":"us-east1-a","vmType":"e2-medium"}}]}}`,
+		// AWS S3 error responses.
+		"s3":   `<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchKey</Code><Message>The resource you requested does not exist</Message><Resource>/mybucket/myfoto.jpg</Resource><RequestId>4442587FB7D0A2F9</RequestId></Error>`,
+		"html": "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>\r\n",
+	}
+	for name, b := range bodies {
+		if got := r.Body(b); got != b {
+			t.Errorf("%s changed:\n got %s\nwant %s", name, got, b)
+		}
+	}
+}

@@ -90,6 +90,9 @@ func historyExport(env *Env, args []string) int {
 	return ExitOK
 }
 
+// maxListedErrors is how many errors the import report lists one by one.
+const maxListedErrors = 25
+
 // importChunk is how many HAR entries one transaction saves.
 const importChunk = 2000
 
@@ -171,7 +174,11 @@ func importReport(name string, xs []exchange.Exchange, added int) string {
 	fmt.Fprintf(&b, "  by status: %s\n", counts(byStatus))
 	fmt.Fprintf(&b, "  by format: %s\n", counts(byFormat))
 	b.WriteString("Errors:\n")
-	for _, e := range errs {
+	shown := errs
+	if len(shown) > maxListedErrors {
+		shown = shown[:maxListedErrors]
+	}
+	for _, e := range shown {
 		st := "—"
 		if e.Response != nil {
 			st = strconv.Itoa(e.Response.Status)
@@ -181,6 +188,9 @@ func importReport(name string, xs []exchange.Exchange, added int) string {
 			rid = "request_id " + render.InertLine(e.Diagnosis.RequestID)
 		}
 		fmt.Fprintf(&b, "  #%-6d %-3s %s %s  %s\n", e.ID, st, render.InertLine(e.Request.Method), render.InertLine(e.Request.URL), rid)
+	}
+	if more := len(errs) - len(shown); more > 0 {
+		fmt.Fprintf(&b, "  … and %d more: apierr history search source:har-import is:error\n", more)
 	}
 	return b.String()
 }
