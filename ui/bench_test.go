@@ -3,7 +3,10 @@ package ui
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"net/http"
+	"os"
+	"strings"
 	"testing"
 
 	"github.com/apierr/apierr/formats/exchange"
@@ -63,4 +66,29 @@ func BenchmarkViewLargeBody(b *testing.B) {
 			_ = mm.View()
 		}
 	})
+}
+
+// BenchmarkStartupWithHistory is start-up to a usable history browser on a
+// real history database: the model, the first frame, opening the database
+// and the first page of newest entries. Point APIERR_BENCH_HISTORY at a
+// large database (history's benchmarks build a 1 000 000-entry one under
+// $TMPDIR with APIERR_BENCH_SIZES=1000000); without it the benchmark skips.
+func BenchmarkStartupWithHistory(b *testing.B) {
+	path := os.Getenv("APIERR_BENCH_HISTORY")
+	if path == "" {
+		b.Skip("set APIERR_BENCH_HISTORY to a history database")
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		m := newModel(Options{HistoryPath: path, History: true}, defaultServices(), io.Discard, false, false)
+		cmd := m.Init()
+		next, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+		m = next.(model)
+		_ = m.View() // the first frame does not wait for the history
+		m = runCmd(m, cmd)
+		if !strings.Contains(m.View(), "shown") {
+			b.Fatalf("the history browser shows no entries:\n%s", m.View())
+		}
+		m.shutdown()
+	}
 }
