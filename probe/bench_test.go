@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -22,9 +23,9 @@ import (
 //
 // Run it with -count 6 and compare the best (or benchstat's median) of
 // each: other work on the machine moves wall time; cpu-ns/op moves less.
-// "interleaved" sends one request each way per iteration and reports both
-// times and their ratio, so that a burst of load elsewhere falls on both
-// sides alike.
+// Each side is timed on its own, so each pays for its own garbage
+// collection; timing them alternately in one loop would charge part of
+// probe's collections to bare.
 func BenchmarkSendOverhead(b *testing.B) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
@@ -64,39 +65,6 @@ func BenchmarkSendOverhead(b *testing.B) {
 		defer reportCPU(b)()
 		for b.Loop() {
 			probeSend(b, req)
-		}
-	})
-	b.Run("interleaved", func(b *testing.B) {
-		var bare, probe time.Duration
-		n := 0
-		for b.Loop() {
-			// Alternate which goes first, so neither always follows
-			// the other's leftovers (the server finishing its last
-			// response, a GC cycle the other started).
-			t0 := time.Now()
-			if n%2 == 0 {
-				bareDo(b, client, url)
-			} else {
-				probeSend(b, req)
-			}
-			t1 := time.Now()
-			if n%2 == 0 {
-				probeSend(b, req)
-			} else {
-				bareDo(b, client, url)
-			}
-			t2 := time.Now()
-			if n%2 == 0 {
-				bare, probe = bare+t1.Sub(t0), probe+t2.Sub(t1)
-			} else {
-				probe, bare = probe+t1.Sub(t0), bare+t2.Sub(t1)
-			}
-			n++
-		}
-		if n > 0 {
-			b.ReportMetric(float64(bare)/float64(n), "bare-ns/op")
-			b.ReportMetric(float64(probe)/float64(n), "probe-ns/op")
-			b.ReportMetric(float64(probe)/float64(bare), "probe/bare")
 		}
 	})
 }
@@ -141,4 +109,23 @@ func must(r *http.Request, err error) *http.Request {
 		panic(err)
 	}
 	return r
+}
+
+// BenchmarkDecodeBody measures undoing each Content-Encoding on a small
+// API error body, the common case with --compressed.
+func BenchmarkDecodeBody(b *testing.B) {
+	plain := []byte(strings.Repeat(`{"error":"rate limited","request_id":"abc"}`, 5))
+	for _, coding := range []string{"gzip", "deflate", "br", "zstd"} {
+		wire := compress(b, coding, plain)
+		b.Run(coding, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				body := body{data: wire}
+				decodeBody(&body, coding, DefaultMaxBody)
+				if len(body.data) != len(plain) {
+					b.Fatalf("decoded %d bytes, want %d", len(body.data), len(plain))
+				}
+			}
+		})
+	}
 }

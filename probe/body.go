@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/andybalholm/brotli"
 	"github.com/klauspost/compress/flate"
@@ -29,9 +30,9 @@ type body struct {
 // read into one buffer of the right size. n is the number of bytes read,
 // the one past the cap included.
 func readBody(r io.Reader, limit, sizeHint int64) (data []byte, truncated bool, n int64, err error) {
-	want := sizeHint + 1 // room for the read that sees EOF
-	if sizeHint < 0 || want > limit+1 {
-		want = min(512, limit+1)
+	want := min(512, limit+1)
+	if sizeHint >= 0 && sizeHint < limit {
+		want = sizeHint + 1 // room for the read that sees EOF
 	}
 	buf := make([]byte, 0, want)
 	for int64(len(buf)) <= limit {
@@ -71,15 +72,13 @@ func decodeBody(b *body, contentEncoding string, limit int64) {
 		if coding == "" || coding == "identity" {
 			continue
 		}
-		dec, err := decoder(coding, b.data)
+		dec, release, err := decoder(coding, b.data)
 		if err != nil {
 			b.notes = append(b.notes, fmt.Sprintf("The body could not be decoded (Content-Encoding %s): %v; it is shown as received.", coding, err))
 			return
 		}
 		out, truncated, _, err := readBody(dec, limit, -1)
-		if c, ok := dec.(io.Closer); ok {
-			c.Close()
-		}
+		release()
 		if err != nil && len(out) == 0 {
 			b.notes = append(b.notes, fmt.Sprintf("The body could not be decoded (Content-Encoding %s): %v; it is shown as received.", coding, err))
 			return
@@ -93,32 +92,72 @@ func decodeBody(b *body, contentEncoding string, limit int64) {
 	b.size = int64(len(b.data))
 }
 
-// decoder returns a reader decoding one content coding.
-func decoder(coding string, data []byte) (io.Reader, error) {
+// Decoders are pooled by coding: building one (its window, its tables)
+// costs more than decoding a typical API error body, and with
+// --compressed nearly every response needs one. A pooled decoder may keep
+// the last body it read alive until it is reused or the pool is emptied at
+// a garbage collection, as sync.Pool does.
+var gzipPool, zlibPool, flatePool, brotliPool sync.Pool
+
+// decoder returns a reader decoding one content coding of data, and the
+// function that gives the reader back once it is done with.
+func decoder(coding string, data []byte) (io.Reader, func(), error) {
 	r := bytes.NewReader(data)
 	switch coding {
 	case "gzip", "x-gzip":
-		return gzip.NewReader(r)
+		z, ok := gzipPool.Get().(*gzip.Reader)
+		var err error
+		if ok {
+			err = z.Reset(r)
+		} else {
+			z, err = gzip.NewReader(r)
+		}
+		if err != nil {
+			return nil, nil, err
+		}
+		return z, func() { gzipPool.Put(z) }, nil
 	case "deflate":
 		// HTTP's "deflate" is zlib-wrapped by the RFC, raw by many servers:
 		// accept both, telling them apart by the zlib header check.
 		if len(data) >= 2 && data[0]&0x0f == 8 && (uint16(data[0])<<8|uint16(data[1]))%31 == 0 {
-			return zlib.NewReader(r)
+			z, ok := zlibPool.Get().(io.ReadCloser)
+			var err error
+			if ok {
+				err = z.(zlib.Resetter).Reset(r, nil)
+			} else {
+				z, err = zlib.NewReader(r)
+			}
+			if err != nil {
+				return nil, nil, err
+			}
+			return z, func() { zlibPool.Put(z) }, nil
 		}
-		return flate.NewReader(r), nil
+		f, ok := flatePool.Get().(io.ReadCloser)
+		if ok {
+			if err := f.(flate.Resetter).Reset(r, nil); err != nil {
+				return nil, nil, err
+			}
+		} else {
+			f = flate.NewReader(r)
+		}
+		return f, func() { flatePool.Put(f) }, nil
 	case "br":
-		return brotli.NewReader(r), nil
+		br, ok := brotliPool.Get().(*brotli.Reader)
+		if ok {
+			if err := br.Reset(r); err != nil {
+				return nil, nil, err
+			}
+		} else {
+			br = brotli.NewReader(r)
+		}
+		return br, func() { brotliPool.Put(br) }, nil
 	case "zstd":
 		d, err := zstd.NewReader(r, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(256<<20))
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		return zstdReader{d}, nil
+		// Close releases the decoder's goroutines and buffers.
+		return d, d.Close, nil
 	}
-	return nil, fmt.Errorf("unknown coding %q", coding)
+	return nil, nil, fmt.Errorf("unknown coding %q", coding)
 }
-
-// zstdReader lets Close release the decoder's goroutines and buffers.
-type zstdReader struct{ *zstd.Decoder }
-
-func (z zstdReader) Close() error { z.Decoder.Close(); return nil }

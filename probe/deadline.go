@@ -31,8 +31,8 @@ type watch struct {
 	prev, next *watch
 }
 
-// maxTime is the watchdog of every Send.
-var maxTime watchdog
+// maxTimeWatch is the watchdog of every Send.
+var maxTimeWatch watchdog
 
 // start puts a under watch: a.cancel(errMaxTime) is called at a.deadline
 // unless stop(a) comes first.

@@ -182,8 +182,8 @@ func attempt(ctx context.Context, tr *http.Transport, start time.Time, method st
 	actx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	tm.watch = watch{deadline: start.Add(opts.MaxTime), cancel: cancel}
-	maxTime.start(&tm.watch)
-	defer maxTime.stop(&tm.watch)
+	maxTimeWatch.start(&tm.watch)
+	defer maxTimeWatch.stop(&tm.watch)
 	actx = httptrace.WithClientTrace(actx, tm.trace())
 	actx = context.WithValue(actx, timerKey{}, tm)
 
@@ -206,7 +206,11 @@ func attempt(ctx context.Context, tr *http.Transport, start time.Time, method st
 	var res attemptResult
 	var resp *http.Response
 	if opts.FollowRedirects {
-		resp, err = followClient(tr, &res, opts.MaxRedirs).Do(hreq)
+		// The hops are gathered apart from res, so that res stays on the
+		// stack for every request without -L.
+		hops := new([]exchange.Hop)
+		resp, err = followClient(tr, hops, opts.MaxRedirs).Do(hreq)
+		res.hops = *hops
 	} else {
 		// Without -L one round trip is the whole exchange: the client's
 		// redirect and cookie machinery would have nothing to do.
@@ -261,15 +265,15 @@ func attempt(ctx context.Context, tr *http.Transport, start time.Time, method st
 }
 
 // followClient is a client following redirects (-L) that records each
-// hop in res and stops after maxRedirs.
-func followClient(tr *http.Transport, res *attemptResult, maxRedirs int) *http.Client {
+// hop in hops and stops after maxRedirs.
+func followClient(tr *http.Transport, hops *[]exchange.Hop, maxRedirs int) *http.Client {
 	return &http.Client{Transport: tr, CheckRedirect: func(next *http.Request, via []*http.Request) error {
 		prev := via[len(via)-1]
 		hop := exchange.Hop{URL: prev.URL.String(), Location: next.URL.String()}
 		if next.Response != nil {
 			hop.Status = next.Response.StatusCode
 		}
-		res.hops = append(res.hops, hop)
+		*hops = append(*hops, hop)
 		if len(via) > maxRedirs {
 			return fmt.Errorf("%w: more than %d (--max-redirs)", errTooManyRedirects, maxRedirs)
 		}

@@ -95,7 +95,7 @@ func TestSendRedirects(t *testing.T) {
 	}
 }
 
-func compress(t *testing.T, coding string, data []byte) []byte {
+func compress(t testing.TB, coding string, data []byte) []byte {
 	var buf bytes.Buffer
 	var w io.WriteCloser
 	switch coding {
@@ -305,5 +305,59 @@ func TestSendURLCredentials(t *testing.T) {
 	want := "Basic YW5uOnMzY3JldA=="
 	if got != want || ex.Request.Headers.Get("Authorization") != want {
 		t.Errorf("server got %q, exchange says %q", got, ex.Request.Headers.Get("Authorization"))
+	}
+}
+
+// The DNS and connect hooks, which the transport's dialer adds per dial,
+// still time a fresh connection to a host name.
+func TestSendTimesDNSAndConnect(t *testing.T) {
+	srv := httptest.NewServer(okHandler)
+	defer srv.Close()
+	url := strings.Replace(srv.URL, "127.0.0.1", "localhost", 1)
+	ex := Send(context.Background(), Request{URL: url})
+	if ex.Error != "" {
+		t.Fatal(ex.Error)
+	}
+	if tm := ex.Timings; tm.Reused || tm.DNS <= 0 || tm.Connect <= 0 || tm.TTFB <= 0 || tm.Total < tm.DNS+tm.Connect+tm.TTFB {
+		t.Errorf("timings %+v", tm)
+	}
+}
+
+// Decoders come from a pool: one that has decoded a body, or failed on a
+// damaged one, decodes the next body as a new one would.
+func TestDecodersAreReusable(t *testing.T) {
+	for _, coding := range []string{"gzip", "deflate", "br", "zstd"} {
+		t.Run(coding, func(t *testing.T) {
+			for i, plain := range []string{`{"error":"first"}`, "", `{"error":"second, longer than the first"}`} {
+				wire := compress(t, coding, []byte(plain))
+				if i == 1 {
+					wire = []byte("damaged beyond repair") // in between, a failure
+				}
+				b := body{data: wire}
+				decodeBody(&b, coding, DefaultMaxBody)
+				if i == 1 {
+					if len(b.notes) == 0 {
+						t.Errorf("damaged body: no note, data %q", b.data)
+					}
+					continue
+				}
+				if string(b.data) != plain || len(b.notes) != 0 {
+					t.Errorf("body %d: %q, notes %v", i, b.data, b.notes)
+				}
+			}
+		})
+	}
+}
+
+// A Content-Length near the int64 limit sizes nothing: the cap does.
+func TestSendHugeContentLength(t *testing.T) {
+	addr := rawServer(t, func(c net.Conn) {
+		readRequest(c)
+		c.Write([]byte("HTTP/1.1 200 OK\r\nContent-Length: 9223372036854775807\r\n\r\nonly this"))
+		c.Close()
+	})
+	ex := Send(context.Background(), Request{URL: "http://" + addr + "/", Options: Options{MaxBody: 4}})
+	if ex.Response == nil || ex.Response.Body != "only" || !ex.Response.Truncated {
+		t.Fatalf("response %+v, error %q", ex.Response, ex.Error)
 	}
 }
