@@ -16,6 +16,9 @@ import (
 // X-RateLimit-* (or X-Rate-Limit-*) headers, whose Reset may be seconds
 // or a Unix time.
 func readRateLimit(d *Diagnosis, h http.Header, now time.Time) {
+	if !hasRateLimitHeader(h) {
+		return // the common case: one pass over the keys instead of a dozen lookups
+	}
 	var rl RateLimit
 	policy := strings.TrimSpace(h.Get("Ratelimit-Policy"))
 	switch {
@@ -177,4 +180,36 @@ func humanSeconds(s float64) string {
 		return strconv.Itoa(int(math.Round(s/3600))) + " hours"
 	}
 	return strconv.Itoa(int(math.Round(s/86400))) + " days"
+}
+
+// hasRateLimitHeader reports whether any header name mentions a rate limit
+// ("RateLimit", "X-RateLimit-Remaining", "X-Rate-Limit-Reset", ...).
+func hasRateLimitHeader(h http.Header) bool {
+	for k := range h {
+		if containsFoldASCII(k, "ratelimit") || containsFoldASCII(k, "rate-limit") {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFoldASCII is a case-insensitive strings.Contains for an ASCII,
+// lower-case needle, without allocating.
+func containsFoldASCII(s, needle string) bool {
+	for i := 0; i+len(needle) <= len(s); i++ {
+		j := 0
+		for ; j < len(needle); j++ {
+			c := s[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != needle[j] {
+				break
+			}
+		}
+		if j == len(needle) {
+			return true
+		}
+	}
+	return false
 }
