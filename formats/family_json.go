@@ -14,6 +14,11 @@ var (
 	// anyContainers are the members looked into, in order, when the top
 	// level has no message: a fixed list keeps the result deterministic.
 	anyContainers = []string{"error", "errors", "fault", "data", "meta", "response", "result", "detail", "details"}
+	// A success or redirect body is the payload itself: its "title" or
+	// "description" names a product or a page, and "data" holds records,
+	// not messages. Only members meant as messages are read there.
+	okMessageKeys = []string{"message", "Message", "detail", "error_description", "errorMessage", "errorSummary", "error_message", "msg", "error", "errors"}
+	okContainers  = []string{"error", "errors", "fault"}
 )
 
 // anyMaxDepth bounds the best-effort search; real error bodies put their
@@ -30,7 +35,11 @@ func recognizeAnyJSON(root any, d *Diagnosis) {
 		d.Message = s
 		return
 	}
-	d.Message = findAny(root, anyMessageKeys, 0)
+	if d.Status >= 200 && d.Status < 400 {
+		d.Message = findIn(root, okMessageKeys, okContainers, 0)
+	} else {
+		d.Message = findAny(root, anyMessageKeys, 0)
+	}
 	d.Code = findAny(root, anyCodeKeys, 0)
 	if !isToken(d.Code) {
 		d.Code = ""
@@ -39,13 +48,19 @@ func recognizeAnyJSON(root any, d *Diagnosis) {
 
 // findAny searches v for the first non-empty text under one of keys.
 func findAny(v any, keys []string, depth int) string {
+	return findIn(v, keys, anyContainers, depth)
+}
+
+// findIn searches v for the first non-empty text under one of keys, at
+// the top level first, then inside the given containers.
+func findIn(v any, keys, containers []string, depth int) string {
 	if depth > anyMaxDepth {
 		return ""
 	}
 	switch x := v.(type) {
 	case []any:
 		if len(x) > 0 {
-			return findAny(x[0], keys, depth+1)
+			return findIn(x[0], keys, containers, depth+1)
 		}
 	case map[string]any:
 		for _, k := range keys {
@@ -53,9 +68,9 @@ func findAny(v any, keys []string, depth int) string {
 				return s
 			}
 		}
-		for _, c := range anyContainers {
+		for _, c := range containers {
 			if child, ok := x[c]; ok {
-				if s := findAny(child, keys, depth+1); s != "" {
+				if s := findIn(child, keys, containers, depth+1); s != "" {
 					return s
 				}
 			}

@@ -85,3 +85,28 @@ func TestProblemTypeCode(t *testing.T) {
 		}
 	}
 }
+
+// A success body is the payload: a product's title is not a message,
+// while the same JSON in an error keeps its best-effort message and a
+// 200 that does carry one still shows it.
+func TestSuccessPayloadIsNoMessage(t *testing.T) {
+	tests := []struct {
+		name   string
+		status int
+		body   string
+		want   string
+	}{
+		{"a list of products", 200, `{"data":[{"currency":"USD","designer":"Chanel","id":"TRR-1001","price":4950,"status":"listed","title":"Classic Flap Bag"}],"next_cursor":null}`, ""},
+		{"a created product", 201, `{"id":"TRR-2001","title":"Silk Scarf","description":"A silk scarf"}`, ""},
+		{"a success that says something", 200, `{"status":"ok","message":"queued for processing"}`, "queued for processing"},
+		{"an error in the same shape", 500, `{"data":{"title":"Upstream timed out"}}`, "Upstream timed out"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := recognize(tt.status, nil, []byte(tt.body), exampleNow)
+			if d.Format != "json" || d.Message != tt.want {
+				t.Errorf("format %q, message %q; want json, %q", d.Format, d.Message, tt.want)
+			}
+		})
+	}
+}

@@ -104,7 +104,7 @@ func ParseProfile(source string, data []byte) (Profile, error) {
 		return Profile{}, tomlError(source, data, err)
 	}
 	if keys := md.Undecoded(); len(keys) > 0 {
-		return Profile{}, &ProfileError{File: source,
+		return Profile{}, &ProfileError{File: source, Line: keyLine(data, keys[0]),
 			Msg: fmt.Sprintf("unknown key %q: check its spelling against the profile schema (apierr apis show occuspace --json)", keys[0].String())}
 	}
 	if p.Source == "" {
@@ -114,6 +114,27 @@ func ParseProfile(source string, data []byte) (Profile, error) {
 		return Profile{}, &ProfileError{File: source, Msg: err.Error()}
 	}
 	return p, nil
+}
+
+// keyLine is the 1-based line where key is first written, as "name =" or
+// as a table header "[name]" / "[[name]]", looking for its last part; 0
+// when not found. The decoder keeps key positions to itself.
+func keyLine(data []byte, key toml.Key) int {
+	if len(key) == 0 {
+		return 0
+	}
+	last := key[len(key)-1]
+	for i, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSpace(line)
+		if header := strings.Trim(line, "[] \t"); strings.HasPrefix(line, "[") && (header == key.String() || header == last) {
+			return i + 1
+		}
+		name, _, ok := strings.Cut(line, "=")
+		if ok && strings.Trim(strings.TrimSpace(name), `"'`) == last {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // tomlError turns the decoder's error into a ProfileError with the line.

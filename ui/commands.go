@@ -148,17 +148,20 @@ type clipboardError struct{ err error }
 func (e clipboardError) Error() string { return "could not copy: " + e.err.Error() }
 
 // copyCmd puts text on the clipboard: an OSC 52 sequence written to the
-// program's output (wrapped for tmux when inside it) so it works over SSH,
-// plus the system clipboard when there is one.
+// program's output so it works over SSH, plus the system clipboard when
+// there is one. Inside tmux the sequence goes twice: as it is, which tmux
+// takes when set-clipboard is on, and wrapped for its passthrough, which
+// reaches the outer terminal when allow-passthrough is on; either setting
+// alone is enough.
 func copyCmd(out io.Writer, inTmux bool, system func(string) error, text, what string) tea.Cmd {
 	return func() tea.Msg {
-		seq := osc52.New(text)
+		seq := osc52.New(text).String()
 		if inTmux {
-			seq = seq.Tmux()
+			seq += osc52.New(text).Tmux().String()
 		}
 		var oscErr error
 		if out != nil {
-			_, oscErr = io.WriteString(out, seq.String())
+			_, oscErr = io.WriteString(out, seq)
 		}
 		sysErr := error(nil)
 		if system != nil {

@@ -64,16 +64,20 @@ func (m model) cancelSend() model {
 	return m
 }
 
-// replay sends the saved request again, as it was saved.
+// replay sends the request again and keeps the saved answer for the diff.
+// It sends what the fields hold: the saved request as it was, unless a
+// field was edited since. Secrets were redacted when it was saved, so an
+// authenticated call only passes once the real ones are typed in again.
 func (m model) replay() (model, tea.Cmd) {
-	s := m.saved
-	req := probe.Request{Method: s.Request.Method, URL: s.Request.URL, Header: s.Request.Headers.Clone()}
-	if s.Request.Body != "" {
-		req.Body = []byte(s.Request.Body)
+	req, err := m.req.request()
+	if err != nil {
+		m.status = failure(err)
+		return m, nil
 	}
 	m, cmd := m.send(req, true)
-	if strings.Contains(s.Request.URL+s.Request.Body+formatHeaders(s.Request.Headers), "[REDACTED:") {
-		m.status = info("replaying #%d; its secrets were redacted when saved, so the markers are sent as they are", s.ID)
+	m.replayRedacted = strings.Contains(req.URL+string(req.Body)+formatHeaders(req.Header), "[REDACTED:")
+	if m.replayRedacted {
+		m.status = info("replaying #%d with its secrets redacted, as saved: type the real ones in the fields, then r again", m.saved.ID)
 	}
 	return m, cmd
 }

@@ -98,6 +98,7 @@ func (m model) requestKey(k tea.KeyMsg) (model, tea.Cmd) {
 		return m, nil
 	case key.Matches(k, m.keys.Profile):
 		m.screen = screenProfiles
+		m.profPick.list.move(m.profileIndex() - m.profPick.list.cursor)
 		return m, nil
 	case key.Matches(k, m.keys.Demo):
 		m.screen = screenDemo
@@ -196,7 +197,9 @@ func (m model) importCurl(cmdline string) model {
 	if req.Options.API != "" {
 		m.api = req.Options.API
 	}
-	m.edited()
+	// A new request: nothing of an exchange opened from history (its
+	// replay, its diff) applies to it.
+	m.saved, m.replayed, m.offline = nil, nil, false
 	m.status = info("filled from the curl command: enter sends it")
 	return m
 }

@@ -93,7 +93,9 @@ func (m model) demoKey(k tea.KeyMsg) (model, tea.Cmd) {
 		r := m.demo.Routes[m.demoPick.list.cursor]
 		m.req.fill(r.Method, m.demo.URL+r.Path, r.Header, r.Body)
 		m.api = r.API
-		m.offline = false
+		// A new request: nothing of an exchange opened from history
+		// (its replay, its diff) applies to it.
+		m.saved, m.replayed, m.offline = nil, nil, false
 		m.screen = screenRequest
 		m.status = info("%s %s: press enter to send (profile %s)", r.Method, r.Path, orDefault(r.API, "auto"))
 		return m, m.setFocus(focusURL)
@@ -123,6 +125,23 @@ func (m model) profileKey(k tea.KeyMsg) (model, tea.Cmd) {
 	}
 	m.listKey(&m.profPick.list, k)
 	return m, nil
+}
+
+// profileIndex is the picker row of the profile in use (a demo route or a
+// curl command may have chosen it): auto, none, then the profiles.
+func (m model) profileIndex() int {
+	switch m.api {
+	case "":
+		return 0
+	case profileNone:
+		return 1
+	}
+	for i, p := range m.profiles.Profiles {
+		if p.Name == m.api {
+			return i + 2
+		}
+	}
+	return 0
 }
 
 // copyRequestID copies the shown request_id and says so.

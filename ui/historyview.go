@@ -122,8 +122,9 @@ func (h historyBrowser) view(st Styles, unavailable error, now time.Time) string
 
 // historyRows lays out the visible rows of the browser: time, method,
 // host+path, status, format, code, request_id. The host+path takes the
-// slack; on a narrow screen the code and request_id are shortened (the
-// start of a request_id is what people match on).
+// slack and, when too long, loses its middle; below 150 columns the
+// request_id is shortened (its start is what people match on), and below
+// 110 the format and code too.
 func historyRows(rows []entry, width int, now time.Time) []string {
 	cells := make([][]string, len(rows))
 	for i, e := range rows {
@@ -134,11 +135,14 @@ func historyRows(rows []entry, width int, now time.Time) []string {
 		cells[i] = []string{historyTime(e.Time, now), e.Method, render.InertLine(hostPath(e.URL)),
 			status, e.Format, render.InertLine(e.Code), render.InertLine(e.RequestID)}
 	}
-	caps := []int{0, 7, 0, 3, 14, 20, 36}
-	if width < 120 {
+	caps := []int{0, 7, 0, 3, 18, 24, 36}
+	switch {
+	case width < 110:
 		caps = []int{0, 7, 0, 3, 12, 10, 9}
+	case width < 150:
+		caps = []int{0, 7, 0, 3, 18, 24, 9}
 	}
-	return columns(cells, width, 2, caps...)
+	return columnsCut(cells, width, 2, cutMiddle, caps...)
 }
 
 // historyTime is a short timestamp: the time today, the date otherwise.

@@ -73,6 +73,11 @@ func renderRows(l listView, row func(i int) string, width int, st Styles) string
 // caps has no positive entry for it), flex gets what is left (at least a
 // few cells) and long cells are cut with an ellipsis.
 func columns(rows [][]string, width, flex int, caps ...int) []string {
+	return columnsCut(rows, width, flex, cut, caps...)
+}
+
+// columnsCut is columns with the flex column's cells shortened by cutFlex.
+func columnsCut(rows [][]string, width, flex int, cutFlex func(string, int) string, caps ...int) []string {
 	if len(rows) == 0 {
 		return nil
 	}
@@ -103,7 +108,11 @@ func columns(rows [][]string, width, flex int, caps ...int) []string {
 	for i, r := range rows {
 		var b strings.Builder
 		for c, cell := range r {
-			cell = cut(cell, widths[c])
+			if c == flex {
+				cell = cutFlex(cell, widths[c])
+			} else {
+				cell = cut(cell, widths[c])
+			}
 			b.WriteString(cell)
 			if c < ncol-1 {
 				b.WriteString(strings.Repeat(" ", widths[c]-ansi.StringWidth(cell)+2))
@@ -112,4 +121,20 @@ func columns(rows [][]string, width, flex int, caps ...int) []string {
 		out[i] = b.String()
 	}
 	return out
+}
+
+// cutMiddle shortens s to width by dropping its middle: of a host and
+// path, the start names the host and the end the endpoint, and both tell
+// rows apart.
+func cutMiddle(s string, width int) string {
+	w := ansi.StringWidth(s)
+	if w <= width {
+		return s
+	}
+	if width < 3 {
+		return cut(s, width)
+	}
+	head := width / 3
+	tail := width - head - 1
+	return ansi.Truncate(s, head, "") + "…" + ansi.TruncateLeft(s, w-tail, "")
 }

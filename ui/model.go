@@ -79,10 +79,13 @@ type model struct {
 	// The request in flight.
 	sending   bool
 	replaying bool
-	sendTag   int
-	cancel    context.CancelFunc
-	started   time.Time
-	spin      spinner.Model
+	// replayRedacted is set when the replay in flight carries the
+	// markers of secrets redacted when it was saved.
+	replayRedacted bool
+	sendTag        int
+	cancel         context.CancelFunc
+	started        time.Time
+	spin           spinner.Model
 
 	// The history database, opened lazily after the first frame.
 	store   historyStore

@@ -192,7 +192,13 @@ func TestCopyInsideTmuxIsWrapped(t *testing.T) {
 	if _, ok := msg.(copiedMsg); !ok {
 		t.Fatalf("got %T", msg)
 	}
-	if !strings.HasPrefix(out.String(), "\x1bPtmux;") || !strings.Contains(out.String(), osc52Payload("abc")) {
+	// tmux keeps a plain OSC 52 when set-clipboard is on, and passes the
+	// wrapped one on to the outer terminal when allow-passthrough is on.
+	plainSeq := "\x1b]52;c;" + osc52Payload("abc") + "\a"
+	if !strings.HasPrefix(out.String(), plainSeq) {
+		t.Errorf("no plain OSC 52 for tmux's set-clipboard: %q", out.String())
+	}
+	if wrapped := strings.TrimPrefix(out.String(), plainSeq); !strings.HasPrefix(wrapped, "\x1bPtmux;") || !strings.Contains(wrapped, osc52Payload("abc")) {
 		t.Errorf("not a tmux passthrough of OSC 52: %q", out.String())
 	}
 }
@@ -287,5 +293,190 @@ func TestHistoryPagesLazilyAndDropsStaleResults(t *testing.T) {
 	m = step(m, searchMsg{tag: stale, rows: []entry{{ID: 999}}})
 	if len(m.hist.rows) == 1 {
 		t.Error("a page for the old filter replaced the list")
+	}
+}
+
+// The URL input gives back the room a longer method label takes: after
+// ctrl+o turns GET into POST, a URL that fits is still shown whole.
+func TestURLBarFollowsTheMethodWidth(t *testing.T) {
+	m, _ := newTestModel(t, 120, 40, Options{})
+	m = step(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("https://api.example.com/v1/things")})
+	m = step(m, press(tea.KeyCtrlO))
+	bar := strings.Split(plain(m.View()), "\n")[2]
+	if !strings.Contains(bar, "POST ▸ https://api.example.com/v1/things") || strings.Contains(bar, "…") {
+		t.Errorf("URL bar after ctrl+o: %q", bar)
+	}
+}
+
+// At the 120 columns the README shows, a history row keeps an OCTO
+// error code and its format whole; only the request_id is shortened.
+func TestHistoryRowsKeepCodesWholeAt120Columns(t *testing.T) {
+	e := entry{ID: 4, Time: fixedNow, Method: "GET", URL: "http://127.0.0.1:7707/octo/products/123", Status: 400,
+		Format: "error-code-message", Code: "INVALID_PRODUCT_ID", RequestID: "809e394f-5a2b-4cc6-b376-052c0decf31a"}
+	row := historyRows([]entry{e}, 118, fixedNow)[0]
+	for _, want := range []string{"127.0.0.1:7707/octo/products/123", "error-code-message", "INVALID_PRODUCT_ID", "809e394f"} {
+		if !strings.Contains(row, want) {
+			t.Errorf("row lacks %q: %q", want, row)
+		}
+	}
+}
+
+// The diff of a replay compares lines: a line both answers share, next
+// to lines that changed, stays a context line.
+func TestDiffKeepsSharedLinesAsContext(t *testing.T) {
+	// An OCTO answer replayed with a redacted key: what the TUI showed.
+	before := "code: INVALID_PRODUCT_ID\ntitle:\nmessage: The Product ID was invalid or missing\n" +
+		"request_id: 809e394f-5a2b-4cc6-b376-052c0decf31a\nbody:\n{\n  \"error\": \"INVALID_PRODUCT_ID\",\n" +
+		"  \"errorMessage\": \"The Product ID was invalid or missing\",\n  \"productId\": \"123\"\n}\n"
+	after := "code: FORBIDDEN\ntitle:\nmessage: The API key is invalid or has been revoked\n" +
+		"request_id: 48e407e5-0cf0-49e0-9474-cd9d35cf209b\nbody:\n{\n  \"error\": \"FORBIDDEN\",\n" +
+		"  \"errorMessage\": \"The API key is invalid or has been revoked\"\n}\n"
+	got := lineDiff("saved", "replayed", before, after)
+	for _, shared := range []string{"\n body:\n", "\n {\n", "\n }\n"} {
+		if !strings.Contains(got, shared) {
+			t.Errorf("shared line %q is not context:\n%s", strings.TrimSpace(shared), got)
+		}
+	}
+	if strings.Contains(got, "-body:") || strings.Contains(got, "+body:") {
+		t.Errorf("an unchanged line is shown as removed and added:\n%s", got)
+	}
+	if lineDiff("a", "b", before, before) != "" {
+		t.Error("equal texts give a diff")
+	}
+}
+
+// Secrets are redacted when saved, so `r` sends what the fields hold: the
+// saved request until the real token is typed in, and says so.
+func TestReplaySendsTheFieldsAndNamesRedactedSecrets(t *testing.T) {
+	store := &memStore{}
+	svc := fakeServices(store)
+	var sent []probe.Request
+	svc.send = func(_ context.Context, r probe.Request) exchange.Exchange {
+		sent = append(sent, r)
+		return seedExchange(seedExamples[2])
+	}
+	m := newModel(Options{}, svc, nil, false, true)
+	m = step(m, tea.WindowSizeMsg{Width: 120, Height: 40})
+	ex := seedExchange(seedExamples[2])
+	ex.ID = 4
+	ex.Request.Headers = map[string][]string{"Authorization": {"Bearer [REDACTED:7c43ef5a]"}}
+	m, _ = m.openOffline(ex)
+
+	next, cmd := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("r")})
+	m = runCmd(next.(model), cmd)
+	if len(sent) != 1 || sent[0].Header.Get("Authorization") != "Bearer [REDACTED:7c43ef5a]" {
+		t.Fatalf("replay sent %+v", sent)
+	}
+	if !strings.Contains(m.status.text, "replayed with redacted secrets") {
+		t.Errorf("status %q does not say the secrets were sent redacted", m.status.text)
+	}
+
+	m.req.headers.SetValue("Authorization: Bearer demo-token")
+	next, cmd = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("r")})
+	m = runCmd(next.(model), cmd)
+	if len(sent) != 2 || sent[1].Header.Get("Authorization") != "Bearer demo-token" {
+		t.Fatalf("replay after typing the token sent %+v", sent[len(sent)-1])
+	}
+	if strings.Contains(m.status.text, "redacted") || m.replayed == nil || m.saved == nil || m.saved.ID != 4 {
+		t.Errorf("status %q, saved %v, replayed %v", m.status.text, m.saved != nil, m.replayed != nil)
+	}
+}
+
+// A curl command pasted after a replay is a new request: the header no
+// longer speaks of the replay and d has nothing to diff.
+func TestCurlAfterReplayStartsAfresh(t *testing.T) {
+	m, _ := newTestModel(t, 120, 40, Options{})
+	saved, replayed := seedExchange(seedExamples[0]), seedExchange(seedExamples[2])
+	m.saved, m.replayed = &saved, &replayed
+	m = m.importCurl("curl -X POST https://api.example.com/v1/orders -d '{}'")
+	if m.saved != nil || m.replayed != nil || strings.Contains(plain(m.View()), "replay of") {
+		t.Errorf("the replay of #%d still applies to a pasted curl command", saved.ID)
+	}
+}
+
+// At 80 columns a long host and path keeps both ends: the host's start
+// and the endpoint.
+func TestHistoryRowsKeepBothEndsOfALongPath(t *testing.T) {
+	e := entry{ID: 1, Time: fixedNow, Method: "GET", URL: "http://127.0.0.1:7707/other/compressed/zstd", Status: 400,
+		Format: "error-string", RequestID: "90f5f453-ed5e-41cf-b951-368f7daa4dc4"}
+	row := historyRows([]entry{e}, 78, fixedNow)[0]
+	if !strings.Contains(row, "127.0") || !strings.Contains(row, "…") || !strings.Contains(row, "zstd") {
+		t.Errorf("row %q lost the start or the end of the host and path", row)
+	}
+	if got := cutMiddle("api.octo.example/products/123", 21); got != "api.oct…/products/123" || ansi.StringWidth(got) != 21 {
+		t.Errorf("cutMiddle = %q", got)
+	}
+}
+
+// The demo picker does not repeat the API column at the start of each
+// description, so at 80 columns what the route shows is what fits.
+func TestDemoRowsDropTheAPINameFromDescriptions(t *testing.T) {
+	for _, c := range []struct{ desc, api, want string }{
+		{"Raa Labs: a day of engine RPM readings", "raalabs", "a day of engine RPM readings"},
+		{"Hanger Selector: hangers of building B12", "hanger-selector", "hangers of building B12"},
+		{"OCTO UNAUTHORIZED: no API key in the Authorization header", "octo", "UNAUTHORIZED: no API key in the Authorization header"},
+		{"TheRealReal: one product", "therealreal", "one product"},
+		{"GraphQL: a partial failure reported in errors[] of a 200", "", "GraphQL: a partial failure reported in errors[] of a 200"},
+		{"Occuspace-like note: kept", "octo", "Occuspace-like note: kept"},
+	} {
+		if got := withoutAPIName(c.desc, c.api); got != c.want {
+			t.Errorf("withoutAPIName(%q, %q) = %q, want %q", c.desc, c.api, got, c.want)
+		}
+	}
+}
+
+// ctrl+p opens the profile picker on the profile in use, say the one a
+// demo route chose, so enter keeps it.
+func TestProfilePickerOpensOnTheProfileInUse(t *testing.T) {
+	m, _ := newTestModel(t, 120, 40, Options{})
+	m.api = "raalabs"
+	m = step(m, press(tea.KeyCtrlP))
+	if m.screen != screenProfiles || !strings.Contains(plain(m.View()), "› raalabs") {
+		t.Fatalf("the picker does not point at raalabs:\n%s", plain(m.View()))
+	}
+	m = step(m, press(tea.KeyEnter))
+	if m.api != "raalabs" {
+		t.Errorf("enter changed the profile to %q", m.api)
+	}
+}
+
+// A URL typed without its scheme is named in the status bar with the
+// fix, as apierr send does; nothing is sent or saved.
+func TestURLWithoutSchemeIsAFixNotAnExchange(t *testing.T) {
+	store := &memStore{}
+	svc := fakeServices(store)
+	sent := 0
+	svc.send = func(context.Context, probe.Request) exchange.Exchange { sent++; return exchange.Exchange{} }
+	m := newModel(Options{}, svc, nil, false, true)
+	m = step(m, tea.WindowSizeMsg{Width: 120, Height: 40})
+	m = step(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("127.0.0.1:7707/octo/products")})
+	next, cmd := m.Update(press(tea.KeyEnter))
+	m = runCmd(next.(model), cmd)
+	if sent != 0 || len(store.xs) != 0 {
+		t.Errorf("sent %d, saved %d", sent, len(store.xs))
+	}
+	if !strings.Contains(m.status.text, "did you mean http://127.0.0.1:7707/octo/products") {
+		t.Errorf("status %q", m.status.text)
+	}
+}
+
+// Before the first send the Response pane's hint is wrapped, not cut, in
+// the side-by-side layout of 120 columns.
+func TestEmptyResponseHintIsWhole(t *testing.T) {
+	m, _ := newTestModel(t, 120, 40, Options{})
+	if v := plain(m.View()); !strings.Contains(v, "ctrl+s).") || strings.Contains(v, "(or c…") {
+		t.Errorf("the hint is cut:\n%s", v)
+	}
+}
+
+// The status bar names the copied ticket's request_id whole at 120
+// columns, with how it was copied.
+func TestTicketCopiedStatusFits120Columns(t *testing.T) {
+	m, _ := newTestModel(t, 120, 40, Options{})
+	m = step(m, ticketMsg{text: "### API error\n", rid: "0ce680b7-05d5-4a2b-b850-0114cc28a8f4"})
+	m = step(m, copiedMsg{what: "support ticket (Markdown, 39 lines) for request_id 0ce680b7-05d5-4a2b-b850-0114cc28a8f4"})
+	lines := strings.Split(plain(m.View()), "\n")
+	if status := lines[len(lines)-2]; !strings.Contains(status, "0ce680b7-05d5-4a2b-b850-0114cc28a8f4 (via OSC 52)") {
+		t.Errorf("status bar %q", status)
 	}
 }

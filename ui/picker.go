@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/apierr/apierr/ui/render"
 	"github.com/charmbracelet/lipgloss"
@@ -46,9 +47,37 @@ const pickerChrome = 2
 func demoRows(routes []demoRoute) [][]string {
 	out := [][]string{}
 	for _, r := range routes {
-		out = append(out, []string{r.Method, strconv.Itoa(r.Status), orDefault(r.API, "-"), render.InertLine(r.Path), render.InertLine(r.Description)})
+		desc := withoutAPIName(r.Description, r.API)
+		out = append(out, []string{r.Method, strconv.Itoa(r.Status), orDefault(r.API, "-"), render.InertLine(r.Path), render.InertLine(desc)})
 	}
 	return out
+}
+
+// withoutAPIName drops the API's name from the start of a route's
+// description ("Raa Labs: a day of engine RPM readings", "OCTO
+// UNAUTHORIZED: ..."): the API column already says it, and on a narrow
+// screen the rest is what fits.
+func withoutAPIName(desc, api string) string {
+	norm := func(s string) string {
+		return strings.ToLower(strings.NewReplacer(" ", "", "-", "").Replace(s))
+	}
+	if api == "" {
+		return desc
+	}
+	for i, r := range desc {
+		if r != ' ' && r != ':' {
+			continue
+		}
+		if norm(desc[:i]) == norm(api) {
+			if rest := strings.TrimLeft(desc[i:], ": "); rest != "" {
+				return rest
+			}
+		}
+		if r == ':' {
+			break
+		}
+	}
+	return desc
 }
 
 // profileRows are the profile picker's cells; the first two rows are the

@@ -88,6 +88,11 @@ func (r requestEditor) request() (probe.Request, error) {
 	if url == "" {
 		return probe.Request{}, errorf("type a URL first, e.g. https://api.example.com/v1/things")
 	}
+	// A URL that cannot be sent (no scheme, say) is a typing slip to fix,
+	// as with apierr send, not an exchange to diagnose and keep.
+	if err := probe.CheckURL(url); err != nil {
+		return probe.Request{}, err
+	}
 	h, err := parseHeaders(r.headers.Value())
 	if err != nil {
 		return probe.Request{}, err

@@ -59,7 +59,7 @@ func (p *responsePane) layout(st Styles) {
 
 func (p responsePane) view(st Styles) string {
 	if p.ex == nil {
-		return st.Muted.Render("No response yet: type a URL and press enter (or ctrl+s).")
+		return st.Muted.Render(hang("No response yet: type a URL and press enter (or ctrl+s).", p.w, 0))
 	}
 	if p.ex.Response == nil {
 		return p.head

@@ -39,6 +39,10 @@ type Styles struct {
 	Pane, FocusedPane, PaneTitle, FocusedPaneTitle lipgloss.Style
 	// Tab and ActiveTab draw the pane switcher of the compact layout.
 	Tab, ActiveTab lipgloss.Style
+	// Plain is set under NO_COLOR, where no colour, bold or underline
+	// reaches the screen: marks then tell apart what styles would (the
+	// shown tab is drawn in brackets).
+	Plain bool
 	// Method is the method selector; URLBar frames the URL input.
 	Method, URLBar, FocusedURLBar lipgloss.Style
 	// Status lines by class.
@@ -75,6 +79,10 @@ func DefaultStyles(noColor bool) Styles {
 	s.FocusedPaneTitle = lipgloss.NewStyle().Foreground(p.accent).Bold(true)
 	s.Tab = lipgloss.NewStyle().Foreground(p.muted).Padding(0, 1)
 	s.ActiveTab = lipgloss.NewStyle().Bold(true).Foreground(p.accent).Padding(0, 1).Underline(true)
+	if noColor {
+		s.Plain = true
+		s.ActiveTab = lipgloss.NewStyle() // the brackets take the padding's place
+	}
 	s.Method = lipgloss.NewStyle().Bold(true).Foreground(p.info)
 	s.URLBar = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(p.border).Padding(0, 1)
 	s.FocusedURLBar = s.URLBar.BorderForeground(p.accent)

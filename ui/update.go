@@ -18,6 +18,9 @@ func (m model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.syncKeys()
 	m, cmd := m.route(msg)
 	m.syncKeys()
+	if m.ready {
+		m.fitURL()
+	}
 	return m, cmd
 }
 
@@ -67,7 +70,9 @@ func (m model) route(msg tea.Msg) (model, tea.Cmd) {
 	case copiedMsg:
 		m.status = info("copied %s", msg.what)
 		if !msg.system {
-			m.status.text += " (via the terminal, OSC 52)"
+			// Short, so the ticket's request_id and this still fit 120
+			// columns.
+			m.status.text += " (via OSC 52)"
 		}
 		return m, nil
 	case clipboardError:
@@ -133,6 +138,9 @@ func (m model) onSent(msg sentMsg) (model, tea.Cmd) {
 		m.replaying = false
 		m.replayed, m.offline = &ex, false
 		m.status = info("replayed: %s · d shows what changed", summary(ex))
+		if m.replayRedacted {
+			m.status = info("replayed with redacted secrets (type them in, then r): %s · d shows what changed", summary(ex))
+		}
 	} else {
 		m.saved, m.replayed, m.offline = nil, nil, false
 		m.status = info("%s", summary(ex))

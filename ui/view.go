@@ -16,11 +16,7 @@ func (m *model) resize(w, h int) {
 	m.ready = true
 	m.lay = computeLayout(w, h, m.st)
 	m.help.Width = w
-	urlInner := m.lay.url.w - m.st.URLBar.GetHorizontalFrameSize()
-	m.req.url.Width = max(urlInner-lipgloss.Width(m.methodView())-2, 1)
-	// The input scrolls its text only when the cursor moves: move it in
-	// place so the visible part is recomputed for the new width.
-	m.req.url.SetCursor(m.req.url.Position())
+	m.fitURL()
 	hw, hh := inner(m.st.Pane, m.lay.panes[focusHeaders])
 	m.req.headers.SetWidth(hw)
 	m.req.headers.SetHeight(hh)
@@ -39,6 +35,21 @@ func (m *model) resize(w, h int) {
 	if m.screen == screenHelp {
 		m.helpView.set(renderHelp(m.keys, m.resp.body.KeyMap, m.lay.main.w, m.st))
 	}
+}
+
+// fitURL gives the URL input the room the method label leaves it in the
+// bar. It runs after every update too, as the label's width follows the
+// method (GET, POST, OPTIONS).
+func (m *model) fitURL() {
+	urlInner := m.lay.url.w - m.st.URLBar.GetHorizontalFrameSize()
+	w := max(urlInner-lipgloss.Width(m.methodView())-2, 1)
+	if w == m.req.url.Width {
+		return
+	}
+	m.req.url.Width = w
+	// The input scrolls its text only when the cursor moves: move it in
+	// place so the visible part is recomputed for the new width.
+	m.req.url.SetCursor(m.req.url.Position())
 }
 
 // View draws the whole screen: header, the current view, the status bar
@@ -135,11 +146,14 @@ func (m model) requestView() string {
 func (m model) tabsView() string {
 	var tabs []string
 	for f := focusHeaders; f < focusCount; f++ {
-		s := m.st.Tab
+		s, title := m.st.Tab, paneTitles[f]
 		if f == m.shown {
 			s = m.st.ActiveTab
+			if m.st.Plain {
+				title = "[" + title + "]"
+			}
 		}
-		tabs = append(tabs, s.Render(paneTitles[f]))
+		tabs = append(tabs, s.Render(title))
 	}
 	return cut(strings.Join(tabs, "")+m.st.Muted.Render("  tab switches"), m.lay.width)
 }

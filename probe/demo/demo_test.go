@@ -346,3 +346,16 @@ func TestReadmeListsEveryRoute(t *testing.T) {
 		t.Errorf("README lists %d routes, Routes() %d", got, rows)
 	}
 }
+
+// A server started on every IPv4 interface gives back a 127.0.0.1 URL,
+// even when Go listens dual-stack.
+func TestURLOfAllInterfacesIsIPv4Loopback(t *testing.T) {
+	srv, err := demo.Start("0.0.0.0:0")
+	if err != nil {
+		t.Skip("cannot listen on 0.0.0.0:", err)
+	}
+	defer srv.Close()
+	if u := srv.URL(); !strings.HasPrefix(u, "http://127.0.0.1:") {
+		t.Errorf("URL() = %q, want http://127.0.0.1:PORT", u)
+	}
+}

@@ -21,6 +21,10 @@ type Server struct {
 	cancel context.CancelFunc
 	done   chan struct{}
 	once   sync.Once
+	// v4 is set when the address asked for was IPv4 ("0.0.0.0:PORT",
+	// ":PORT"): Go may still listen dual-stack on [::], but the person
+	// expects 127.0.0.1 back.
+	v4 bool
 }
 
 // Start listens on addr ("" or "127.0.0.1:0" for a free loopback port) and
@@ -41,7 +45,9 @@ func StartHandler(addr string, h http.Handler) (*Server, error) {
 	// Every request context derives from base, so Close ends the slow,
 	// dripping and endless handlers at once instead of waiting for them.
 	base, cancel := context.WithCancel(context.Background())
+	host, _, _ := net.SplitHostPort(addr)
 	s := &Server{
+		v4:     host == "" || net.ParseIP(host).To4() != nil,
 		ln:     ln,
 		cancel: cancel,
 		done:   make(chan struct{}),
@@ -61,7 +67,7 @@ func StartHandler(addr string, h http.Handler) (*Server, error) {
 
 // URL returns the base URL, e.g. "http://127.0.0.1:38111", without a
 // trailing slash. A server listening on every interface is reached
-// through loopback.
+// through loopback: 127.0.0.1 when it was asked for with an IPv4 address.
 func (s *Server) URL() string {
 	addr, ok := s.ln.Addr().(*net.TCPAddr)
 	if !ok {
@@ -69,7 +75,7 @@ func (s *Server) URL() string {
 	}
 	host := addr.IP
 	if host.IsUnspecified() {
-		if host.To4() != nil {
+		if s.v4 || host.To4() != nil {
 			host = net.IPv4(127, 0, 0, 1)
 		} else {
 			host = net.IPv6loopback

@@ -63,7 +63,7 @@ func renderSend(ex exchange.Exchange, width int, st render.Styles) string {
 			line(fmt.Sprintf("  %d. after waiting %-8s took %-8s %s", a.N, sendMS(a.Waited.D()), sendMS(a.Duration.D()), outcome))
 		}
 	}
-	sendTimings(&b, ex.Timings, st)
+	sendTimings(&b, ex.Timings, ex.Response == nil, st)
 	sendHeaders(&b, ex.Response, st)
 	sendBody(&b, ex.Response, st)
 	line("")
@@ -71,8 +71,11 @@ func renderSend(ex exchange.Exchange, width int, st render.Styles) string {
 	return b.String()
 }
 
-// sendTimings draws one bar per phase, scaled to the longest.
-func sendTimings(b *strings.Builder, t exchange.Timings, st render.Styles) {
+// sendTimings draws one bar per phase, scaled to the longest. When no
+// answer came, the time the phases do not account for (spent waiting on
+// the phase that never finished: a timeout) gets a bar of its own, so a
+// 0.1 ms connect is not drawn as where a 30 s timeout went.
+func sendTimings(b *strings.Builder, t exchange.Timings, failed bool, st render.Styles) {
 	if t.Total <= 0 {
 		return
 	}
@@ -87,6 +90,20 @@ func sendTimings(b *strings.Builder, t exchange.Timings, st render.Styles) {
 	}{
 		{"dns", t.DNS.D()}, {"connect", t.Connect.D()}, {"tls", t.TLS.D()},
 		{"waiting", t.TTFB.D()}, {"transfer", t.Transfer.D()},
+	}
+	if failed {
+		var sum time.Duration
+		for _, p := range phases {
+			sum += p.d
+		}
+		// Bookkeeping around a quick failure (refused, reset) is not
+		// worth a bar; a wait that outlasts every phase is.
+		if rest := t.Total.D() - sum; rest >= 10*time.Millisecond && rest > sum {
+			phases = append(phases, struct {
+				name string
+				d    time.Duration
+			}{"no answer", rest})
+		}
 	}
 	longest := time.Duration(1)
 	for _, p := range phases {

@@ -74,3 +74,36 @@ func TestRenderSendGolden(t *testing.T) {
 		t.Errorf("output differs from %s:\n%s", path, got)
 	}
 }
+
+// A request that timed out spent its time in the phase that never
+// finished: that time has its own bar, not the short connect before it.
+func TestSendTimingsOfATimeout(t *testing.T) {
+	var b strings.Builder
+	sendTimings(&b, exchange.Timings{Connect: sendTestMS(0.1), Total: sendTestMS(1000)}, true, render.PlainStyles())
+	got := b.String()
+	connect, noAnswer := "", ""
+	for _, l := range strings.Split(got, "\n") {
+		switch {
+		case strings.Contains(l, "connect"):
+			connect = l
+		case strings.Contains(l, "no answer"):
+			noAnswer = l
+		}
+	}
+	if !strings.Contains(noAnswer, "999.9 ms") || strings.Count(noAnswer, "█") != sendBarWidth {
+		t.Errorf("no full bar for the time without an answer:\n%s", got)
+	}
+	if strings.Count(connect, "█") != 1 {
+		t.Errorf("the 0.1 ms connect is not drawn as the short phase it was:\n%s", got)
+	}
+}
+
+// A refused connection fails at once: its sub-millisecond remainder gets
+// no bar.
+func TestSendTimingsOfARefusedConnection(t *testing.T) {
+	var b strings.Builder
+	sendTimings(&b, exchange.Timings{Connect: sendTestMS(0.1), Total: sendTestMS(0.5)}, true, render.PlainStyles())
+	if strings.Contains(b.String(), "no answer") {
+		t.Errorf("a bar for a refused connection's bookkeeping:\n%s", b.String())
+	}
+}
