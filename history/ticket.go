@@ -233,7 +233,7 @@ func ticketMarkdown(t TicketData) string {
 	row("error format", t.Format)
 	row("note", t.Note)
 	if len(t.Advice) > 0 {
-		b.WriteString("\n**What the API's docs advise**\n\n")
+		b.WriteString("\n**What to do** (the API's own docs first)\n\n")
 		for i, s := range t.Advice {
 			fmt.Fprintf(&b, "%d. %s", i+1, s.Text)
 			if s.Source != "" {
@@ -277,7 +277,7 @@ func ticketText(t TicketData) string {
 	row("Error format", t.Format)
 	row("Note", t.Note)
 	if len(t.Advice) > 0 {
-		b.WriteString("\nWhat the API's docs advise:\n")
+		b.WriteString("\nWhat to do (the API's own docs first):\n")
 		for i, s := range t.Advice {
 			fmt.Fprintf(&b, "  %d. %s", i+1, s.Text)
 			if s.Source != "" {

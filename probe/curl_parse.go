@@ -231,6 +231,9 @@ func CheckURL(u string) error {
 	if u == "" {
 		return fmt.Errorf("the URL is empty: give one like https://api.example.com/v1/items")
 	}
+	if strings.HasPrefix(u, "/") {
+		return fmt.Errorf("URL %q has no host: give the whole URL, e.g. https://api.example.com%s", clip(u, 60), clip(u, 60))
+	}
 	if !strings.Contains(u, "://") {
 		scheme := "https://"
 		if h := strings.ToLower(u); strings.HasPrefix(h, "localhost") || strings.HasPrefix(h, "127.") || strings.HasPrefix(h, "[::1]") {

@@ -223,6 +223,7 @@ func TestParseArgsFiles(t *testing.T) {
 func TestParseErrors(t *testing.T) {
 	cases := []struct{ cmd, want string }{
 		{`curl api.example.test/v1`, "has no scheme: did you mean https://api.example.test/v1"},
+		{`curl -X POST /octo/bookings`, "has no host: give the whole URL, e.g. https://api.example.com/octo/bookings"},
 		{`curl https://api.example.test -H 'NoColonHere'`, `header "NoColonHere" has no colon`},
 		{`curl https://api.example.test -d @/nonexistent/body.json`, "cannot read @/nonexistent/body.json"},
 		{`curl https://api.example.test --frobnicate`, "unsupported curl option --frobnicate"},

@@ -83,7 +83,11 @@ func renderExchange(e exchange.Exchange, width int, st render.Styles) string {
 	}
 	b.WriteString("\n")
 	head("Request")
-	fmt.Fprintf(&b, "%s %s\n", render.InertLine(e.Request.Method), render.InertLine(e.Request.URL))
+	if e.Request.Method == "" && e.Request.URL == "" {
+		b.WriteString("(none: a response pasted into apierr explain --save)\n")
+	} else {
+		fmt.Fprintf(&b, "%s %s\n", render.InertLine(e.Request.Method), render.InertLine(e.Request.URL))
+	}
 	writeHeaders(&b, e.Request.Headers)
 	if e.Request.Body != "" {
 		b.WriteString("\n" + render.Inert(e.Request.Body, true) + "\n")

@@ -89,6 +89,15 @@ func TestExplainSave(t *testing.T) {
 		t.Fatalf("saved %+v", ex)
 	}
 
+	// history show says there was no request rather than printing a blank one.
+	te.out.Reset()
+	if code := History(te.Env, []string{"show", "f1b8698f"}); code != ExitOK {
+		t.Fatalf("history show exit %d: %s", code, te.errOut)
+	}
+	if !strings.Contains(te.out.String(), "(none: a response pasted into apierr explain --save)") {
+		t.Fatalf("history show of a pasted response:\n%s", te.out)
+	}
+
 	// Without --save nothing is written.
 	te2 := newExplainTestEnv(t)
 	te2.HistoryFlag = filepath.Join(t.TempDir(), "h.db")
