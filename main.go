@@ -38,6 +38,18 @@ Global flags:
 Run 'apierr COMMAND --help' for a command's flags.
 `
 
+const apisUsage = `Usage:
+  apierr apis list [--json]                 the API docs profiles known (built-in and yours)
+  apierr apis show NAME [--json]            one profile: status table, error codes, advice
+  apierr apis import FILE|URL [--name NAME] [--host HOST]... [--dry-run] [--json] [--force]
+                                            learn an API from its error documentation page
+  apierr apis add FILE                      check a hand-written profile and install it
+  apierr apis remove NAME                   remove one of your profiles
+  apierr apis test NAME --raw FILE [--json] what a response would be told with that profile
+
+Your profiles live in $XDG_CONFIG_HOME/apierr/apis/. Run 'apierr apis COMMAND --help' for more.
+`
+
 func main() {
 	os.Exit(run(os.Args[1:]))
 }
@@ -96,6 +108,9 @@ func apis(env *cli.Env, args []string) int {
 	}
 	sub, rest := args[0], args[1:]
 	switch sub {
+	case "-h", "--help", "help":
+		fmt.Fprint(env.Stdout, apisUsage)
+		return cli.ExitOK
 	case "list":
 		return cli.APIsList(env, rest)
 	case "show":
