@@ -127,11 +127,14 @@ func (m *explainMerge) fromCatalog(d *Diagnosis, e StatusEntry, known bool) {
 func (m *explainMerge) fill(d *Diagnosis) {
 	d.Explanation = m.explanation(d)
 
-	n := m.nAdvice + len(m.entry.Steps)
-	if m.status != nil && m.status.Action != "" {
-		n++
-	}
+	n := m.nAdvice + len(m.entry.Steps) + 2
 	steps := make([]Step, 0, n)
+	// The error-code row says what exactly went wrong (OCTO's
+	// "INVALID_PRODUCT_ID: Missing or invalid productId in the request"),
+	// which is the first thing to fix.
+	if m.code != nil && m.code.Description != "" {
+		steps = append(steps, Step{Text: m.code.Code + ": " + m.code.Description, Source: m.source})
+	}
 	if m.status != nil && m.status.Action != "" {
 		steps = append(steps, Step{Text: m.status.Action, Source: m.source})
 	}
@@ -162,17 +165,14 @@ func (m *explainMerge) usedProfile() bool {
 		m.status != nil && (m.status.Description != "" || m.status.Action != ""))
 }
 
-// explanation is the docs' description of the status (and of the error
-// code) followed by the catalogue's generic meaning, one paragraph each.
+// explanation is the docs' description of the status followed by the
+// catalogue's generic meaning, one paragraph each. The error code's row is
+// the first recovery step instead: it names what to fix.
 func (m *explainMerge) explanation(d *Diagnosis) string {
-	var parts [3]string
+	var parts [2]string
 	k := 0
 	if m.status != nil && m.status.Description != "" {
 		parts[k] = m.status.Description
-		k++
-	}
-	if m.code != nil && m.code.Description != "" {
-		parts[k] = m.code.Code + ": " + m.code.Description
 		k++
 	}
 	generic := m.meaning

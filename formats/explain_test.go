@@ -55,9 +55,10 @@ func TestExplainSeedsDocsFirst(t *testing.T) {
 			steps: []string{
 				"5xx response codes indicate a problem with the service, and cannot be addressed by the user.",
 			}},
+		// OCTO's docs have no status rows: the error-code row is the first step.
 		{api: "octo", how: "error code vocabulary",
-			explStart: "INVALID_PRODUCT_ID: Missing or invalid productId in the request.\n\n",
-			steps:     nil},
+			explStart: "The server cannot process the request",
+			steps:     []string{"INVALID_PRODUCT_ID: Missing or invalid productId in the request"}},
 		{api: "hanger-selector", how: "instance path /hanger-selector/",
 			explStart: "The server cannot process the request due to client-side errors (e.g., invalid input, missing required fields).\n\n",
 			steps:     []string{"Verify input parameters, ensure request body and query strings follow the API specification."}},
