@@ -1,6 +1,9 @@
 package formats
 
-import "strings"
+import (
+	"strings"
+	"sync/atomic"
+)
 
 // explain fills the explanation half of d: status text and class, whose
 // side acts, retryability, the matched API profile, and the merged
@@ -154,8 +157,29 @@ func (m *explainMerge) fill(d *Diagnosis) {
 	if m.usedProfile() && m.source != m.entry.Cite {
 		d.Sources = []string{m.source, m.entry.Cite}
 	} else {
-		d.Sources = []string{m.entry.Cite}
+		d.Sources = catalogSources(d.Status, m.entry.Cite)
 	}
+}
+
+// catalogSourcesByStatus[status] holds the Sources of a diagnosis that
+// quotes only the catalogue, []string{cite}: nearly every response has
+// it, and it depends on the status alone, so it is built once per status
+// and shared rather than allocated for every response. Nothing in apierr
+// writes to a Diagnosis' Sources; its capacity is its length, so an
+// append makes a copy.
+var catalogSourcesByStatus [600]atomic.Pointer[[]string]
+
+// catalogSources returns the shared []string{cite} for status.
+func catalogSources(status int, cite string) []string {
+	if status < 0 || status >= len(catalogSourcesByStatus) {
+		return []string{cite}
+	}
+	if p := catalogSourcesByStatus[status].Load(); p != nil && (*p)[0] == cite {
+		return *p
+	}
+	src := []string{cite}
+	catalogSourcesByStatus[status].Store(&src)
+	return src
 }
 
 // usedProfile tells whether any text of the profile made it into the
@@ -181,6 +205,11 @@ func (m *explainMerge) explanation(d *Diagnosis) string {
 	}
 	parts[k] = generic
 	k++
+	if k == 1 {
+		// Nothing to join: the catalogue's text is the explanation as it
+		// stands, without a copy.
+		return generic
+	}
 	size := 0
 	for _, p := range parts[:k] {
 		size += len(p) + 3

@@ -27,43 +27,49 @@ type scan struct {
 // The order is: sniff the body (not the Content-Type), parse JSON once and
 // walk the JSON family table (jsonFamilies) over that one value, or read
 // XML, HTML, text, binary or an empty body; then read the headers.
-func recognize(status int, header http.Header, body []byte, now time.Time) (d Diagnosis) {
+func recognize(status int, header http.Header, body []byte, now time.Time) (out Diagnosis) {
+	// The JSON families are called through a table, so the scan and the
+	// Diagnosis they are handed cannot stay on the stack: they share one
+	// allocation instead of taking one each.
+	st := new(recognizeState)
+	d := &st.d
 	d.Status = status
 	defer func() {
 		if r := recover(); r != nil {
 			// A bug here must not cost the user the response: report
 			// the body as text and say why. FuzzDetect fails on this note.
-			d = Diagnosis{Status: status, Format: "text", FormatName: familyName("text")}
-			d.Notes = []string{fmt.Sprintf("%s%v", internalErrorNote, r)}
+			out = Diagnosis{Status: status, Format: "text", FormatName: familyName("text")}
+			out.Notes = []string{fmt.Sprintf("%s%v", internalErrorNote, r)}
 		}
 	}()
 	header = canonicalHeader(header)
-	s := scan{status: status, header: header, ctype: mediaType(header.Get("Content-Type")), retryDelay: -1}
+	st.s = scan{status: status, header: header, ctype: mediaType(header.Get("Content-Type")), retryDelay: -1}
+	s := &st.s
 	b := trimBody(body)
 	kind := sniffBody(b)
 	var root any
 	switch kind {
 	case kindEmpty:
-		recognizeEmpty(&d)
+		recognizeEmpty(d)
 	case kindJSON:
 		var ok bool
-		root, ok = recognizeJSON(&s, b, &d)
+		root, ok = recognizeJSON(s, b, d)
 		if !ok && looksBinary(b) {
 			kind = kindBinary
-			d = Diagnosis{Status: status}
-			recognizeBinary(b, &d)
+			*d = Diagnosis{Status: status}
+			recognizeBinary(b, d)
 		}
 	case kindXML:
-		recognizeXML(b, &d)
+		recognizeXML(b, d)
 	case kindHTML:
-		recognizeHTML(b, &d)
+		recognizeHTML(b, d)
 	case kindBinary:
-		recognizeBinary(b, &d)
+		recognizeBinary(b, d)
 	default:
-		recognizeText(b, &d)
+		recognizeText(b, d)
 	}
 	if d.Format == "" {
-		recognizeText(b, &d)
+		recognizeText(b, d)
 	}
 	if d.Format == "text" {
 		kind = kindText // prose that merely started like JSON
@@ -72,17 +78,23 @@ func recognize(status int, header http.Header, body []byte, now time.Time) (d Di
 		d.FormatName = familyName(d.Format)
 	}
 	if d.Code == "" && d.Message == "" {
-		readWWWAuthenticate(&d, header)
+		readWWWAuthenticate(d, header)
 	}
-	noteContentType(&d, s.ctype, kind)
-	findRequestID(&d, root, header)
-	readRetryAfter(&d, header, now)
+	noteContentType(d, s.ctype, kind)
+	findRequestID(d, root, header)
+	readRetryAfter(d, header, now)
 	if d.RetryAfterSeconds == nil && s.retryDelay >= 0 {
 		v := s.retryDelay
 		d.RetryAfterSeconds = &v
 	}
-	readRateLimit(&d, header, now)
-	return d
+	readRateLimit(d, header, now)
+	return *d
+}
+
+// recognizeState is what recognize hands to the family detectors.
+type recognizeState struct {
+	s scan
+	d Diagnosis
 }
 
 // internalErrorNote starts the note left when recognition itself failed.

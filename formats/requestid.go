@@ -13,6 +13,26 @@ var bodyRequestIDKeys = []string{
 	"traceId", "trace_id", "traceID", "incident_id",
 }
 
+// bodyRequestIDSources[i] is "body "+bodyRequestIDKeys[i], the source of
+// an id found at the top level, built once rather than for every body.
+var bodyRequestIDSources = func() []string {
+	src := make([]string, len(bodyRequestIDKeys))
+	for i, k := range bodyRequestIDKeys {
+		src[i] = "body " + k
+	}
+	return src
+}()
+
+// bodyRequestIDSource is the RequestIDSource of an id found at path.
+func bodyRequestIDSource(path string) string {
+	for i, k := range bodyRequestIDKeys {
+		if k == path {
+			return bodyRequestIDSources[i]
+		}
+	}
+	return "body " + path
+}
+
 // bodyRequestIDContainers are the members looked into, in order, after
 // the top level: error objects, meta blocks and GraphQL extensions.
 var bodyRequestIDContainers = []string{"error", "meta", "extensions", "errors", "details", "innererror", "innerError"}
@@ -60,7 +80,7 @@ var headerRequestIDs = []headerRequestID{
 func findRequestID(d *Diagnosis, root any, h http.Header) {
 	if d.RequestID == "" {
 		if id, path := bodyRequestID(root, "", 0); id != "" {
-			d.RequestID, d.RequestIDSource = id, "body "+path
+			d.RequestID, d.RequestIDSource = id, bodyRequestIDSource(path)
 			if !strings.Contains(path, ".") {
 				delete(d.Extra, path)
 				if len(d.Extra) == 0 {

@@ -12,6 +12,7 @@ package probe
 
 import (
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"github.com/apierr/apierr/formats"
@@ -88,4 +89,19 @@ func (o Options) withDefaults() Options {
 }
 
 // UserAgent is the User-Agent sent when the request sets none.
-func UserAgent() string { return "apierr/" + Version }
+func UserAgent() string {
+	// Every request without its own User-Agent asks for this string; it is
+	// built again only when Version has changed since (main sets Version
+	// once, at start, so in practice never).
+	if ua := lastUserAgent.Load(); ua != nil && ua.version == Version {
+		return ua.value
+	}
+	ua := &userAgent{version: Version, value: "apierr/" + Version}
+	lastUserAgent.Store(ua)
+	return ua.value
+}
+
+// userAgent is the User-Agent built for one Version.
+type userAgent struct{ version, value string }
+
+var lastUserAgent atomic.Pointer[userAgent]

@@ -107,10 +107,29 @@ func fail(ex *exchange.Exchange, kind, msg string) {
 // sentHeader is req's header plus the defaults curl would add, and the
 // Basic credentials of a user:password@ URL (so the exchange shows them
 // as sent, redactable like any Authorization header).
+//
+// The values of every key share one backing array (each key's slice is
+// capped at its own values, so an append to one copies rather than
+// overwrites the next): one allocation instead of one per key.
 func sentHeader(h http.Header, u *url.URL, opts Options) http.Header {
+	n := 3 // the defaults below
+	for _, v := range h {
+		n += len(v)
+	}
 	out := make(http.Header, len(h)+3)
+	vals := make([]string, 0, n)
 	for k, v := range h {
-		out[http.CanonicalHeaderKey(k)] = append([]string(nil), v...)
+		if len(v) == 0 {
+			out[http.CanonicalHeaderKey(k)] = nil
+			continue
+		}
+		i := len(vals)
+		vals = append(vals, v...)
+		out[http.CanonicalHeaderKey(k)] = vals[i:len(vals):len(vals)]
+	}
+	one := func(v string) []string {
+		vals = append(vals, v)
+		return vals[len(vals)-1 : len(vals) : len(vals)]
 	}
 	if u != nil && u.User != nil && out.Get("Authorization") == "" {
 		pass, _ := u.User.Password()
@@ -118,13 +137,13 @@ func sentHeader(h http.Header, u *url.URL, opts Options) http.Header {
 		r.SetBasicAuth(u.User.Username(), pass)
 	}
 	if _, ok := out["User-Agent"]; !ok {
-		out["User-Agent"] = []string{UserAgent()}
+		out["User-Agent"] = one(UserAgent())
 	}
 	if _, ok := out["Accept"]; !ok {
-		out["Accept"] = []string{"*/*"}
+		out["Accept"] = one("*/*")
 	}
 	if _, ok := out["Accept-Encoding"]; !ok && opts.Compressed {
-		out["Accept-Encoding"] = []string{"gzip, deflate, br, zstd"}
+		out["Accept-Encoding"] = one("gzip, deflate, br, zstd")
 	}
 	return out
 }

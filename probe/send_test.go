@@ -4,11 +4,13 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/tls"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/http/httptrace"
 	"runtime"
 	"strings"
 	"sync/atomic"
@@ -359,5 +361,54 @@ func TestSendHugeContentLength(t *testing.T) {
 	ex := Send(context.Background(), Request{URL: "http://" + addr + "/", Options: Options{MaxBody: 4}})
 	if ex.Response == nil || ex.Response.Body != "only" || !ex.Response.Truncated {
 		t.Fatalf("response %+v, error %q", ex.Response, ex.Error)
+	}
+}
+
+// TestSentHeaderIndependentValues checks that the keys of the sent
+// header, whose values share one backing array, behave as separate
+// slices: appending to one key leaves the others as they were, and the
+// caller's header is not touched.
+func TestSentHeaderIndependentValues(t *testing.T) {
+	in := http.Header{"x-a": {"1", "2"}, "X-B": {"3"}, "X-Empty": {}}
+	out := sentHeader(in, nil, Options{Compressed: true})
+	out["X-A"] = append(out["X-A"], "appended")
+	out.Add("User-Agent", "other")
+	out["X-B"][0] = "changed"
+	want := map[string][]string{
+		"X-A":             {"1", "2", "appended"},
+		"X-B":             {"changed"},
+		"User-Agent":      {UserAgent(), "other"},
+		"Accept":          {"*/*"},
+		"Accept-Encoding": {"gzip, deflate, br, zstd"},
+	}
+	for k, v := range want {
+		if got := out[k]; strings.Join(got, "|") != strings.Join(v, "|") {
+			t.Errorf("%s = %q, want %q", k, got, v)
+		}
+	}
+	if v, ok := out["X-Empty"]; !ok || v != nil {
+		t.Errorf("X-Empty = %#v (present %v), want a nil value", v, ok)
+	}
+	if in["x-a"][1] != "2" || in["X-B"][0] != "3" {
+		t.Errorf("the request's header changed: %v", in)
+	}
+}
+
+// TestSendCallerTraceTLS checks that a caller's own httptrace hooks still
+// see the TLS handshake, now that Send adds its TLS hooks at dial time.
+func TestSendCallerTraceTLS(t *testing.T) {
+	srv := httptest.NewTLSServer(okHandler)
+	defer srv.Close()
+	var start, done atomic.Int32
+	ctx := httptrace.WithClientTrace(context.Background(), &httptrace.ClientTrace{
+		TLSHandshakeStart: func() { start.Add(1) },
+		TLSHandshakeDone:  func(tls.ConnectionState, error) { done.Add(1) },
+	})
+	ex := Send(ctx, Request{URL: srv.URL, Options: Options{Insecure: true}})
+	if ex.Error != "" || ex.Timings.TLS <= 0 {
+		t.Errorf("error %q timings %+v", ex.Error, ex.Timings)
+	}
+	if start.Load() != 1 || done.Load() != 1 {
+		t.Errorf("caller's TLS hooks ran %d and %d times, want once each", start.Load(), done.Load())
 	}
 }

@@ -33,6 +33,7 @@ type timer struct {
 
 	reused bool
 	ph     phase
+	tlsSet bool // the TLS hooks are in hooks (see dialTrace)
 
 	hooks httptrace.ClientTrace // the attempt's hooks, allocated with it
 	watch                       // its place under the -m watchdog
@@ -56,15 +57,14 @@ func (t *timer) set(ph phase, at *time.Time) {
 	t.mu.Unlock()
 }
 
-// trace returns the hooks every attempt needs: TLS, the connection, the
-// first response byte. The DNS and connect hooks are not among them: they
-// make httptrace wrap the context once more for the resolver and dialer
-// on every request, although only a request that dials uses them, so the
-// transport's dialer adds them per dial (see dialTrace).
+// trace returns the hooks every attempt needs: the connection and the
+// first response byte. The DNS, connect and TLS hooks are not among them:
+// only a request that dials uses them, and the DNS and connect ones make
+// httptrace wrap the context once more for the resolver and dialer on
+// every request, so the transport's dialer adds them per dial (see
+// dialTrace).
 func (t *timer) trace() *httptrace.ClientTrace {
 	t.hooks = httptrace.ClientTrace{
-		TLSHandshakeStart: func() { t.set(phaseTLS, &t.tlsStart) },
-		TLSHandshakeDone:  func(tls.ConnectionState, error) { t.set(phaseTLS, &t.tlsDone) },
 		GotConn: func(info httptrace.GotConnInfo) {
 			t.mu.Lock()
 			t.gotConn = time.Now()
@@ -78,8 +78,31 @@ func (t *timer) trace() *httptrace.ClientTrace {
 }
 
 // dialTrace returns the hooks of one dial made for the attempt: name
-// resolution and TCP connect.
+// resolution and TCP connect. It also puts the TLS hooks into the
+// attempt's own hooks (once per attempt), which the transport reads from
+// the same ClientTrace after the dial returns, for the handshake of the
+// connection dialled (to the server, or to an https proxy).
 func (t *timer) dialTrace() *httptrace.ClientTrace {
+	t.mu.Lock()
+	if !t.tlsSet {
+		t.tlsSet = true
+		// A caller's own trace may have been composed into hooks: it is
+		// called after the attempt's, as httptrace composes them.
+		start, done := t.hooks.TLSHandshakeStart, t.hooks.TLSHandshakeDone
+		t.hooks.TLSHandshakeStart = func() {
+			t.set(phaseTLS, &t.tlsStart)
+			if start != nil {
+				start()
+			}
+		}
+		t.hooks.TLSHandshakeDone = func(cs tls.ConnectionState, err error) {
+			t.set(phaseTLS, &t.tlsDone)
+			if done != nil {
+				done(cs, err)
+			}
+		}
+	}
+	t.mu.Unlock()
 	return &httptrace.ClientTrace{
 		DNSStart: func(httptrace.DNSStartInfo) { t.set(phaseStart, &t.dnsStart) },
 		DNSDone:  func(httptrace.DNSDoneInfo) { t.set(phaseStart, &t.dnsDone) },
