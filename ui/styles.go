@@ -1,7 +1,7 @@
 package ui
 
 import (
-	"github.com/apierr/apierr/formats"
+	"github.com/apierr/apierr/ui/render"
 	"github.com/charmbracelet/lipgloss"
 )
 
@@ -125,17 +125,5 @@ func DefaultStyles(noColor bool) Styles {
 
 // ForClass returns the status-line style for a Diagnosis status class.
 func (s Styles) ForClass(class string) lipgloss.Style {
-	switch class {
-	case formats.ClassInformational:
-		return s.Informational
-	case formats.ClassSuccess:
-		return s.Success
-	case formats.ClassRedirection:
-		return s.Redirection
-	case formats.ClassClientError:
-		return s.ClientError
-	case formats.ClassServerError:
-		return s.ServerError
-	}
-	return s.Transport
+	return render.ByClass(class, s.Informational, s.Success, s.Redirection, s.ClientError, s.ServerError, s.Transport)
 }

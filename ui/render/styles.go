@@ -54,19 +54,26 @@ func PlainStyles() Styles { return Styles{} }
 
 // ForClass returns the status-line style of a Diagnosis status class.
 func (s Styles) ForClass(class string) lipgloss.Style {
+	return ByClass(class, s.Informational, s.Success, s.Redirection, s.ClientError, s.ServerError, s.Unknown)
+}
+
+// ByClass picks the value that goes with a Diagnosis status class; other
+// is for the unknown class (and transport failures, which have no status).
+// The CLI's and the TUI's styles both colour status lines through it.
+func ByClass[T any](class string, informational, success, redirection, clientError, serverError, other T) T {
 	switch class {
 	case formats.ClassInformational:
-		return s.Informational
+		return informational
 	case formats.ClassSuccess:
-		return s.Success
+		return success
 	case formats.ClassRedirection:
-		return s.Redirection
+		return redirection
 	case formats.ClassClientError:
-		return s.ClientError
+		return clientError
 	case formats.ClassServerError:
-		return s.ServerError
+		return serverError
 	}
-	return s.Unknown
+	return other
 }
 
 // paint renders text in style, or returns it unchanged for plain output.
