@@ -54,7 +54,7 @@ func BenchmarkRecognizeSeeds(b *testing.B) {
 		b.Run(strings.TrimPrefix(strings.TrimSuffix(p.file, ".txt"), "seed-"), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				recognize(p.status, p.header, p.body, exampleNow)
+				recognize(p.status, p.header, string(p.body), exampleNow)
 			}
 		})
 	}

@@ -30,6 +30,13 @@ func Detect(status int, header http.Header, body []byte) Diagnosis {
 // DetectWith is Detect with a choice of profiles, a forced API and the
 // request's host.
 func DetectWith(status int, header http.Header, body []byte, opts Options) Diagnosis {
+	return DetectText(status, header, string(body), opts)
+}
+
+// DetectText is DetectWith for a body held as a string, as an exchange
+// holds it: nothing is copied, the Diagnosis' texts share the body's
+// memory.
+func DetectText(status int, header http.Header, body string, opts Options) Diagnosis {
 	d := recognize(status, header, body, opts.Now)
 	explain(&d, opts)
 	return d

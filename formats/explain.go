@@ -129,6 +129,12 @@ func (m *explainMerge) fromCatalog(d *Diagnosis, e StatusEntry, known bool) {
 // fill writes Explanation, Steps, Recovery and Sources.
 func (m *explainMerge) fill(d *Diagnosis) {
 	d.Explanation = m.explanation(d)
+	if !m.usedProfile() {
+		// Only the catalogue speaks: its steps depend on the status alone.
+		c := catalogExplanation(d.Status, m.entry)
+		d.Steps, d.Recovery, d.Sources = c.steps, c.recovery, c.sources
+		return
+	}
 
 	n := m.nAdvice + len(m.entry.Steps) + 2
 	steps := make([]Step, 0, n)
@@ -154,32 +160,54 @@ func (m *explainMerge) fill(d *Diagnosis) {
 	for i, s := range steps {
 		d.Recovery[i] = s.Text
 	}
-	if m.usedProfile() && m.source != m.entry.Cite {
+	if m.source != m.entry.Cite {
 		d.Sources = []string{m.source, m.entry.Cite}
 	} else {
-		d.Sources = catalogSources(d.Status, m.entry.Cite)
+		d.Sources = []string{m.source}
 	}
 }
 
-// catalogSourcesByStatus[status] holds the Sources of a diagnosis that
-// quotes only the catalogue, []string{cite}: nearly every response has
-// it, and it depends on the status alone, so it is built once per status
-// and shared rather than allocated for every response. Nothing in apierr
-// writes to a Diagnosis' Sources; its capacity is its length, so an
-// append makes a copy.
-var catalogSourcesByStatus [600]atomic.Pointer[[]string]
+// catalogExplained is the Steps, Recovery and Sources of a diagnosis that
+// quotes only the catalogue.
+type catalogExplained struct {
+	cite     string
+	steps    []Step
+	recovery []string
+	sources  []string
+}
 
-// catalogSources returns the shared []string{cite} for status.
-func catalogSources(status int, cite string) []string {
-	if status < 0 || status >= len(catalogSourcesByStatus) {
-		return []string{cite}
+// catalogExplainedByStatus[status] holds what a diagnosis quoting only
+// the catalogue gets: nearly every response without an API profile, and
+// it depends on the status alone, so it is built once per status and
+// shared rather than allocated for every response. Nothing in apierr
+// writes to a Diagnosis' slices (redact copies them); each one's capacity
+// is its length, so an append makes a copy.
+var catalogExplainedByStatus [600]atomic.Pointer[catalogExplained]
+
+// catalogExplanation returns the shared catalogue-only slices for status,
+// whose catalogue entry is e.
+func catalogExplanation(status int, e StatusEntry) *catalogExplained {
+	inRange := status >= 0 && status < len(catalogExplainedByStatus)
+	if inRange {
+		if p := catalogExplainedByStatus[status].Load(); p != nil && p.cite == e.Cite {
+			return p
+		}
 	}
-	if p := catalogSourcesByStatus[status].Load(); p != nil && (*p)[0] == cite {
-		return *p
+	c := &catalogExplained{
+		cite:     e.Cite,
+		steps:    make([]Step, len(e.Steps)),
+		recovery: make([]string, len(e.Steps)),
+		sources:  []string{e.Cite},
 	}
-	src := []string{cite}
-	catalogSourcesByStatus[status].Store(&src)
-	return src
+	for i, s := range e.Steps {
+		c.steps[i] = Step{Text: s, Source: e.Cite}
+		c.recovery[i] = s
+	}
+	c.steps, c.recovery = c.steps[:len(e.Steps):len(e.Steps)], c.recovery[:len(e.Steps):len(e.Steps)]
+	if inRange {
+		catalogExplainedByStatus[status].Store(c)
+	}
+	return c
 }
 
 // usedProfile tells whether any text of the profile made it into the

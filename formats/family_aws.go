@@ -28,6 +28,6 @@ func fillAWSJSON(s *scan, m map[string]any, d *Diagnosis) bool {
 	}
 	d.Code, d.Message = code, msg
 	d.Type = typ
-	d.Extra = extraMembers(m, "__type", msgKey)
+	d.Extra = s.extra(m, "__type", msgKey)
 	return true
 }

@@ -25,7 +25,7 @@ func fillOAuth2(s *scan, m map[string]any, d *Diagnosis) bool {
 	if uri != "" {
 		d.Type = uri
 	}
-	d.Extra = extraMembers(m, "error", "error_description", "error_uri")
+	d.Extra = s.extra(m, "error", "error_description", "error_uri")
 	return true
 }
 
@@ -42,7 +42,7 @@ func fillSlack(s *scan, m map[string]any, d *Diagnosis) bool {
 	if md := obj(m, "response_metadata"); md != nil {
 		d.Message = textList(md["messages"])
 	}
-	d.Extra = extraMembers(m, "ok", "error")
+	d.Extra = s.extra(m, "ok", "error")
 	return true
 }
 
@@ -55,7 +55,7 @@ func fillErrorCodeMessage(s *scan, m map[string]any, d *Diagnosis) bool {
 		return false
 	}
 	d.Code, d.Message = code, msg
-	d.Extra = extraMembers(m, "error", "errorMessage")
+	d.Extra = s.extra(m, "error", "errorMessage")
 	return true
 }
 
@@ -73,7 +73,7 @@ func fillSpringBoot(s *scan, m map[string]any, d *Diagnosis) bool {
 	}
 	d.Instance = str(m, "path")
 	appendFieldList(d, m["errors"])
-	d.Extra = extraMembers(m, "timestamp", "status", "error", "message", "path", "errors")
+	d.Extra = s.extra(m, "timestamp", "status", "error", "message", "path", "errors")
 	return true
 }
 
@@ -94,6 +94,6 @@ func fillErrorString(s *scan, m map[string]any, d *Diagnosis) bool {
 			d.Code = e
 		}
 	}
-	d.Extra = extraMembers(m, "error", "message", "statusCode", "errorCode", "code", "error_code")
+	d.Extra = s.extra(m, "error", "message", "statusCode", "errorCode", "code", "error_code")
 	return true
 }

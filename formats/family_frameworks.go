@@ -44,7 +44,7 @@ func fillFastAPI(s *scan, m map[string]any, d *Diagnosis) bool {
 	d.Message = str(first, "msg")
 	d.Code = str(first, "type")
 	appendFieldList(d, list)
-	d.Extra = extraMembers(m, "detail")
+	d.Extra = s.extra(m, "detail")
 	return true
 }
 
@@ -57,7 +57,7 @@ func fillDetail(s *scan, m map[string]any, d *Diagnosis) bool {
 	}
 	d.Message = msg
 	d.Code = str(m, "code") // DRF adds it when asked to
-	d.Extra = extraMembers(m, "detail", "code")
+	d.Extra = s.extra(m, "detail", "code")
 	return true
 }
 
@@ -72,7 +72,7 @@ func fillLaravel(s *scan, m map[string]any, d *Diagnosis) bool {
 	}
 	d.Message = msg
 	appendFieldMap(d, errs)
-	d.Extra = extraMembers(m, "message", "errors")
+	d.Extra = s.extra(m, "message", "errors")
 	return true
 }
 
@@ -99,7 +99,7 @@ func fillRails(s *scan, m map[string]any, d *Diagnosis) bool {
 	default:
 		return false
 	}
-	d.Extra = extraMembers(m, "errors")
+	d.Extra = s.extra(m, "errors")
 	return true
 }
 
@@ -120,7 +120,7 @@ func fillGitHub(s *scan, m map[string]any, d *Diagnosis) bool {
 			d.Message = joinNonEmpty(d.Message, t)
 		}
 	}
-	d.Extra = extraMembers(m, "message", "documentation_url", "errors", "status")
+	d.Extra = s.extra(m, "message", "documentation_url", "errors", "status")
 	return true
 }
 
@@ -137,7 +137,7 @@ func fillCodeMessage(s *scan, m map[string]any, d *Diagnosis) bool {
 	d.Code, d.Message = code, msg
 	appendFieldList(d, m["details"])
 	appendFieldList(d, m["errors"])
-	d.Extra = extraMembers(m, msgKey, codeKey, "details", "errors")
+	d.Extra = s.extra(m, msgKey, codeKey, "details", "errors")
 	return true
 }
 
@@ -184,7 +184,7 @@ func fillErrorsList(s *scan, m map[string]any, d *Diagnosis) bool {
 	d.Message = str(first, "message")
 	d.Code = text(first, "code")
 	appendFieldList(d, list)
-	d.Extra = extraMembers(m, "errors")
+	d.Extra = s.extra(m, "errors")
 	return true
 }
 
@@ -203,7 +203,7 @@ func fillJira(s *scan, m map[string]any, d *Diagnosis) bool {
 			d.Message = d.FieldErrors[0].Field + ": " + d.FieldErrors[0].Message
 		}
 	}
-	d.Extra = extraMembers(m, "errorMessages", "errors")
+	d.Extra = s.extra(m, "errorMessages", "errors")
 	return true
 }
 
@@ -218,7 +218,7 @@ func fillPayPal(s *scan, m map[string]any, d *Diagnosis) bool {
 	}
 	d.Code, d.Message = name, str(m, "message")
 	appendFieldList(d, m["details"])
-	d.Extra = extraMembers(m, "name", "message", "details")
+	d.Extra = s.extra(m, "name", "message", "details")
 	return true
 }
 
@@ -233,7 +233,7 @@ func fillGitLab(s *scan, m map[string]any, d *Diagnosis) bool {
 	if len(d.FieldErrors) > 0 {
 		d.Message = d.FieldErrors[0].Field + " " + d.FieldErrors[0].Message
 	}
-	d.Extra = extraMembers(m, "message")
+	d.Extra = s.extra(m, "message")
 	return true
 }
 

@@ -66,7 +66,7 @@ func fillJSONAPI(s *scan, m map[string]any, d *Diagnosis) bool {
 	if len(list) > 1 {
 		d.Notes = append(d.Notes, "The body carries "+plural(len(list), "error")+"; the first one is shown.")
 	}
-	d.Extra = extraMembers(m, "errors")
+	d.Extra = s.extra(m, "errors")
 	return true
 }
 
@@ -114,7 +114,7 @@ func fillGraphQL(s *scan, m map[string]any, d *Diagnosis) bool {
 	} else if len(list) > 1 {
 		d.Notes = append(d.Notes, "The body carries "+plural(len(list), "GraphQL error")+"; the first one is shown.")
 	}
-	d.Extra = extraMembers(m, "errors", "data")
+	d.Extra = s.extra(m, "errors", "data")
 	return true
 }
 

@@ -53,7 +53,7 @@ func fillProblem(s *scan, m map[string]any, d *Diagnosis) bool {
 			consumed = append(consumed, k)
 		}
 	}
-	d.Extra = extraMembers(m, consumed...)
+	d.Extra = s.extra(m, consumed...)
 	return true
 }
 

@@ -31,7 +31,7 @@ func TestEmptyBodyWWWAuthenticate(t *testing.T) {
 			if tt.www != "" {
 				h.Set("WWW-Authenticate", tt.www)
 			}
-			d := recognize(tt.status, h, []byte(tt.body), exampleNow)
+			d := recognize(tt.status, h, tt.body, exampleNow)
 			if d.Format != tt.wantFmt || d.Code != tt.wantCode || d.Message != tt.wantMsg {
 				t.Errorf("got format %q code %q message %q, want %q %q %q", d.Format, d.Code, d.Message, tt.wantFmt, tt.wantCode, tt.wantMsg)
 			}
@@ -47,7 +47,7 @@ func TestTextMessageIsBounded(t *testing.T) {
 	for len(long) < 5000 {
 		long = append(long, "Überlastung "...)
 	}
-	d := recognize(503, nil, long, exampleNow)
+	d := recognize(503, nil, string(long), exampleNow)
 	if d.Format != "text" || len(d.Message) > maxTextMessage+10 {
 		t.Fatalf("format %q, message of %d bytes", d.Format, len(d.Message))
 	}

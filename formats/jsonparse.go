@@ -18,7 +18,8 @@ import (
 // Detect runs on every response probe.Send receives, and the Decoder's
 // buffering, reflection and per-value allocations were most of that cost.
 //
-// What it saves: the body is converted to a string once and every string
+// What it saves: the body is held as a string (converted once, or not at
+// all when the caller has it as one) and every string
 // without escapes (almost all keys and messages) is a slice of it; the
 // members of each object and the elements of each array are collected on
 // a shared stack and copied into a map or slice of the right size once the
@@ -92,9 +93,15 @@ const maxPooledScratch = 1 << 12
 // white space. Data after the value is a trailingDataError whose offset
 // is the end of the value (where the Decoder would have stopped).
 func parseJSONBytes(b []byte) (any, error) {
+	return parseJSONText(string(b))
+}
+
+// parseJSONText is parseJSONBytes for input already held as a string:
+// the strings of the value share its memory.
+func parseJSONText(s string) (any, error) {
 	p := jsonParsers.Get().(*jsonParser)
 	defer p.release()
-	p.s, p.pos = string(b), 0
+	p.s, p.pos = s, 0
 	p.skipSpace()
 	v, err := p.value(0)
 	if err != nil {

@@ -126,9 +126,26 @@ func textList(v any) string {
 // extraMembers copies the members of m whose keys are not in known, as
 // sent. It returns nil when nothing is left.
 func extraMembers(m map[string]any, known ...string) map[string]any {
+	return extraMembersBut(m, "", known)
+}
+
+// extra is extraMembers of the top-level object m, less the member that
+// findRequestID will take as the request id (which it would drop from
+// Extra again): a body like {"error": "...", "request_id": "..."} then
+// needs no Extra map at all. Only for families that leave RequestID to
+// findRequestID.
+func (s *scan) extra(m map[string]any, known ...string) map[string]any {
+	return extraMembersBut(m, s.rid, known)
+}
+
+// extraMembersBut is extraMembers also leaving out rid, unless it is "".
+func extraMembersBut(m map[string]any, rid string, known []string) map[string]any {
 	var out map[string]any
 outer:
 	for k, v := range m {
+		if rid != "" && k == rid {
+			continue
+		}
 		for _, kk := range known {
 			if k == kk {
 				continue outer

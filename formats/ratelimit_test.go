@@ -45,7 +45,7 @@ func TestRateLimitHeaders(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := recognize(429, tt.header, nil, now)
+			d := recognize(429, tt.header, "", now)
 			if tt.want == nil {
 				if d.RateLimit != nil {
 					t.Fatalf("rate limit = %+v, want none", *d.RateLimit)

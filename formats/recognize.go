@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/textproto"
 	"strconv"
+	"sync"
 	"time"
 )
 
@@ -17,6 +18,9 @@ type scan struct {
 	ctype string
 	// retryDelay is a google.rpc.RetryInfo delay in seconds, -1 if none.
 	retryDelay float64
+	// rid is the top-level member of a JSON object body that holds its
+	// request id, "" if none (see topRequestIDKey).
+	rid string
 }
 
 // recognize fills the body-derived half of a Diagnosis: the format family,
@@ -27,14 +31,16 @@ type scan struct {
 // The order is: sniff the body (not the Content-Type), parse JSON once and
 // walk the JSON family table (jsonFamilies) over that one value, or read
 // XML, HTML, text, binary or an empty body; then read the headers.
-func recognize(status int, header http.Header, body []byte, now time.Time) (out Diagnosis) {
+func recognize(status int, header http.Header, body string, now time.Time) (out Diagnosis) {
 	// The JSON families are called through a table, so the scan and the
-	// Diagnosis they are handed cannot stay on the stack: they share one
-	// allocation instead of taking one each.
-	st := new(recognizeState)
+	// Diagnosis they are handed cannot stay on the stack: they come from
+	// a pool, and the Diagnosis is copied out before they go back.
+	st := recognizeStates.Get().(*recognizeState)
 	d := &st.d
 	d.Status = status
 	defer func() {
+		*st = recognizeState{}
+		recognizeStates.Put(st)
 		if r := recover(); r != nil {
 			// A bug here must not cost the user the response: report
 			// the body as text and say why. FuzzDetect fails on this note.
@@ -45,7 +51,8 @@ func recognize(status int, header http.Header, body []byte, now time.Time) (out 
 	header = canonicalHeader(header)
 	st.s = scan{status: status, header: header, ctype: mediaType(header.Get("Content-Type")), retryDelay: -1}
 	s := &st.s
-	b := trimBody(body)
+	text := trimText(body)
+	b := viewBytes(text)
 	kind := sniffBody(b)
 	var root any
 	switch kind {
@@ -53,7 +60,7 @@ func recognize(status int, header http.Header, body []byte, now time.Time) (out 
 		recognizeEmpty(d)
 	case kindJSON:
 		var ok bool
-		root, ok = recognizeJSON(s, b, d)
+		root, ok = recognizeJSON(s, text, d)
 		if !ok && looksBinary(b) {
 			kind = kindBinary
 			*d = Diagnosis{Status: status}
@@ -81,7 +88,7 @@ func recognize(status int, header http.Header, body []byte, now time.Time) (out 
 		readWWWAuthenticate(d, header)
 	}
 	noteContentType(d, s.ctype, kind)
-	findRequestID(d, root, header)
+	findRequestID(d, root, s.rid, header)
 	readRetryAfter(d, header, now)
 	if d.RetryAfterSeconds == nil && s.retryDelay >= 0 {
 		v := s.retryDelay
@@ -96,6 +103,11 @@ type recognizeState struct {
 	s scan
 	d Diagnosis
 }
+
+// recognizeStates keeps recognizeStates between calls. The families keep
+// no reference to what they are handed, so a state is free again once
+// recognize has copied its Diagnosis out.
+var recognizeStates = sync.Pool{New: func() any { return new(recognizeState) }}
 
 // internalErrorNote starts the note left when recognition itself failed.
 const internalErrorNote = "apierr could not finish reading this body (please report it): "
@@ -119,15 +131,17 @@ func canonicalHeader(h http.Header) http.Header {
 	return h
 }
 
-// recognizeJSON parses b once and walks the JSON families over the value.
-// It returns the parsed value (nil when invalid) and whether b was JSON.
-func recognizeJSON(s *scan, b []byte, d *Diagnosis) (any, bool) {
-	root, err := parseJSON(b)
+// recognizeJSON parses text once and walks the JSON families over the
+// value. It returns the parsed value (nil when invalid) and whether text
+// was JSON.
+func recognizeJSON(s *scan, text string, d *Diagnosis) (any, bool) {
+	root, err := parseJSONText(text)
 	if err != nil {
-		recognizeBrokenJSON(b, err, d)
+		recognizeBrokenJSON(viewBytes(text), err, d)
 		return nil, false
 	}
 	if m, ok := asObj(root); ok {
+		s.rid = topRequestIDKey(m)
 		checkBodyStatus(s, m, d)
 		for _, f := range jsonFamilies {
 			if f.fill(s, m, d) {

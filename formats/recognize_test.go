@@ -51,7 +51,7 @@ func TestBodyStatus(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := recognize(tt.status, nil, []byte(tt.body), exampleNow)
+			d := recognize(tt.status, nil, tt.body, exampleNow)
 			if d.Status != tt.wantStatus {
 				t.Errorf("status = %d, want %d", d.Status, tt.wantStatus)
 			}
@@ -103,7 +103,7 @@ func TestSuccessPayloadIsNoMessage(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := recognize(tt.status, nil, []byte(tt.body), exampleNow)
+			d := recognize(tt.status, nil, tt.body, exampleNow)
 			if d.Format != "json" || d.Message != tt.want {
 				t.Errorf("format %q, message %q; want json, %q", d.Format, d.Message, tt.want)
 			}

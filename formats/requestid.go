@@ -76,10 +76,21 @@ var headerRequestIDs = []headerRequestID{
 // findRequestID picks the request id: one a family already found in the
 // body (OData innererror, Google RequestInfo, S3 <RequestId>) stands;
 // then body members, top level first; then headers in headerRequestIDs
-// order. A top-level member used as the id is dropped from Extra.
-func findRequestID(d *Diagnosis, root any, h http.Header) {
+// order. A top-level member used as the id is dropped from Extra. rid is
+// topRequestIDKey of root when root is an object, found already.
+func findRequestID(d *Diagnosis, root any, rid string, h http.Header) {
 	if d.RequestID == "" {
-		if id, path := bodyRequestID(root, "", 0); id != "" {
+		var id, path string
+		if m, ok := root.(map[string]any); ok {
+			if rid != "" {
+				id, path = scalar(m[rid]), rid
+			} else {
+				id, path = containedRequestID(m, "", 0)
+			}
+		} else {
+			id, path = bodyRequestID(root, "", 0)
+		}
+		if id != "" {
 			d.RequestID, d.RequestIDSource = id, bodyRequestIDSource(path)
 			if !strings.Contains(path, ".") {
 				delete(d.Extra, path)
@@ -123,16 +134,31 @@ func bodyRequestID(v any, prefix string, depth int) (string, string) {
 			return bodyRequestID(x[0], prefix, depth+1)
 		}
 	case map[string]any:
-		for _, k := range bodyRequestIDKeys {
-			if s := scalar(x[k]); s != "" && len(s) <= 200 {
-				return s, prefix + k
-			}
+		if k := topRequestIDKey(x); k != "" {
+			return scalar(x[k]), prefix + k
 		}
-		for _, c := range bodyRequestIDContainers {
-			if child, ok := x[c]; ok {
-				if id, p := bodyRequestID(child, prefix+c+".", depth+1); id != "" {
-					return id, p
-				}
+		return containedRequestID(x, prefix, depth)
+	}
+	return "", ""
+}
+
+// topRequestIDKey returns the first of bodyRequestIDKeys that m holds as
+// a request id (a scalar of at most 200 characters), "" if none.
+func topRequestIDKey(m map[string]any) string {
+	for _, k := range bodyRequestIDKeys {
+		if s := scalar(m[k]); s != "" && len(s) <= 200 {
+			return k
+		}
+	}
+	return ""
+}
+
+// containedRequestID searches m's bodyRequestIDContainers, in order.
+func containedRequestID(m map[string]any, prefix string, depth int) (string, string) {
+	for _, c := range bodyRequestIDContainers {
+		if child, ok := m[c]; ok {
+			if id, p := bodyRequestID(child, prefix+c+".", depth+1); id != "" {
+				return id, p
 			}
 		}
 	}

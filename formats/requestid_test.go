@@ -44,7 +44,7 @@ func TestRequestIDPrecedence(t *testing.T) {
 			for k, v := range tt.header {
 				h[k] = []string{v} // as given, to test non-canonical maps too
 			}
-			d := recognize(400, h, []byte(tt.body), exampleNow)
+			d := recognize(400, h, tt.body, exampleNow)
 			if d.RequestID != tt.wantID || d.RequestIDSource != tt.wantSource {
 				t.Errorf("request id = %q from %q, want %q from %q", d.RequestID, d.RequestIDSource, tt.wantID, tt.wantSource)
 			}
@@ -53,7 +53,7 @@ func TestRequestIDPrecedence(t *testing.T) {
 }
 
 func TestRequestIDLeavesExtra(t *testing.T) {
-	d := recognize(404, nil, []byte(`{"type":"https://api.occuspace.io/problems/not-found","title":"Not Found","status":404,"detail":"x","request_id":"abc","region":"eu"}`), exampleNow)
+	d := recognize(404, nil, `{"type":"https://api.occuspace.io/problems/not-found","title":"Not Found","status":404,"detail":"x","request_id":"abc","region":"eu"}`, exampleNow)
 	if _, ok := d.Extra["request_id"]; ok {
 		t.Errorf("request_id should not be repeated in extra: %v", d.Extra)
 	}

@@ -27,7 +27,7 @@ func TestRetryAfter(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := recognize(429, tt.header, nil, now)
+			d := recognize(429, tt.header, "", now)
 			switch {
 			case tt.want < 0 && d.RetryAfterSeconds != nil:
 				t.Errorf("retry after = %v, want none", *d.RetryAfterSeconds)
@@ -42,7 +42,7 @@ func TestRetryAfter(t *testing.T) {
 }
 
 func TestRetryInfoStandsInForRetryAfter(t *testing.T) {
-	body := []byte(`{"error":{"code":429,"message":"slow down","status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"1.500s"}]}}`)
+	body := `{"error":{"code":429,"message":"slow down","status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"1.500s"}]}}`
 	d := recognize(429, nil, body, time.Time{})
 	if d.RetryAfterSeconds == nil || *d.RetryAfterSeconds != 1.5 {
 		t.Fatalf("retry after = %v, want 1.5 from RetryInfo", d.RetryAfterSeconds)

@@ -44,10 +44,9 @@ const sniffLen = 512
 // first tag (after an optional doctype or comment).
 var htmlOpeners = []string{"html", "head", "body", "title", "h1", "h2", "p", "div", "center", "pre", "meta", "style", "script", "table", "br"}
 
-// trimBody drops a UTF-8 byte order mark and surrounding white space.
-func trimBody(body []byte) []byte {
-	body = bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))
-	return bytes.TrimSpace(body)
+// trimText drops a UTF-8 byte order mark and surrounding white space.
+func trimText(body string) string {
+	return strings.TrimSpace(strings.TrimPrefix(body, "\xef\xbb\xbf"))
 }
 
 // sniffBody classifies a (trimmed) body by its first bytes. JSON is

@@ -29,7 +29,7 @@ func TestSniffBody(t *testing.T) {
 		{"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\xab\x56\x4a\x2d\x2a\xca\x2f\x52", kindBinary},
 	}
 	for _, tt := range tests {
-		if got := sniffBody(trimBody([]byte(tt.body))); got != tt.want {
+		if got := sniffBody(viewBytes(trimText(tt.body))); got != tt.want {
 			t.Errorf("sniffBody(%q) = %v, want %v", tt.body, got, tt.want)
 		}
 	}
@@ -60,7 +60,7 @@ func TestContentTypeDisagreement(t *testing.T) {
 			if tt.ctype != "" {
 				h.Set("Content-Type", tt.ctype)
 			}
-			d := recognize(400, h, []byte(tt.body), exampleNow)
+			d := recognize(400, h, tt.body, exampleNow)
 			if d.Format != tt.wantFormat {
 				t.Errorf("format = %q, want %q", d.Format, tt.wantFormat)
 			}
@@ -77,7 +77,7 @@ func TestContentTypeDisagreement(t *testing.T) {
 
 func TestProblemDeclaredByContentTypeOnly(t *testing.T) {
 	h := http.Header{"Content-Type": {"application/problem+json"}}
-	d := recognize(403, h, []byte(`{"type":"https://example.com/probs/out-of-credit","balance":30}`), exampleNow)
+	d := recognize(403, h, `{"type":"https://example.com/probs/out-of-credit","balance":30}`, exampleNow)
 	if d.Format != "problem+json" || d.Code != "out-of-credit" {
 		t.Errorf("format %q code %q, want problem+json out-of-credit", d.Format, d.Code)
 	}

@@ -15,11 +15,13 @@ import (
 
 // BenchmarkSendOverhead compares probe.Send with a bare http.Client.Do to
 // the same loopback server and the same response; the target is probe ≤
-// 1.1× bare per request. Both sides use the same kind of shared keep-alive
-// transport: bare gets a clone of the transport Send itself uses (proxy
-// from the environment, no transparent gzip, the same limits), with its
-// own connection pool. "probe-send-only" leaves out the Diagnosis
-// (formats.DetectWith), to show what sending itself costs.
+// 1.1× bare per request. Both sides send the same bytes: bare sets the
+// User-Agent and Accept that Send adds by default, as curl does. Both use
+// the same kind of shared keep-alive transport: bare gets a clone of the
+// transport Send itself uses (proxy from the environment, no transparent
+// gzip, the same limits), with its own connection pool. "probe" includes
+// the Diagnosis; "probe-send-only" leaves it out (formats.DetectText), to
+// show what sending itself costs.
 //
 // Run it with -count 6 and compare the best (or benchstat's median) of
 // each: other work on the machine moves wall time; cpu-ns/op moves less.
@@ -57,8 +59,8 @@ func BenchmarkSendOverhead(b *testing.B) {
 		}
 	})
 	b.Run("probe-send-only", func(b *testing.B) {
-		defer func(d func(int, http.Header, []byte, formats.Options) formats.Diagnosis) { detect = d }(detect)
-		detect = func(status int, _ http.Header, _ []byte, _ formats.Options) formats.Diagnosis {
+		defer func(d func(int, http.Header, string, formats.Options) formats.Diagnosis) { detect = d }(detect)
+		detect = func(status int, _ http.Header, _ string, _ formats.Options) formats.Diagnosis {
 			return formats.Diagnosis{Status: status}
 		}
 		b.ReportAllocs()
@@ -69,9 +71,13 @@ func BenchmarkSendOverhead(b *testing.B) {
 	})
 }
 
-// bareDo is the baseline: one request through http.Client.Do, body read.
+// bareDo is the baseline: one request through http.Client.Do, with the
+// headers Send adds by default, body read.
 func bareDo(b *testing.B, client *http.Client, url string) {
-	resp, err := client.Do(must(http.NewRequest("GET", url, nil)))
+	req := must(http.NewRequest("GET", url, nil))
+	req.Header.Set("User-Agent", UserAgent())
+	req.Header.Set("Accept", "*/*")
+	resp, err := client.Do(req)
 	if err != nil {
 		b.Fatal(err)
 	}

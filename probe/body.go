@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/andybalholm/brotli"
 	"github.com/klauspost/compress/flate"
@@ -160,4 +161,11 @@ func decoder(coding string, data []byte) (io.Reader, func(), error) {
 		return d, d.Close, nil
 	}
 	return nil, nil, fmt.Errorf("unknown coding %q", coding)
+}
+
+// ownedString returns b as a string without copying it. b must be a
+// buffer nobody writes to afterwards, as a body is once read and decoded:
+// a body of up to 16 MiB is then held once, not twice.
+func ownedString(b []byte) string {
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }

@@ -87,16 +87,16 @@ func Send(ctx context.Context, req Request) exchange.Exchange {
 		}
 		return ex
 	}
-	ex.Diagnosis = detect(res.resp.Status, res.resp.Headers, res.body, formats.Options{
+	ex.Diagnosis = detect(res.resp.Status, res.resp.Headers, res.resp.Body, formats.Options{
 		Profiles: opts.Profiles, API: opts.API, Host: res.host,
 	})
 	ex.Diagnosis.Notes = append(ex.Diagnosis.Notes, res.notes...)
 	return ex
 }
 
-// detect is formats.DetectWith; the overhead benchmark swaps it to tell
+// detect is formats.DetectText; the overhead benchmark swaps it to tell
 // the cost of sending from the cost of recognizing.
-var detect = formats.DetectWith
+var detect = formats.DetectText
 
 // fail records a transport failure in ex.
 func fail(ex *exchange.Exchange, kind, msg string) {
@@ -178,7 +178,6 @@ func parseURL(raw string) (*url.URL, error) {
 // attemptResult is the outcome of one try.
 type attemptResult struct {
 	resp    *exchange.Response
-	body    []byte // resp.Body as read, for formats without another copy
 	timings exchange.Timings
 	hops    []exchange.Hop
 	host    string
@@ -266,12 +265,11 @@ func attempt(ctx context.Context, tr *http.Transport, start time.Time, method st
 	}
 	res.notes = append(res.notes, b.notes...)
 	res.host = resp.Request.URL.Hostname()
-	res.body = b.data
 	res.resp = &exchange.Response{
 		Status:    resp.StatusCode,
 		Proto:     resp.Proto,
 		Headers:   resp.Header,
-		Body:      string(b.data),
+		Body:      ownedString(b.data),
 		Truncated: b.truncated,
 		Size:      b.size,
 		WireSize:  b.wireSize,

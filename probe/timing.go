@@ -28,8 +28,12 @@ const (
 type timer struct {
 	mu sync.Mutex
 
-	start, dnsStart, dnsDone, connStart, connDone time.Time
-	tlsStart, tlsDone, gotConn, firstByte, end    time.Time
+	start time.Time
+	// Each milestone is its offset from start, 0 while it has not
+	// happened (see mark): a tenth of the size of ten time.Times.
+	dnsStart, dnsDone, connStart, connDone mark
+	tlsStart, tlsDone, gotConn, firstByte  mark
+	end                                    mark
 
 	reused bool
 	ph     phase
@@ -39,14 +43,21 @@ type timer struct {
 	watch                       // its place under the -m watchdog
 }
 
+// mark is when a milestone happened, as its offset from the attempt's
+// start plus one nanosecond, so that 0 means "never".
+type mark time.Duration
+
+// markNow is the mark of the present moment.
+func (t *timer) markNow() mark { return mark(time.Since(t.start)) + 1 }
+
 // timerKey finds an attempt's timer in the context the transport hands
 // to the dialer.
 type timerKey struct{}
 
 func newTimer(start time.Time) *timer { return &timer{start: start} }
 
-func (t *timer) set(ph phase, at *time.Time) {
-	now := time.Now()
+func (t *timer) set(ph phase, at *mark) {
+	now := t.markNow()
 	t.mu.Lock()
 	if at != nil {
 		*at = now
@@ -66,8 +77,9 @@ func (t *timer) set(ph phase, at *time.Time) {
 func (t *timer) trace() *httptrace.ClientTrace {
 	t.hooks = httptrace.ClientTrace{
 		GotConn: func(info httptrace.GotConnInfo) {
+			now := t.markNow()
 			t.mu.Lock()
-			t.gotConn = time.Now()
+			t.gotConn = now
 			t.reused = info.Reused
 			t.ph = phaseWaiting
 			t.mu.Unlock()
@@ -107,9 +119,10 @@ func (t *timer) dialTrace() *httptrace.ClientTrace {
 		DNSStart: func(httptrace.DNSStartInfo) { t.set(phaseStart, &t.dnsStart) },
 		DNSDone:  func(httptrace.DNSDoneInfo) { t.set(phaseStart, &t.dnsDone) },
 		ConnectStart: func(string, string) {
+			now := t.markNow()
 			t.mu.Lock()
-			if t.connStart.IsZero() {
-				t.connStart = time.Now()
+			if t.connStart == 0 {
+				t.connStart = now
 			}
 			t.ph = phaseConnect
 			t.mu.Unlock()
@@ -138,8 +151,9 @@ func (t *timer) phase() phase {
 
 // finish stamps the end of the attempt.
 func (t *timer) finish() {
+	now := t.markNow()
 	t.mu.Lock()
-	t.end = time.Now()
+	t.end = now
 	t.mu.Unlock()
 }
 
@@ -148,22 +162,22 @@ func (t *timer) finish() {
 func (t *timer) timings() exchange.Timings {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	span := func(a, b time.Time) exchange.Duration {
-		if a.IsZero() || b.IsZero() || b.Before(a) {
+	span := func(a, b mark) exchange.Duration {
+		if a == 0 || b == 0 || b < a {
 			return 0
 		}
-		return exchange.Duration(b.Sub(a))
+		return exchange.Duration(b - a)
 	}
 	ttfbFrom := t.gotConn
-	if ttfbFrom.IsZero() {
-		ttfbFrom = t.start
+	if ttfbFrom == 0 {
+		ttfbFrom = 1 // the start
 	}
 	if t.reused {
 		// A dial racing the idle connection may have reported connect
 		// times, but this request did not wait for them.
 		return exchange.Timings{
 			TTFB: span(ttfbFrom, t.firstByte), Transfer: span(t.firstByte, t.end),
-			Total: span(t.start, t.end), Reused: true,
+			Total: span(1, t.end), Reused: true,
 		}
 	}
 	return exchange.Timings{
@@ -172,7 +186,7 @@ func (t *timer) timings() exchange.Timings {
 		TLS:      span(t.tlsStart, t.tlsDone),
 		TTFB:     span(ttfbFrom, t.firstByte),
 		Transfer: span(t.firstByte, t.end),
-		Total:    span(t.start, t.end),
+		Total:    span(1, t.end),
 		Reused:   t.reused,
 	}
 }
