@@ -11,7 +11,7 @@ import (
 // after '#' (and before ':' in the header), as the AWS SDKs read it.
 func fillAWSJSON(s *scan, m map[string]any, d *Diagnosis) bool {
 	typ := str(m, "__type")
-	hdr := s.header.Get("X-Amzn-Errortype")
+	hdr := headerValue(s.header, "X-Amzn-Errortype")
 	msg, msgKey := firstText(m, "message", "Message", "errorMessage")
 	if typ == "" && (hdr == "" || msg == "") {
 		return false

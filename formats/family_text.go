@@ -50,7 +50,7 @@ func recognizeBinary(b []byte, d *Diagnosis) {
 // WWW-Authenticate challenge (RFC 6750, 3): Bearer error="invalid_token",
 // error_description="The access token expired".
 func readWWWAuthenticate(d *Diagnosis, h http.Header) {
-	v := strings.ToValidUTF8(h.Get("Www-Authenticate"), "\uFFFD")
+	v := strings.ToValidUTF8(headerValue(h, "Www-Authenticate"), "\uFFFD")
 	if v == "" {
 		return
 	}

@@ -97,10 +97,11 @@ func hostOnly(h string) string {
 
 // hostMatches reports whether host is pattern, or a subdomain of it when
 // pattern is "*.suffix".
+// host is lower-case already (hostOnly); the pattern may not be.
 func hostMatches(pattern, host string) bool {
-	pattern = strings.ToLower(pattern)
 	if suffix, ok := strings.CutPrefix(pattern, "*."); ok {
-		return strings.HasSuffix(host, "."+suffix)
+		cut := len(host) - len(suffix)
+		return cut > 0 && host[cut-1] == '.' && strings.EqualFold(host[cut:], suffix)
 	}
-	return pattern == host
+	return strings.EqualFold(pattern, host)
 }

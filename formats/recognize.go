@@ -49,7 +49,7 @@ func recognize(status int, header http.Header, body string, now time.Time) (out 
 		}
 	}()
 	header = canonicalHeader(header)
-	st.s = scan{status: status, header: header, ctype: mediaType(header.Get("Content-Type")), retryDelay: -1}
+	st.s = scan{status: status, header: header, ctype: mediaType(headerValue(header, "Content-Type")), retryDelay: -1}
 	s := &st.s
 	text := trimText(body)
 	b := viewBytes(text)
@@ -129,6 +129,16 @@ func canonicalHeader(h http.Header) http.Header {
 		}
 	}
 	return h
+}
+
+// headerValue is h.Get(key) for a header with canonical keys (see
+// canonicalHeader) and a key written canonically: a plain map look-up,
+// without Get canonicalizing the key again on every call.
+func headerValue(h http.Header, key string) string {
+	if v := h[key]; len(v) > 0 {
+		return v[0]
+	}
+	return ""
 }
 
 // recognizeJSON parses text once and walks the JSON families over the

@@ -128,6 +128,8 @@ func TestMatch(t *testing.T) {
 		{"host with port and case", Options{Host: "API.Occuspace.io:443"}, Diagnosis{}, "occuspace", "host api.occuspace.io", false},
 		{"wildcard host", Options{Host: "eu.acme.example"}, Diagnosis{}, "acme", "host eu.acme.example", false},
 		{"wildcard is not the apex", Options{Host: "acme.example"}, Diagnosis{}, "", "", false},
+		{"wildcard needs a dot before the suffix", Options{Host: "xacme.example"}, Diagnosis{}, "", "", false},
+		{"wildcard ignores case", Options{Host: "EU.Acme.Example"}, Diagnosis{}, "acme", "host eu.acme.example", false},
 		{"type URI", Options{}, Diagnosis{Type: "https://api.occuspace.io/problems/not-found"}, "occuspace", "problem type URI", false},
 		{"instance", Options{}, Diagnosis{Type: "about:blank", Instance: "/hanger-selector/hangers"}, "hanger-selector", "instance path /hanger-selector/", false},
 		{"vocabulary", Options{}, Diagnosis{Format: "error-code-message", Code: "INVALID_PRODUCT_ID"}, "octo", "error code vocabulary", false},

@@ -104,7 +104,7 @@ func findRequestID(d *Diagnosis, root any, rid string, h http.Header) {
 		return
 	}
 	for _, hr := range headerRequestIDs {
-		v := strings.ToValidUTF8(strings.TrimSpace(h.Get(hr.key)), "\uFFFD")
+		v := strings.ToValidUTF8(strings.TrimSpace(headerValue(h, hr.key)), "\uFFFD")
 		if v == "" {
 			continue
 		}

@@ -61,3 +61,13 @@ func TestRequestIDLeavesExtra(t *testing.T) {
 		t.Errorf("extra = %v, want region kept", d.Extra)
 	}
 }
+
+// The header look-ups skip canonicalizing their keys, so every key in the
+// table must be written canonically already.
+func TestRequestIDHeaderKeysAreCanonical(t *testing.T) {
+	for _, hr := range headerRequestIDs {
+		if c := http.CanonicalHeaderKey(hr.key); c != hr.key {
+			t.Errorf("key %q is not canonical, want %q", hr.key, c)
+		}
+	}
+}

@@ -11,7 +11,7 @@ import (
 // an HTTP-date taken relative to the response's Date header, else to now
 // (time.Now() when now is zero). A date in the past means "now": 0.
 func readRetryAfter(d *Diagnosis, h http.Header, now time.Time) {
-	v := strings.TrimSpace(h.Get("Retry-After"))
+	v := strings.TrimSpace(headerValue(h, "Retry-After"))
 	if v == "" {
 		return
 	}
@@ -36,7 +36,7 @@ func readRetryAfter(d *Diagnosis, h http.Header, now time.Time) {
 // responseTime is the reference time for dates in headers: the Date
 // header when it parses, else now, else the clock.
 func responseTime(h http.Header, now time.Time) time.Time {
-	if t, err := http.ParseTime(h.Get("Date")); err == nil {
+	if t, err := http.ParseTime(headerValue(h, "Date")); err == nil {
 		return t
 	}
 	if !now.IsZero() {

@@ -1,7 +1,6 @@
 package probe
 
 import (
-	"context"
 	"sync"
 	"time"
 )
@@ -27,14 +26,14 @@ type watchdog struct {
 // watch is one attempt under the watchdog.
 type watch struct {
 	deadline   time.Time
-	cancel     context.CancelCauseFunc
+	ctx        *attemptCtx // cancelled at deadline
 	prev, next *watch
 }
 
 // maxTimeWatch is the watchdog of every Send.
 var maxTimeWatch watchdog
 
-// start puts a under watch: a.cancel(errMaxTime) is called at a.deadline
+// start puts a under watch: a.ctx is cancelled with errMaxTime at a.deadline
 // unless stop(a) comes first.
 func (w *watchdog) start(a *watch) {
 	w.mu.Lock()
@@ -79,13 +78,13 @@ func (w *watchdog) unlink(a *watch) {
 // earliest deadline left.
 func (w *watchdog) fire() {
 	now := time.Now()
-	var due []context.CancelCauseFunc
+	var due []*attemptCtx
 	w.mu.Lock()
 	var next time.Time
 	for a := w.first; a != nil; {
 		following := a.next
 		if !a.deadline.After(now) {
-			due = append(due, a.cancel)
+			due = append(due, a.ctx)
 			w.unlink(a)
 		} else if next.IsZero() || a.deadline.Before(next) {
 			next = a.deadline
@@ -98,7 +97,7 @@ func (w *watchdog) fire() {
 	}
 	w.mu.Unlock()
 	// Cancelling runs the transport's own cleanup: not under the lock.
-	for _, cancel := range due {
-		cancel(errMaxTime)
+	for _, ctx := range due {
+		ctx.cancel(errMaxTime)
 	}
 }

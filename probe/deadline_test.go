@@ -10,8 +10,9 @@ import (
 // watched starts an attempt with the given time limit under w and
 // returns its context and its watch.
 func watched(w *watchdog, limit time.Duration) (context.Context, *watch) {
-	ctx, cancel := context.WithCancelCause(context.Background())
-	a := &watch{deadline: time.Now().Add(limit), cancel: cancel}
+	ctx := new(attemptCtx)
+	ctx.init(context.Background(), nil)
+	a := &watch{deadline: time.Now().Add(limit), ctx: ctx}
 	w.start(a)
 	return ctx, a
 }
@@ -34,8 +35,8 @@ func TestWatchdogCancelsAtEachDeadline(t *testing.T) {
 	if took := time.Since(start); took < 140*time.Millisecond || took > 2*time.Second {
 		t.Errorf("cancelled after %s, want about 150ms", took)
 	}
-	if context.Cause(short) != errMaxTime {
-		t.Errorf("cause %v, want errMaxTime", context.Cause(short))
+	if contextCause(short) != errMaxTime {
+		t.Errorf("cause %v, want errMaxTime", contextCause(short))
 	}
 	time.Sleep(50 * time.Millisecond)
 	if stopped.Err() != nil || long.Err() != nil {

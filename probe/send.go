@@ -197,13 +197,14 @@ func (r attemptResult) status() int {
 // when it began.
 func attempt(ctx context.Context, tr *http.Transport, start time.Time, method string, u *url.URL, header http.Header, payload []byte, opts Options) attemptResult {
 	tm := newTimer(start)
-	actx, cancel := context.WithCancelCause(ctx)
-	defer cancel(nil)
-	tm.watch = watch{deadline: start.Add(opts.MaxTime), cancel: cancel}
+	// The attempt's context, its -m watch and its trace hooks all live
+	// in tm: one allocation.
+	actx := &tm.ctx
+	actx.init(httptrace.WithClientTrace(ctx, tm.trace()), tm)
+	defer actx.release()
+	tm.watch = watch{deadline: start.Add(opts.MaxTime), ctx: actx}
 	maxTimeWatch.start(&tm.watch)
 	defer maxTimeWatch.stop(&tm.watch)
-	actx = httptrace.WithClientTrace(actx, tm.trace())
-	actx = context.WithValue(actx, timerKey{}, tm)
 
 	var bodyReader io.Reader
 	if len(payload) > 0 {
@@ -238,7 +239,7 @@ func attempt(ctx context.Context, tr *http.Transport, start time.Time, method st
 		tm.finish()
 		res.timings = tm.timings()
 		res.kind = classify(actx, err, tm.phase())
-		res.errText = describe(res.kind, err, opts)
+		res.errText = describe(res.kind, err, actx.Cause(), opts)
 		return res
 	}
 	defer resp.Body.Close()
@@ -276,7 +277,7 @@ func attempt(ctx context.Context, tr *http.Transport, start time.Time, method st
 	}
 	if rerr != nil && !b.truncated {
 		res.kind = classify(actx, rerr, phaseBody)
-		res.errText = "reading the body: " + describe(res.kind, rerr, opts)
+		res.errText = "reading the body: " + describe(res.kind, rerr, actx.Cause(), opts)
 	}
 	return res
 }
@@ -299,15 +300,16 @@ func followClient(tr *http.Transport, hops *[]exchange.Hop, maxRedirs int) *http
 }
 
 // describe is the message kept for a failure: Go's text, except for our
-// own time limit, whose Go text ("context deadline exceeded") says nothing.
-func describe(kind string, err error, opts Options) string {
+// own time limit, whose Go text ("context canceled") says nothing. cause
+// is what cancelled the attempt, if anything did.
+func describe(kind string, err, cause error, opts Options) string {
 	switch kind {
 	case KindTimeoutConnect, KindTimeoutTLS, KindTimeoutHeaders, KindTimeoutBody:
 		what := map[string]string{
 			KindTimeoutConnect: "connecting", KindTimeoutTLS: "in the TLS handshake",
 			KindTimeoutHeaders: "waiting for the response headers", KindTimeoutBody: "reading the body",
 		}[kind]
-		if errors.Is(err, errMaxTime) || errors.Is(err, context.DeadlineExceeded) {
+		if cause == errMaxTime || errors.Is(err, errMaxTime) || errors.Is(err, context.DeadlineExceeded) {
 			return fmt.Sprintf("no complete answer within %s (-m/--max-time): timed out %s", opts.MaxTime, what)
 		}
 		return fmt.Sprintf("timed out %s after %s (--connect-timeout): %s", what, opts.ConnectTimeout, errorText(err))

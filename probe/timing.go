@@ -41,6 +41,7 @@ type timer struct {
 
 	hooks httptrace.ClientTrace // the attempt's hooks, allocated with it
 	watch                       // its place under the -m watchdog
+	ctx   attemptCtx            // its context
 }
 
 // mark is when a milestone happened, as its offset from the attempt's
