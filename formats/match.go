@@ -89,8 +89,10 @@ func hostOnly(h string) string {
 	if h == "" {
 		return ""
 	}
-	if host, _, err := net.SplitHostPort(h); err == nil {
-		h = host
+	if strings.IndexByte(h, ':') >= 0 { // a port, or an IPv6 address
+		if host, _, err := net.SplitHostPort(h); err == nil {
+			h = host
+		}
 	}
 	return strings.ToLower(strings.Trim(h, "[]."))
 }

@@ -15,10 +15,11 @@ import (
 // separate RateLimit-Limit/-Remaining/-Reset, and the de-facto
 // X-RateLimit-* (or X-Rate-Limit-*) headers, whose Reset may be seconds
 // or a Unix time.
+//
+// recognize calls it only when some header name mentions a rate limit
+// (isRateLimitKey): the common case costs nothing beyond the one pass
+// over the keys that canonicalHeader makes anyway.
 func readRateLimit(d *Diagnosis, h http.Header, now time.Time) {
-	if !hasRateLimitHeader(h) {
-		return // the common case: one pass over the keys instead of a dozen lookups
-	}
 	var rl RateLimit
 	policy := strings.TrimSpace(h.Get("Ratelimit-Policy"))
 	switch {
@@ -182,34 +183,33 @@ func humanSeconds(s float64) string {
 	return strconv.Itoa(int(math.Round(s/86400))) + " days"
 }
 
-// hasRateLimitHeader reports whether any header name mentions a rate limit
+// isRateLimitKey reports whether a header name mentions a rate limit
 // ("RateLimit", "X-RateLimit-Remaining", "X-Rate-Limit-Reset", ...).
-func hasRateLimitHeader(h http.Header) bool {
-	for k := range h {
-		if containsFoldASCII(k, "ratelimit") || containsFoldASCII(k, "rate-limit") {
+func isRateLimitKey(k string) bool {
+	// Every response passes each of its header names through here, so
+	// only an "r" or "R" starts a comparison.
+	for i := 0; i+len("ratelimit") <= len(k); i++ {
+		if k[i]|0x20 == 'r' && (hasPrefixFoldASCII(k[i+1:], "atelimit") || hasPrefixFoldASCII(k[i+1:], "ate-limit")) {
 			return true
 		}
 	}
 	return false
 }
 
-// containsFoldASCII is a case-insensitive strings.Contains for an ASCII,
-// lower-case needle, without allocating.
-func containsFoldASCII(s, needle string) bool {
-	for i := 0; i+len(needle) <= len(s); i++ {
-		j := 0
-		for ; j < len(needle); j++ {
-			c := s[i+j]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			if c != needle[j] {
-				break
-			}
+// hasPrefixFoldASCII is a case-insensitive strings.HasPrefix for an
+// ASCII, lower-case prefix.
+func hasPrefixFoldASCII(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for j := 0; j < len(prefix); j++ {
+		c := s[j]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
 		}
-		if j == len(needle) {
-			return true
+		if c != prefix[j] {
+			return false
 		}
 	}
-	return false
+	return true
 }

@@ -86,3 +86,15 @@ func showRL(r *RateLimit) string {
 
 func itoa(n int64) string   { return strconv.FormatInt(n, 10) }
 func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', 3, 64) }
+
+func TestIsRateLimitKey(t *testing.T) {
+	for k, want := range map[string]bool{
+		"Ratelimit": true, "RateLimit-Policy": true, "X-Ratelimit-Remaining": true, "X-RATELIMIT-RESET": true,
+		"X-Rate-Limit-Limit": true, "X-App-Ratelimit": true, "Retry-After": false, "X-Rate": false,
+		"Ratelimi": false, "Rate-Limi": false, "Content-Type": false, "X-Rrate-Limit": true, "": false,
+	} {
+		if got := isRateLimitKey(k); got != want {
+			t.Errorf("isRateLimitKey(%q) = %v, want %v", k, got, want)
+		}
+	}
+}

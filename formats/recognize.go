@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"sync"
 	"time"
+
+	"golang.org/x/net/http/httpguts"
 )
 
 // scan is what the family detectors may look at besides the parsed body.
@@ -48,7 +50,7 @@ func recognize(status int, header http.Header, body string, now time.Time) (out 
 			out.Notes = []string{fmt.Sprintf("%s%v", internalErrorNote, r)}
 		}
 	}()
-	header = canonicalHeader(header)
+	header, rateLimited := canonicalHeader(header)
 	st.s = scan{status: status, header: header, ctype: mediaType(headerValue(header, "Content-Type")), retryDelay: -1}
 	s := &st.s
 	text := trimText(body)
@@ -94,7 +96,9 @@ func recognize(status int, header http.Header, body string, now time.Time) (out 
 		v := s.retryDelay
 		d.RetryAfterSeconds = &v
 	}
-	readRateLimit(d, header, now)
+	if rateLimited {
+		readRateLimit(d, header, now)
+	}
 	return *d
 }
 
@@ -113,22 +117,50 @@ var recognizeStates = sync.Pool{New: func() any { return new(recognizeState) }}
 const internalErrorNote = "apierr could not finish reading this body (please report it): "
 
 // canonicalHeader returns h with canonical keys, copying only when some
-// key is not canonical already (a header map built by hand).
-func canonicalHeader(h http.Header) http.Header {
+// key is not canonical already (a header map built by hand), and whether
+// any key mentions a rate limit: one pass over the keys for both.
+func canonicalHeader(h http.Header) (http.Header, bool) {
 	if h == nil {
-		return http.Header{}
+		return http.Header{}, false
 	}
+	rateLimited := false
 	for k := range h {
-		if textproto.CanonicalMIMEHeaderKey(k) != k {
+		if !isCanonicalKey(k) {
 			c := make(http.Header, len(h))
 			for k, v := range h {
 				ck := textproto.CanonicalMIMEHeaderKey(k)
 				c[ck] = append(c[ck], v...)
+				rateLimited = rateLimited || isRateLimitKey(ck)
 			}
-			return c
+			return c, rateLimited
 		}
+		rateLimited = rateLimited || isRateLimitKey(k)
 	}
-	return h
+	return h, rateLimited
+}
+
+// isCanonicalKey reports whether textproto.CanonicalMIMEHeaderKey(k) is
+// k, without building the canonical form: each letter upper-case at the
+// start and after a hyphen, lower-case elsewhere. A key with a byte that
+// cannot be in a header name is left as it is by CanonicalMIMEHeaderKey,
+// so it counts as canonical.
+func isCanonicalKey(k string) bool {
+	upper := true
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+			if upper {
+				return !httpguts.ValidHeaderFieldName(k)
+			}
+		case 'A' <= c && c <= 'Z':
+			if !upper {
+				return !httpguts.ValidHeaderFieldName(k)
+			}
+		}
+		upper = c == '-'
+	}
+	return true
 }
 
 // headerValue is h.Get(key) for a header with canonical keys (see

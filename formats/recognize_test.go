@@ -1,6 +1,7 @@
 package formats
 
 import (
+	"net/textproto"
 	"testing"
 )
 
@@ -108,5 +109,18 @@ func TestSuccessPayloadIsNoMessage(t *testing.T) {
 				t.Errorf("format %q, message %q; want json, %q", d.Format, d.Message, tt.want)
 			}
 		})
+	}
+}
+
+// isCanonicalKey agrees with textproto on every kind of header name.
+func TestIsCanonicalKey(t *testing.T) {
+	for _, k := range []string{
+		"Content-Type", "content-type", "CONTENT-TYPE", "X-Request-Id", "X-Request-ID", "Www-Authenticate",
+		"WWW-Authenticate", "Etag", "ETag", "Ratelimit", "RateLimit", "A-", "-A", "-a", "a", "", "X--Y", "X--y",
+		"Key With Space", "key with space", "Key_Underscore", "key_underscore", "Ümlaut", "x-ümlaut", "X1-2b", "X1-2B",
+	} {
+		if got, want := isCanonicalKey(k), textproto.CanonicalMIMEHeaderKey(k) == k; got != want {
+			t.Errorf("isCanonicalKey(%q) = %v, textproto says %v", k, got, want)
+		}
 	}
 }

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/net/http/httpguts"
+
 	"github.com/apierr/apierr/formats"
 	"github.com/apierr/apierr/formats/exchange"
 )
@@ -38,6 +40,10 @@ func Send(ctx context.Context, req Request) exchange.Exchange {
 	u, err := parseURL(req.URL)
 	header := sentHeader(req.Header, u, opts)
 	ex.Request = exchange.Request{Method: method, URL: req.URL, Headers: header, Body: string(req.Body)}
+	// A method is a token, the same grammar as a header name.
+	if err == nil && !httpguts.ValidHeaderFieldName(method) {
+		err = fmt.Errorf("invalid method %q: a method is one word, such as GET or POST", method)
+	}
 	if err != nil {
 		fail(&ex, KindInvalidURL, err.Error())
 		return ex
@@ -206,24 +212,27 @@ func attempt(ctx context.Context, tr *http.Transport, start time.Time, method st
 	maxTimeWatch.start(&tm.watch)
 	defer maxTimeWatch.stop(&tm.watch)
 
-	var bodyReader io.Reader
+	// The request is built here rather than by http.NewRequest, which
+	// would parse the URL Send has parsed already: the transport only
+	// reads the URL and the header, so every attempt shares them.
+	r := http.Request{
+		Method: method, URL: u, Header: header, Host: strings.TrimSuffix(u.Host, ":"),
+		Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
+	}
 	if len(payload) > 0 {
-		bodyReader = bytes.NewReader(payload)
+		r.ContentLength = int64(len(payload))
+		r.Body = io.NopCloser(bytes.NewReader(payload))
+		// For a 307/308 with -L, and for HTTP/2 retrying on a new
+		// connection: the same bytes again.
+		r.GetBody = func() (io.ReadCloser, error) {
+			return io.NopCloser(bytes.NewReader(payload)), nil
+		}
 	}
-	// Send parsed the URL once; "" spares NewRequest parsing it again on
-	// every attempt, and the URL it allocates for "" takes a copy of the
-	// parsed one.
-	hreq, err := http.NewRequestWithContext(actx, method, "", bodyReader)
-	if err != nil {
-		return attemptResult{kind: KindInvalidURL, errText: errorText(err)}
-	}
-	*hreq.URL = *u
-	hreq.Host = strings.TrimSuffix(u.Host, ":")
-	// The transport only reads the header, so every attempt shares it.
-	hreq.Header = header
+	hreq := r.WithContext(actx)
 
 	var res attemptResult
 	var resp *http.Response
+	var err error
 	if opts.FollowRedirects {
 		// The hops are gathered apart from res, so that res stays on the
 		// stack for every request without -L.

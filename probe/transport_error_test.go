@@ -170,6 +170,7 @@ func TestTransportKinds(t *testing.T) {
 		{"proxy rejects tunnel", Request{URL: "https://api.example.test/", Options: Options{Proxy: "http://" + rejectingProxy}}, KindProxy},
 		{"invalid url", Request{URL: "http://exa mple.test/"}, KindInvalidURL},
 		{"no scheme", Request{URL: "api.example.test/v1"}, KindInvalidURL},
+		{"invalid method", Request{Method: "G E T", URL: "http://api.example.test/"}, KindInvalidURL},
 		{"redirect loop", Request{URL: loop.URL + "/start", Options: Options{FollowRedirects: true, MaxRedirs: 3}}, KindTooManyRedirects},
 		{"escape sequence in a header", Request{URL: "http://" + badHeader + "/"}, KindBadResponse},
 		{"https to a plain port", Request{URL: strings.Replace(loop.URL, "http:", "https:", 1)}, KindBadResponse},
