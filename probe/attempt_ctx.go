@@ -22,12 +22,15 @@ type attemptCtx struct {
 	parent context.Context
 	timer  *timer
 
-	mu     sync.Mutex
-	done   chan struct{} // made by the first Done, or closedChan
-	err    error         // set once, by cancel
-	cause  error
-	after  []*afterFunc // registered by AfterFunc, not yet run or stopped
-	unwire func() bool  // stops the propagation of parent's cancel
+	mu    sync.Mutex
+	done  chan struct{} // made by the first Done, or closedChan
+	err   error         // set once, by cancel
+	cause error
+	after []*afterFunc // registered by AfterFunc, not yet run or stopped
+	first afterFunc    // the first registration (the transport's), kept inline
+	// afterBuf backs after for the usual one or two registrations.
+	afterBuf [2]*afterFunc
+	unwire   func() bool // stops the propagation of parent's cancel
 }
 
 // afterFunc is one AfterFunc registration.
@@ -111,12 +114,19 @@ func (c *attemptCtx) Value(key any) any {
 // AfterFunc arranges for f to run once c is cancelled, as
 // context.AfterFunc does; stop undoes it and reports whether it did.
 func (c *attemptCtx) AfterFunc(f func()) (stop func() bool) {
-	a := &afterFunc{ctx: c, f: f}
 	c.mu.Lock()
 	if c.err != nil {
 		c.mu.Unlock()
 		go f()
 		return func() bool { return false }
+	}
+	a := &c.first
+	if a.f != nil || a.ctx != nil {
+		a = &afterFunc{}
+	}
+	*a = afterFunc{ctx: c, f: f}
+	if c.after == nil {
+		c.after = c.afterBuf[:0]
 	}
 	c.after = append(c.after, a)
 	c.mu.Unlock()

@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -26,6 +27,16 @@ type transportKey struct {
 
 var transports sync.Map // transportKey -> *http.Transport
 
+// lastTransport is the transport of the latest Send, looked at before
+// transports: nearly every Send in a process uses the same options.
+var lastTransport atomic.Pointer[keyedTransport]
+
+// keyedTransport is a transport with its key.
+type keyedTransport struct {
+	key transportKey
+	t   *http.Transport
+}
+
 // errProxyRejected is returned when a proxy answers CONNECT with an error.
 type errProxyRejected struct{ status string }
 
@@ -36,7 +47,11 @@ func (e errProxyRejected) Error() string {
 // transportFor returns the shared transport for o, building it once.
 func transportFor(o Options) (*http.Transport, error) {
 	key := transportKey{o.Insecure, o.CACert, o.ConnectTimeout, o.MaxHeaderBytes, o.Proxy}
+	if last := lastTransport.Load(); last != nil && last.key == key {
+		return last.t, nil
+	}
 	if t, ok := transports.Load(key); ok {
+		lastTransport.Store(&keyedTransport{key, t.(*http.Transport)})
 		return t.(*http.Transport), nil
 	}
 	tlsConf := &tls.Config{InsecureSkipVerify: o.Insecure}
@@ -82,5 +97,6 @@ func transportFor(o Options) (*http.Transport, error) {
 		},
 	}
 	actual, _ := transports.LoadOrStore(key, t)
+	lastTransport.Store(&keyedTransport{key, actual.(*http.Transport)})
 	return actual.(*http.Transport), nil
 }
