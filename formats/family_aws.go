@@ -11,7 +11,8 @@ import (
 // after '#' (and before ':' in the header), as the AWS SDKs read it.
 func fillAWSJSON(s *scan, m map[string]any, d *Diagnosis) bool {
 	typ := str(m, "__type")
-	hdr := headerValue(s.header, "X-Amzn-Errortype")
+	// Header values are the server's bytes, not necessarily UTF-8.
+	hdr := strings.ToValidUTF8(strings.TrimSpace(headerValue(s.header, "X-Amzn-Errortype")), "\uFFFD")
 	msg, msgKey := firstText(m, "message", "Message", "errorMessage")
 	if typ == "" && (hdr == "" || msg == "") {
 		return false

@@ -53,7 +53,11 @@ func FuzzDetect(f *testing.F) {
 		if (d.RequestID == "") != (d.RequestIDSource == "") {
 			t.Fatalf("request id %q with source %q", d.RequestID, d.RequestIDSource)
 		}
-		for _, v := range []string{d.Code, d.Title, d.Message, d.RequestID} {
+		texts := []string{d.Code, d.Title, d.Message, d.RequestID}
+		if d.RateLimit != nil {
+			texts = append(texts, d.RateLimit.Policy)
+		}
+		for _, v := range texts {
 			if !utf8.ValidString(v) {
 				t.Fatalf("%q is not valid UTF-8", v)
 			}

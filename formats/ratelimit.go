@@ -21,7 +21,7 @@ import (
 // over the keys that canonicalHeader makes anyway.
 func readRateLimit(d *Diagnosis, h http.Header, now time.Time) {
 	var rl RateLimit
-	policy := strings.TrimSpace(h.Get("Ratelimit-Policy"))
+	policy := strings.ToValidUTF8(strings.TrimSpace(h.Get("Ratelimit-Policy")), "\uFFFD")
 	switch {
 	case h.Get("Ratelimit") != "":
 		rl.Header = "RateLimit"
@@ -53,7 +53,7 @@ func readRateLimit(d *Diagnosis, h http.Header, now time.Time) {
 				rl.ResetSeconds = resetSeconds(h, prefix+"Reset-After", now)
 			}
 			if policy == "" {
-				policy = strings.TrimSpace(h.Get(prefix + "Policy"))
+				policy = strings.ToValidUTF8(strings.TrimSpace(h.Get(prefix+"Policy")), "\uFFFD")
 			}
 			break
 		}

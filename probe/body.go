@@ -163,9 +163,15 @@ func decoder(coding string, data []byte) (io.Reader, func(), error) {
 	return nil, nil, fmt.Errorf("unknown coding %q", coding)
 }
 
-// ownedString returns b as a string without copying it. b must be a
-// buffer nobody writes to afterwards, as a body is once read and decoded:
-// a body of up to 16 MiB is then held once, not twice.
+// ownedString returns b as a string, without copying it when b fills
+// its buffer (a body read into a buffer of its Content-Length): a body of
+// up to 16 MiB is then held once, not twice. b must be a buffer nobody
+// writes to afterwards, as a body is once read and decoded. A buffer with
+// much room to spare (a body of unknown length, read by doubling) is
+// copied instead, so the string does not keep the spare room alive.
 func ownedString(b []byte) string {
+	if cap(b)-len(b) > len(b)/8 {
+		return string(b)
+	}
 	return unsafe.String(unsafe.SliceData(b), len(b))
 }
