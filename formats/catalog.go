@@ -38,19 +38,33 @@ type StatusEntry struct {
 // Code set to code and the class's generic name) and false; codes outside
 // 100-599 get the ClassUnknown entry.
 func StatusInfo(code int) (StatusEntry, bool) {
-	for _, table := range [...][]StatusEntry{catalogTable(code), unofficialStatuses} {
-		for i := range table {
-			if table[i].Code == code {
-				e := table[i]
-				e.Class = ClassOf(code)
-				return e, true
-			}
+	if code >= 0 && code < len(statusIndex) {
+		if e := statusIndex[code]; e != nil {
+			return *e, true
 		}
 	}
 	e := classEntries[classIndex(code)]
 	e.Code = code
 	return e, false
 }
+
+// statusIndex[code] is the catalogue's entry for code, Class filled in,
+// nil for a code it does not list: every response looks its status up, and
+// walking the tables would read a few kilobytes of entries each time.
+var statusIndex = func() (index [600]*StatusEntry) {
+	for code := range index {
+		for _, table := range [...][]StatusEntry{catalogTable(code), unofficialStatuses} {
+			for i := range table {
+				if table[i].Code == code && index[code] == nil {
+					e := table[i]
+					e.Class = ClassOf(code)
+					index[code] = &e
+				}
+			}
+		}
+	}
+	return index
+}()
 
 // ClassOf returns the Class* constant of a status code.
 func ClassOf(code int) string {
