@@ -42,29 +42,23 @@ func (r *Registry) match(opts Options, d *Diagnosis) (int, string) {
 		d.Notes = append(d.Notes, `no API profile is named "`+opts.API+`" (known: `+strings.Join(r.Names(), ", ")+`); matched by the response instead`)
 	}
 	if host := hostOnly(opts.Host); host != "" {
-		for i := range r.profiles {
-			for _, h := range r.profiles[i].Hosts {
-				if hostMatches(h, host) {
-					return i, "host " + host
-				}
+		for _, h := range r.hosts {
+			if hostMatches(h.text, host) {
+				return h.profile, "host " + host
 			}
 		}
 	}
 	if d.Type != "" {
-		for i := range r.profiles {
-			for _, pre := range r.profiles[i].TypePrefixes {
-				if strings.HasPrefix(d.Type, pre) {
-					return i, "problem type URI"
-				}
+		for _, pre := range r.typePrefixes {
+			if strings.HasPrefix(d.Type, pre.text) {
+				return pre.profile, "problem type URI"
 			}
 		}
 	}
 	if d.Instance != "" {
-		for i := range r.profiles {
-			for _, pre := range r.profiles[i].InstancePrefixes {
-				if strings.HasPrefix(d.Instance, pre) {
-					return i, "instance path " + pre
-				}
+		for _, pre := range r.instancePrefixes {
+			if strings.HasPrefix(d.Instance, pre.text) {
+				return pre.profile, "instance path " + pre.text
 			}
 		}
 	}

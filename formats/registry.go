@@ -14,6 +14,17 @@ type Registry struct {
 	// statusRow[i][code] and codeRow[i][errorCode] index profile i's tables.
 	statusRow []map[int]int
 	codeRow   []map[string]int
+	// hosts, typePrefixes and instancePrefixes are every profile's match
+	// rules of each kind in one list, in profile order: matching reads
+	// them for every response, and a short list is read faster than the
+	// same strings spread over the profiles.
+	hosts, typePrefixes, instancePrefixes []matchRule
+}
+
+// matchRule is one host pattern or prefix and the profile it belongs to.
+type matchRule struct {
+	text    string
+	profile int
 }
 
 // NewRegistry builds a registry from profiles; when two share a name the
@@ -43,6 +54,15 @@ func NewRegistry(profiles ...Profile) *Registry {
 			if _, dup := r.codeRow[i][c.Code]; !dup {
 				r.codeRow[i][c.Code] = j
 			}
+		}
+		for _, h := range p.Hosts {
+			r.hosts = append(r.hosts, matchRule{h, i})
+		}
+		for _, t := range p.TypePrefixes {
+			r.typePrefixes = append(r.typePrefixes, matchRule{t, i})
+		}
+		for _, t := range p.InstancePrefixes {
+			r.instancePrefixes = append(r.instancePrefixes, matchRule{t, i})
 		}
 	}
 	return r
