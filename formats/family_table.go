@@ -7,6 +7,13 @@ package formats
 type jsonFamily struct {
 	id   string
 	name string
+	// cues are members of which the top-level object must hold at least
+	// one for fill to accept it; nil when fill needs none in particular.
+	// The walk passes over a family whose cues the body lacks without
+	// calling fill: a body holds a few members, and most families' code
+	// then stays out of the way. TestFamilyCues checks every list against
+	// its fill.
+	cues []string
 	fill func(s *scan, m map[string]any, d *Diagnosis) bool
 }
 
@@ -21,29 +28,29 @@ type jsonFamily struct {
 //
 // The ids are a public contract (DESIGN.md): never rename one.
 var jsonFamilies = []jsonFamily{
-	{"kubernetes-status", "Kubernetes Status", fillKubernetes},
-	{"google-status", "Google API error (google.rpc.Status)", fillGoogle},
-	{"graphql", "GraphQL errors", fillGraphQL},
-	{"jsonapi", "JSON:API errors", fillJSONAPI},
-	{"errors-list", "List of error objects (errors[])", fillErrorsList},
-	{"problem+json", "RFC 9457 Problem Details", fillProblem},
-	{"aws-json", "AWS JSON error", fillAWSJSON},
-	{"error-object", "Error object (code, message, details)", fillErrorObject},
-	{"slack", "Slack Web API error", fillSlack},
-	{"oauth2", "OAuth 2.0 error response (RFC 6749, 5.2)", fillOAuth2},
-	{"error-code-message", "Error code and errorMessage (OCTO)", fillErrorCodeMessage},
-	{"spring-boot", "Spring Boot error", fillSpringBoot},
-	{"error-string", "Error string", fillErrorString},
-	{"fastapi", "FastAPI / pydantic validation error", fillFastAPI},
-	{"detail", "Detail message (Django REST framework, FastAPI)", fillDetail},
-	{"laravel", "Laravel validation error", fillLaravel},
-	{"jira", "Atlassian Jira error collection", fillJira},
-	{"rails", "Rails-style errors member", fillRails},
-	{"github", "GitHub REST error", fillGitHub},
-	{"paypal", "PayPal REST error", fillPayPal},
-	{"gitlab", "GitLab validation error", fillGitLab},
-	{"code-message", "Code and message", fillCodeMessage},
-	{"drf", "Django REST framework field errors", fillDRF},
+	{"kubernetes-status", "Kubernetes Status", []string{"kind"}, fillKubernetes},
+	{"google-status", "Google API error (google.rpc.Status)", []string{"error"}, fillGoogle},
+	{"graphql", "GraphQL errors", []string{"errors"}, fillGraphQL},
+	{"jsonapi", "JSON:API errors", []string{"errors"}, fillJSONAPI},
+	{"errors-list", "List of error objects (errors[])", []string{"errors"}, fillErrorsList},
+	{"problem+json", "RFC 9457 Problem Details", nil, fillProblem},
+	{"aws-json", "AWS JSON error", nil, fillAWSJSON},
+	{"error-object", "Error object (code, message, details)", []string{"error"}, fillErrorObject},
+	{"slack", "Slack Web API error", []string{"ok"}, fillSlack},
+	{"oauth2", "OAuth 2.0 error response (RFC 6749, 5.2)", []string{"error"}, fillOAuth2},
+	{"error-code-message", "Error code and errorMessage (OCTO)", []string{"errorMessage"}, fillErrorCodeMessage},
+	{"spring-boot", "Spring Boot error", []string{"timestamp"}, fillSpringBoot},
+	{"error-string", "Error string", []string{"error"}, fillErrorString},
+	{"fastapi", "FastAPI / pydantic validation error", []string{"detail"}, fillFastAPI},
+	{"detail", "Detail message (Django REST framework, FastAPI)", []string{"detail"}, fillDetail},
+	{"laravel", "Laravel validation error", []string{"errors"}, fillLaravel},
+	{"jira", "Atlassian Jira error collection", []string{"errorMessages"}, fillJira},
+	{"rails", "Rails-style errors member", []string{"errors"}, fillRails},
+	{"github", "GitHub REST error", []string{"documentation_url"}, fillGitHub},
+	{"paypal", "PayPal REST error", []string{"name"}, fillPayPal},
+	{"gitlab", "GitLab validation error", []string{"message"}, fillGitLab},
+	{"code-message", "Code and message", []string{"message", "Message"}, fillCodeMessage},
+	{"drf", "Django REST framework field errors", nil, fillDRF},
 }
 
 // Human names of the families recognized outside the JSON table.

@@ -163,6 +163,19 @@ func isCanonicalKey(k string) bool {
 	return true
 }
 
+// hasAnyMember reports whether m holds one of keys; true when keys is nil.
+func hasAnyMember(m map[string]any, keys []string) bool {
+	if keys == nil {
+		return true
+	}
+	for _, k := range keys {
+		if _, ok := m[k]; ok {
+			return true
+		}
+	}
+	return false
+}
+
 // headerValue is h.Get(key) for a header with canonical keys (see
 // canonicalHeader) and a key written canonically: a plain map look-up,
 // without Get canonicalizing the key again on every call.
@@ -186,6 +199,9 @@ func recognizeJSON(s *scan, text string, d *Diagnosis) (any, bool) {
 		s.rid = topRequestIDKey(m)
 		checkBodyStatus(s, m, d)
 		for _, f := range jsonFamilies {
+			if !hasAnyMember(m, f.cues) {
+				continue
+			}
 			if f.fill(s, m, d) {
 				d.Format, d.FormatName = f.id, f.name
 				return root, true

@@ -1,7 +1,10 @@
 package formats
 
 import (
+	"bytes"
+	"maps"
 	"net/textproto"
+	"reflect"
 	"testing"
 )
 
@@ -122,5 +125,41 @@ func TestIsCanonicalKey(t *testing.T) {
 		if got, want := isCanonicalKey(k), textproto.CanonicalMIMEHeaderKey(k) == k; got != want {
 			t.Errorf("isCanonicalKey(%q) = %v, textproto says %v", k, got, want)
 		}
+	}
+}
+
+// A family's cues are members fill cannot do without: with them taken out
+// of any published body, fill accepts nothing, so the walk may pass over a
+// family whose cues are absent without changing what is recognized.
+func TestFamilyCues(t *testing.T) {
+	checked := 0
+	for _, p := range loadPublished(t) {
+		root, err := parseJSON(bytes.TrimSpace(p.body))
+		m, ok := asObj(root)
+		if err != nil || !ok {
+			continue
+		}
+		header, _ := canonicalHeader(p.header)
+		for _, f := range jsonFamilies {
+			if f.cues == nil {
+				continue
+			}
+			without := maps.Clone(m)
+			for _, k := range f.cues {
+				delete(without, k)
+			}
+			s := scan{status: p.status, header: header, ctype: mediaType(headerValue(header, "Content-Type")), retryDelay: -1}
+			var d Diagnosis
+			if f.fill(&s, without, &d) {
+				t.Errorf("%s: %s accepts the body without any of %q", p.file, f.id, f.cues)
+			}
+			if !reflect.DeepEqual(d, Diagnosis{}) {
+				t.Errorf("%s: %s wrote to the Diagnosis before turning the body down: %+v", p.file, f.id, d)
+			}
+			checked++
+		}
+	}
+	if checked < 500 {
+		t.Errorf("only %d checks: too few published bodies?", checked)
 	}
 }
