@@ -64,39 +64,43 @@ func BenchmarkSendOverhead(b *testing.B) {
 	})
 	b.Run("alternating", func(b *testing.B) {
 		// Blocks of bare and probe requests take turns, each timed on
-		// its own, so that both see the same machine; which goes first
-		// alternates too. On a shared host the load moves from one
-		// second to the next more than probe's overhead is, so the
-		// figure is the median of the blocks' ratios, which a burst of
-		// load in a few blocks does not move.
+		// its own, so that both see the same machine. Whichever block
+		// runs second in a round tends to meet the garbage collection
+		// that both rounds' allocations brought on, so the order flips
+		// from one round to the next and a ratio is taken over two
+		// rounds, one in each order. On a shared host the load moves from
+		// one second to the next more than probe's overhead is: the
+		// figure is the median of those ratios, which a burst of load in
+		// a few rounds does not move.
 		const block = 250
 		var bare, probe time.Duration
 		var ratios []float64
+		var pairBare, pairProbe time.Duration
 		n := 0
-		for n < b.N {
-			bareBlock := func() time.Duration {
-				start := time.Now()
-				for range block {
-					bareDo(b, client, url)
-				}
-				return time.Since(start)
+		for round := 0; n < b.N; round++ {
+			first, second := func() { bareBlock(b, client, url, block) }, func() { probeBlock(b, req, block) }
+			if round%2 == 1 {
+				first, second = second, first
 			}
-			probeBlock := func() time.Duration {
-				start := time.Now()
-				for range block {
-					probeSend(b, req)
-				}
-				return time.Since(start)
-			}
-			var tb, tp time.Duration
-			if len(ratios)%2 == 0 {
-				tb, tp = bareBlock(), probeBlock()
-			} else {
-				tp, tb = probeBlock(), bareBlock()
+			start := time.Now()
+			first()
+			mid := time.Now()
+			second()
+			tFirst, tSecond := mid.Sub(start), time.Since(mid)
+			tb, tp := tFirst, tSecond
+			if round%2 == 1 {
+				tb, tp = tSecond, tFirst
 			}
 			bare, probe = bare+tb, probe+tp
-			ratios = append(ratios, float64(tp)/float64(tb))
+			pairBare, pairProbe = pairBare+tb, pairProbe+tp
+			if round%2 == 1 {
+				ratios = append(ratios, float64(pairProbe)/float64(pairBare))
+				pairBare, pairProbe = 0, 0
+			}
 			n += block
+		}
+		if len(ratios) == 0 {
+			ratios = append(ratios, float64(probe)/float64(bare))
 		}
 		slices.Sort(ratios)
 		b.ReportMetric(float64(bare.Nanoseconds())/float64(n), "bare-ns/req")
@@ -128,6 +132,20 @@ func bareDo(b *testing.B, client *http.Client, url string) {
 	}
 	io.ReadAll(resp.Body)
 	resp.Body.Close()
+}
+
+// bareBlock sends n requests with bareDo.
+func bareBlock(b *testing.B, client *http.Client, url string, n int) {
+	for range n {
+		bareDo(b, client, url)
+	}
+}
+
+// probeBlock sends n requests with probeSend.
+func probeBlock(b *testing.B, req Request, n int) {
+	for range n {
+		probeSend(b, req)
+	}
 }
 
 // probeSend is the same request through Send, Diagnosis included.
