@@ -13,8 +13,11 @@ func fillAWSJSON(s *scan, m map[string]any, d *Diagnosis) bool {
 	typ := str(m, "__type")
 	// Header values are the server's bytes, not necessarily UTF-8.
 	hdr := strings.ToValidUTF8(strings.TrimSpace(headerValue(s.header, "X-Amzn-Errortype")), "\uFFFD")
+	if typ == "" && hdr == "" {
+		return false
+	}
 	msg, msgKey := firstText(m, "message", "Message", "errorMessage")
-	if typ == "" && (hdr == "" || msg == "") {
+	if typ == "" && msg == "" {
 		return false
 	}
 	code := typ

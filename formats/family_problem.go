@@ -22,8 +22,12 @@ var problemFieldLists = []string{"errors", "invalid-params", "invalid_params", "
 // status (RFC 9457, 3.1.2): ordinary resources often have a title and a
 // "status": "listed" and are not problems.
 func fillProblem(s *scan, m map[string]any, d *Diagnosis) bool {
-	typ, title, detail := str(m, "type"), str(m, "title"), str(m, "detail")
+	typ, title := str(m, "type"), str(m, "title")
 	declared := strings.Contains(s.ctype, "problem+")
+	if !declared && typ == "" && title == "" {
+		return false
+	}
+	detail := str(m, "detail")
 	shaped := (typ != "" || title != "") && (problemStatus(m["status"]) || detail != "" || has(m, "instance"))
 	if !declared && !shaped {
 		return false
