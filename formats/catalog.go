@@ -1,5 +1,7 @@
 package formats
 
+import "sync"
+
 // Whose side must act on a status, as kept in StatusEntry.WhoActs and
 // Diagnosis.WhoActs.
 const (
@@ -38,8 +40,8 @@ type StatusEntry struct {
 // Code set to code and the class's generic name) and false; codes outside
 // 100-599 get the ClassUnknown entry.
 func StatusInfo(code int) (StatusEntry, bool) {
-	if code >= 0 && code < len(statusIndex) {
-		if e := statusIndex[code]; e != nil {
+	if index := statusIndex(); code >= 0 && code < len(index) {
+		if e := index[code]; e != nil {
 			return *e, true
 		}
 	}
@@ -51,20 +53,23 @@ func StatusInfo(code int) (StatusEntry, bool) {
 // statusIndex[code] is the catalogue's entry for code, Class filled in,
 // nil for a code it does not list: every response looks its status up, and
 // walking the tables would read a few kilobytes of entries each time.
-var statusIndex = func() (index [600]*StatusEntry) {
-	for code := range index {
-		for _, table := range [...][]StatusEntry{catalogTable(code), unofficialStatuses} {
-			for i := range table {
-				if table[i].Code == code && index[code] == nil {
-					e := table[i]
-					e.Class = ClassOf(code)
-					index[code] = &e
-				}
+// It is built on first use, one pass over the tables, the official
+// entries first so that they win over an unofficial one for the same code.
+var statusIndex = sync.OnceValue(func() (index *[600]*StatusEntry) {
+	index = new([600]*StatusEntry)
+	for _, table := range [...][]StatusEntry{informationalStatuses, successStatuses, redirectionStatuses,
+		clientErrorStatuses, serverErrorStatuses, unofficialStatuses} {
+		for i := range table {
+			code := table[i].Code
+			if code >= 0 && code < len(index) && index[code] == nil {
+				e := table[i]
+				e.Class = ClassOf(code)
+				index[code] = &e
 			}
 		}
 	}
 	return index
-}()
+})
 
 // ClassOf returns the Class* constant of a status code.
 func ClassOf(code int) string {
