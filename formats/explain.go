@@ -15,7 +15,8 @@ func explain(d *Diagnosis, opts Options) {
 	if d.Format == "transport" {
 		return
 	}
-	entry, known := StatusInfo(d.Status)
+	v := catalogViewOf(d.Status)
+	entry, known := &v.entry, v.known
 	if known {
 		d.StatusText = entry.Name
 	}
@@ -35,7 +36,7 @@ func explain(d *Diagnosis, opts Options) {
 			d.StatusText = m.status.Name
 		}
 	}
-	m.fromCatalog(d, entry, known)
+	m.fromCatalog(d, v)
 	m.fill(d)
 }
 
@@ -48,8 +49,9 @@ type explainMerge struct {
 	profile  *Profile // nil without a profile
 	class    string   // "4xx" for the advice lookup
 	nAdvice  int      // steps in the applicable advice sections
-	entry    StatusEntry
-	meaning  string // the catalogue's meaning, with a prefix for unlisted codes
+	view     *catalogView
+	entry    *StatusEntry // &view.entry
+	meaning  string       // the catalogue's meaning, with a prefix for unlisted codes
 	unlisted bool
 }
 
@@ -120,10 +122,10 @@ func classKey(status int) string {
 	return ""
 }
 
-func (m *explainMerge) fromCatalog(d *Diagnosis, e StatusEntry, known bool) {
-	m.entry = e
-	m.meaning = e.Meaning
-	m.unlisted = !known && classIndex(d.Status) != 0
+func (m *explainMerge) fromCatalog(d *Diagnosis, v *catalogView) {
+	m.view, m.entry = v, &v.entry
+	m.meaning = v.entry.Meaning
+	m.unlisted = !v.known && classIndex(d.Status) != 0
 }
 
 // fill writes Explanation, Steps, Recovery and Sources.
@@ -131,8 +133,8 @@ func (m *explainMerge) fill(d *Diagnosis) {
 	d.Explanation = m.explanation(d)
 	if !m.usedProfile() {
 		// Only the catalogue speaks: its steps depend on the status alone.
-		c := catalogExplanation(d.Status, m.entry)
-		d.Steps, d.Recovery, d.Sources = c.steps, c.recovery, c.sources
+		v := m.view
+		d.Steps, d.Recovery, d.Sources = v.steps, v.recovery, v.sources
 		return
 	}
 
@@ -167,47 +169,52 @@ func (m *explainMerge) fill(d *Diagnosis) {
 	}
 }
 
-// catalogExplained is the Steps, Recovery and Sources of a diagnosis that
-// quotes only the catalogue.
-type catalogExplained struct {
-	cite     string
+// catalogView is what explain reads from the catalogue for one status:
+// its entry (that of its class for a code the catalogue does not list)
+// and the Steps, Recovery and Sources of a diagnosis that quotes only the
+// catalogue.
+type catalogView struct {
+	entry    StatusEntry
+	known    bool
 	steps    []Step
 	recovery []string
 	sources  []string
 }
 
-// catalogExplainedByStatus[status] holds what a diagnosis quoting only
-// the catalogue gets: nearly every response without an API profile, and
-// it depends on the status alone, so it is built once per status and
-// shared rather than allocated for every response. Nothing in apierr
+// catalogViews[status] is built on first use and shared from then on:
+// every response needs one, and it depends on the status alone, so the
+// slices are not allocated again for every response, and explain reads
+// one small struct rather than the catalogue's tables. Nothing in apierr
 // writes to a Diagnosis' slices (redact copies them); each one's capacity
 // is its length, so an append makes a copy.
-var catalogExplainedByStatus [600]atomic.Pointer[catalogExplained]
+var catalogViews [600]atomic.Pointer[catalogView]
 
-// catalogExplanation returns the shared catalogue-only slices for status,
-// whose catalogue entry is e.
-func catalogExplanation(status int, e StatusEntry) *catalogExplained {
-	inRange := status >= 0 && status < len(catalogExplainedByStatus)
+// catalogViewOf returns the view of status.
+func catalogViewOf(status int) *catalogView {
+	inRange := status >= 0 && status < len(catalogViews)
 	if inRange {
-		if p := catalogExplainedByStatus[status].Load(); p != nil && p.cite == e.Cite {
-			return p
+		if v := catalogViews[status].Load(); v != nil {
+			return v
 		}
 	}
-	c := &catalogExplained{
-		cite:     e.Cite,
-		steps:    make([]Step, len(e.Steps)),
-		recovery: make([]string, len(e.Steps)),
+	e, known := StatusInfo(status)
+	n := len(e.Steps)
+	v := &catalogView{
+		entry:    e,
+		known:    known,
+		steps:    make([]Step, n),
+		recovery: make([]string, n),
 		sources:  []string{e.Cite},
 	}
 	for i, s := range e.Steps {
-		c.steps[i] = Step{Text: s, Source: e.Cite}
-		c.recovery[i] = s
+		v.steps[i] = Step{Text: s, Source: e.Cite}
+		v.recovery[i] = s
 	}
-	c.steps, c.recovery = c.steps[:len(e.Steps):len(e.Steps)], c.recovery[:len(e.Steps):len(e.Steps)]
+	v.steps, v.recovery = v.steps[:n:n], v.recovery[:n:n]
 	if inRange {
-		catalogExplainedByStatus[status].Store(c)
+		catalogViews[status].Store(v)
 	}
-	return c
+	return v
 }
 
 // usedProfile tells whether any text of the profile made it into the
