@@ -50,8 +50,7 @@ type explainMerge struct {
 	class    string   // "4xx" for the advice lookup
 	nAdvice  int      // steps in the applicable advice sections
 	view     *catalogView
-	entry    *StatusEntry // &view.entry
-	meaning  string       // the catalogue's meaning, with a prefix for unlisted codes
+	meaning  string // the catalogue's meaning, with a prefix for unlisted codes
 	unlisted bool
 }
 
@@ -123,7 +122,7 @@ func classKey(status int) string {
 }
 
 func (m *explainMerge) fromCatalog(d *Diagnosis, v *catalogView) {
-	m.view, m.entry = v, &v.entry
+	m.view = v
 	m.meaning = v.entry.Meaning
 	m.unlisted = !v.known && classIndex(d.Status) != 0
 }
@@ -138,7 +137,7 @@ func (m *explainMerge) fill(d *Diagnosis) {
 		return
 	}
 
-	n := m.nAdvice + len(m.entry.Steps) + 2
+	n := m.nAdvice + len(m.view.entry.Steps) + 2
 	steps := make([]Step, 0, n)
 	// The error-code row says what exactly went wrong (OCTO's
 	// "INVALID_PRODUCT_ID: Missing or invalid productId in the request"),
@@ -154,16 +153,16 @@ func (m *explainMerge) fill(d *Diagnosis) {
 			steps = append(steps, Step{Text: s, Source: m.source})
 		}
 	})
-	for _, s := range m.entry.Steps {
-		steps = append(steps, Step{Text: s, Source: m.entry.Cite})
+	for _, s := range m.view.entry.Steps {
+		steps = append(steps, Step{Text: s, Source: m.view.entry.Cite})
 	}
 	d.Steps = steps
 	d.Recovery = make([]string, len(steps))
 	for i, s := range steps {
 		d.Recovery[i] = s.Text
 	}
-	if m.source != m.entry.Cite {
-		d.Sources = []string{m.source, m.entry.Cite}
+	if m.source != m.view.entry.Cite {
+		d.Sources = []string{m.source, m.view.entry.Cite}
 	} else {
 		d.Sources = []string{m.source}
 	}

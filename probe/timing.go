@@ -30,7 +30,7 @@ type timer struct {
 
 	start time.Time
 	// Each milestone is its offset from start, 0 while it has not
-	// happened (see mark): a tenth of the size of ten time.Times.
+	// happened (see mark): a third of the size of a time.Time each.
 	dnsStart, dnsDone, connStart, connDone mark
 	tlsStart, tlsDone, gotConn, firstByte  mark
 	end                                    mark
@@ -47,6 +47,9 @@ type timer struct {
 // mark is when a milestone happened, as its offset from the attempt's
 // start plus one nanosecond, so that 0 means "never".
 type mark time.Duration
+
+// startMark is the mark of the attempt's start.
+const startMark mark = 1
 
 // markNow is the mark of the present moment.
 func (t *timer) markNow() mark { return mark(time.Since(t.start)) + 1 }
@@ -171,14 +174,14 @@ func (t *timer) timings() exchange.Timings {
 	}
 	ttfbFrom := t.gotConn
 	if ttfbFrom == 0 {
-		ttfbFrom = 1 // the start
+		ttfbFrom = startMark
 	}
 	if t.reused {
 		// A dial racing the idle connection may have reported connect
 		// times, but this request did not wait for them.
 		return exchange.Timings{
 			TTFB: span(ttfbFrom, t.firstByte), Transfer: span(t.firstByte, t.end),
-			Total: span(1, t.end), Reused: true,
+			Total: span(startMark, t.end), Reused: true,
 		}
 	}
 	return exchange.Timings{
@@ -187,7 +190,7 @@ func (t *timer) timings() exchange.Timings {
 		TLS:      span(t.tlsStart, t.tlsDone),
 		TTFB:     span(ttfbFrom, t.firstByte),
 		Transfer: span(t.firstByte, t.end),
-		Total:    span(1, t.end),
+		Total:    span(startMark, t.end),
 		Reused:   t.reused,
 	}
 }
