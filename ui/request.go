@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/bubbles/textarea"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // methods is the cycle of the method selector; a method filled in from
@@ -63,11 +64,47 @@ func (r *requestEditor) fill(method, url string, header http.Header, body string
 		method = "GET"
 	}
 	r.method = render.InertLine(strings.ToUpper(method))
-	r.url.SetValue(render.InertLine(url))
-	// The host is what a person checks first.
-	r.url.CursorStart()
+	r.setURL(render.InertLine(url), 0)
 	r.headers.SetValue(safeText(formatHeaders(header)))
 	r.body.SetValue(safeText(body))
+}
+
+// setURL puts value in the URL bar with the cursor at pos (0 puts the
+// host, what a person checks first, in view). The input keeps the visible
+// window of its previous value when the new one is set in place, so a
+// longer URL would show only as many characters as the old one had: it
+// is emptied first, and the window is then laid out afresh from the start.
+func (r *requestEditor) setURL(value string, pos int) {
+	r.url.Reset()
+	r.url.SetValue(value)
+	r.url.SetCursor(0)
+	r.url.SetCursor(pos)
+}
+
+// urlView is the URL bar's text for width cells: the whole value, cut
+// only at the edge, with "…" wherever part of it is out of sight.
+// Unfocused, the value is drawn from its start; focused, the input's own
+// window around the cursor is shown, marked at the side it hides.
+func (r requestEditor) urlView(width int) string {
+	v := r.url.Value()
+	if v == "" || ansi.StringWidth(v) < width && !r.url.Focused() {
+		return r.url.View()
+	}
+	if !r.url.Focused() {
+		// No cursor cell to keep free.
+		return ansi.Truncate(v, width+1, "…")
+	}
+	view := r.url.View()
+	shown := strings.TrimRight(ansi.Strip(view), " ")
+	left := shown != "" && !strings.HasPrefix(v, shown)
+	right := shown != "" && !strings.HasSuffix(v, shown)
+	if left {
+		view = "…" + ansi.TruncateLeft(view, 1, "")
+	}
+	if right {
+		view = ansi.Truncate(view, max(ansi.StringWidth(view)-1, 0), "") + "…"
+	}
+	return view
 }
 
 // safeText keeps text as it is unless it holds characters that could drive

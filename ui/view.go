@@ -47,9 +47,9 @@ func (m *model) fitURL() {
 		return
 	}
 	m.req.url.Width = w
-	// The input scrolls its text only when the cursor moves: move it in
-	// place so the visible part is recomputed for the new width.
-	m.req.url.SetCursor(m.req.url.Position())
+	// The input lays out its visible part only as the cursor moves:
+	// set the value again so the part is laid out for the new width.
+	m.req.setURL(m.req.url.Value(), m.req.url.Position())
 }
 
 // View draws the whole screen: header, the current view, the status bar
@@ -133,7 +133,7 @@ func (m model) requestView() string {
 		bar = m.st.FocusedURLBar
 	}
 	url := bar.Width(m.lay.url.w - bar.GetHorizontalBorderSize()).
-		Render(clip(m.methodView()+" "+m.req.url.View(), m.lay.url.w-bar.GetHorizontalFrameSize(), 1))
+		Render(clip(m.methodView()+" "+m.req.urlView(m.req.url.Width), m.lay.url.w-bar.GetHorizontalFrameSize(), 1))
 	if m.lay.compact {
 		return lipgloss.JoinVertical(lipgloss.Left, url, m.tabsView(), m.paneBox(m.shown))
 	}
