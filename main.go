@@ -46,6 +46,7 @@ const apisUsage = `Usage:
   apierr apis add FILE                      check a hand-written profile and install it
   apierr apis remove NAME                   remove one of your profiles
   apierr apis test NAME --raw FILE [--json] what a response would be told with that profile
+  apierr apis use NAME --host HOST          explain HOST's answers with NAME from now on
 
 Your profiles live in $XDG_CONFIG_HOME/apierr/apis/. Run 'apierr apis COMMAND --help' for more.
 `
@@ -65,11 +66,13 @@ func run(args []string) int {
 	env.HistoryFlag = hist
 	tui := func(demo, history bool) int {
 		return ui.Run(ui.Options{
-			HistoryPath: env.HistoryPath(),
-			ProfilesDir: env.ProfilesDir(),
-			Demo:        demo,
-			History:     history,
-			Stderr:      env.Stderr,
+			HistoryPath:     env.HistoryPath(),
+			ProfilesDir:     env.ProfilesDir(),
+			HostProfiles:    env.HostProfiles(),
+			RememberProfile: env.RememberProfile,
+			Demo:            demo,
+			History:         history,
+			Stderr:          env.Stderr,
 		})
 	}
 	if len(args) == 0 {
@@ -123,8 +126,10 @@ func apis(env *cli.Env, args []string) int {
 		return cli.APIsRemove(env, rest)
 	case "test":
 		return cli.APIsTest(env, rest)
+	case "use":
+		return cli.APIsUse(env, rest)
 	}
-	return env.Fail(cli.ExitUsage, "unknown 'apis' command %q: use list, show, import, add, remove or test", sub)
+	return env.Fail(cli.ExitUsage, "unknown 'apis' command %q: use list, show, import, add, remove, test or use", sub)
 }
 
 // splitHistoryFlag takes the global --history PATH (or --history=PATH) out

@@ -23,9 +23,13 @@ type sentMsg struct {
 	ex  exchange.Exchange
 }
 
-func sendCmd(ctx context.Context, tag int, send func(context.Context, probe.Request) exchange.Exchange, req probe.Request) tea.Cmd {
+// sendCmd sends req; opts and why are how its profile was chosen, to
+// settle the diagnosis with (settleProfile).
+func sendCmd(ctx context.Context, tag int, send func(context.Context, probe.Request) exchange.Exchange, req probe.Request, opts formats.Options, why string) tea.Cmd {
 	return func() tea.Msg {
-		return sentMsg{tag: tag, ex: send(ctx, req)}
+		ex := send(ctx, req)
+		ex.Diagnosis = settleProfile(ex.Diagnosis, ex.Response, opts, why)
+		return sentMsg{tag: tag, ex: ex}
 	}
 }
 
@@ -129,9 +133,10 @@ type reexplainedMsg struct {
 	diag formats.Diagnosis
 }
 
-func reexplainCmd(tag int, resp exchange.Response, opts formats.Options) tea.Cmd {
+func reexplainCmd(tag int, resp exchange.Response, opts formats.Options, why string) tea.Cmd {
 	return func() tea.Msg {
-		return reexplainedMsg{tag: tag, diag: formats.DetectWith(resp.Status, resp.Headers, []byte(resp.Body), opts)}
+		d := formats.DetectText(resp.Status, resp.Headers, resp.Body, opts)
+		return reexplainedMsg{tag: tag, diag: settleProfile(d, &resp, opts, why)}
 	}
 }
 

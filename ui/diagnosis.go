@@ -210,20 +210,39 @@ func diagnosisSteps(d formats.Diagnosis) []formats.Step {
 // apiLine says which profile explained the response and how it was chosen.
 func apiLine(d formats.Diagnosis) string {
 	if d.API == "" {
+		if d.APIMatch != "" {
+			return render.InertLine(d.APIMatch) + " (generic explanation) · ctrl+p switches"
+		}
 		return "no API profile matched (generic explanation) · ctrl+p picks one"
 	}
 	s := d.API
 	if d.APITitle != "" {
 		s = d.APITitle + " (" + d.API + ")"
 	}
-	switch d.APIMatch {
-	case "":
-	case "--api":
+	switch m := d.APIMatch; {
+	case m == "":
+		s += ", reason not recorded"
+	case m == "--api":
 		s += ", as chosen"
+	case matcherReason(m):
+		s += ", matched by " + m
 	default:
-		s += ", matched by " + d.APIMatch
+		// A choice of the TUI's, said as it was made.
+		s += ", " + m
 	}
 	return render.InertLine(s) + " · ctrl+p switches"
+}
+
+// matcherReason reports whether how is one of formats.Match's own
+// reasons ("host api.occuspace.io", "problem type URI", ...), which read
+// after "matched by".
+func matcherReason(how string) bool {
+	for _, p := range []string{"host ", "problem type URI", "instance path", "error code vocabulary"} {
+		if strings.HasPrefix(how, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // renderFieldErrors is a two- or three-column table cut to width.

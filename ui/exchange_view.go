@@ -37,9 +37,9 @@ func (m model) send(req probe.Request, replay bool) (model, tea.Cmd) {
 	m.cancel = cancel
 	m.sending, m.replaying = true, replay
 	m.started = m.svc.now()
-	opts := m.explainOptions(req.URL)
+	opts, why := m.explainOptions(req.URL)
 	req.Options.API, req.Options.Profiles = opts.API, opts.Profiles
-	return m, tea.Batch(sendCmd(ctx, m.sendTag, m.svc.send, req), m.spin.Tick)
+	return m, tea.Batch(sendCmd(ctx, m.sendTag, m.svc.send, req, opts, why), m.spin.Tick)
 }
 
 // sendFields sends what the request view holds.
@@ -89,6 +89,12 @@ func (m model) openOffline(ex exchange.Exchange) (model, tea.Cmd) {
 	saved := ex
 	cmd := m.show(&ex, ex.Time)
 	m.saved, m.replayed, m.offline = &saved, nil, true
+	// Its replay is explained as it was saved: with its profile, not
+	// whatever was chosen for the last request.
+	m.choice = profileChoice{}
+	if ex.Diagnosis.API != "" {
+		m.choose(ex.Diagnosis.API, ex.Request.URL, "as saved with #"+itoa(ex.ID))
+	}
 	m.screen = screenRequest
 	m.setFocus(focusDiagnosis)
 	m.shown = focusDiagnosis
@@ -99,11 +105,12 @@ func (m model) openOffline(ex exchange.Exchange) (model, tea.Cmd) {
 // reexplain explains the shown response again with the chosen profile.
 func (m model) reexplain() (model, tea.Cmd) {
 	if m.ex == nil || m.ex.Response == nil {
-		m.status = info("later sends use %s", profileLabel(m.api))
+		m.status = info("requests to %s use %s", orDefault(m.choice.host, "this host"), profileLabel(m.choice.api))
 		return m, nil
 	}
 	m.explainTag++
-	return m, reexplainCmd(m.explainTag, *m.ex.Response, m.explainOptions(m.ex.Request.URL))
+	opts, why := m.explainOptions(m.ex.Request.URL)
+	return m, reexplainCmd(m.explainTag, *m.ex.Response, opts, why)
 }
 
 // emptyRegistry is a registry with no profile: the "none" choice.

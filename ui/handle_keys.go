@@ -195,7 +195,7 @@ func (m model) importCurl(cmdline string) model {
 		m.req.method = "POST"
 	}
 	if req.Options.API != "" {
-		m.api = req.Options.API
+		m.choose(req.Options.API, req.URL, "from the curl command's --api")
 	}
 	// A new request: nothing of an exchange opened from history (its
 	// replay, its diff) applies to it.

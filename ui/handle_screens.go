@@ -92,7 +92,7 @@ func (m model) demoKey(k tea.KeyMsg) (model, tea.Cmd) {
 		}
 		r := m.demo.Routes[m.demoPick.list.cursor]
 		m.req.fill(r.Method, m.demo.URL+r.Path, r.Header, r.Body)
-		m.api = r.API
+		m.choose(r.API, m.demo.URL+r.Path, "set by the demo route")
 		// A new request: nothing of an exchange opened from history
 		// (its replay, its diff) applies to it.
 		m.saved, m.replayed, m.offline = nil, nil, false
@@ -111,16 +111,21 @@ func (m model) profileKey(k tea.KeyMsg) (model, tea.Cmd) {
 	case key.Matches(k, m.keys.Back):
 		m.screen = screenRequest
 		return m, nil
-	case key.Matches(k, m.keys.Choose):
+	case key.Matches(k, m.keys.Choose), key.Matches(k, m.keys.Remember):
+		api := ""
 		switch i := m.profPick.list.cursor; i {
 		case 0:
-			m.api = ""
 		case 1:
-			m.api = profileNone
+			api = profileNone
 		default:
-			m.api = m.profiles.Profiles[i-2].Name
+			api = m.profiles.Profiles[i-2].Name
 		}
+		target := m.profileTarget()
+		m.choose(api, target, "chosen with ctrl+p for "+urlHost(target))
 		m.screen = screenRequest
+		if key.Matches(k, m.keys.Remember) {
+			return m.rememberProfile(api, urlHost(target))
+		}
 		return m.reexplain()
 	}
 	m.listKey(&m.profPick.list, k)
@@ -130,14 +135,15 @@ func (m model) profileKey(k tea.KeyMsg) (model, tea.Cmd) {
 // profileIndex is the picker row of the profile in use (a demo route or a
 // curl command may have chosen it): auto, none, then the profiles.
 func (m model) profileIndex() int {
-	switch m.api {
+	c, _ := m.choiceFor(m.profileTarget())
+	switch c.api {
 	case "":
 		return 0
 	case profileNone:
 		return 1
 	}
 	for i, p := range m.profiles.Profiles {
-		if p.Name == m.api {
+		if p.Name == c.api {
 			return i + 2
 		}
 	}
@@ -226,6 +232,7 @@ func (m *model) syncKeys() {
 	k.History.SetEnabled(req)
 	list := m.screen == screenHistory || m.screen == screenDemo || m.screen == screenProfiles
 	k.Choose.SetEnabled(list)
+	k.Remember.SetEnabled(m.screen == screenProfiles)
 	k.Top.SetEnabled(list)
 	k.Bottom.SetEnabled(list)
 }

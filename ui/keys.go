@@ -33,6 +33,8 @@ type KeyMap struct {
 	Top      key.Binding
 	Bottom   key.Binding
 	Choose   key.Binding
+	// Remember chooses a profile in the picker and keeps it for the host.
+	Remember key.Binding
 }
 
 // DefaultKeyMap returns the keys of DESIGN.md plus the TUI's own.
@@ -60,6 +62,7 @@ func DefaultKeyMap() KeyMap {
 		Top:      key.NewBinding(key.WithKeys("home"), key.WithHelp("home", "first")),
 		Bottom:   key.NewBinding(key.WithKeys("end"), key.WithHelp("end", "last")),
 		Choose:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open / choose")),
+		Remember: key.NewBinding(key.WithKeys("ctrl+k"), key.WithHelp("ctrl+k", "choose profile, keep it for the host")),
 	}
 }
 
@@ -76,7 +79,7 @@ func (k KeyMap) FullHelp() []helpGroup {
 		{"Request view", []key.Binding{k.SendURL, k.Send, k.Back, k.NextPane, k.PrevPane, k.Method, k.Profile, k.Demo}},
 		{"Response and diagnosis", []key.Binding{k.CopyID, k.Ticket, k.Up, k.Down, k.PageUp, k.PageDown}},
 		{"Opened from history", []key.Binding{k.Replay, k.Diff}},
-		{"History browser and pickers", []key.Binding{k.History, k.Choose, k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Back}},
+		{"History browser and pickers", []key.Binding{k.History, k.Choose, k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Remember, k.Back}},
 		{"Anywhere", []key.Binding{k.Help, k.Quit}},
 	}
 }

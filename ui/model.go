@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/apierr/apierr/formats/exchange"
@@ -92,9 +93,12 @@ type model struct {
 	histErr error
 	pending []pendingSave
 
-	profiles   profileSet
-	api        string // the chosen profile: "" automatic, "-" none
-	explainTag int
+	profiles profileSet
+	// choice is the profile picked for one host; hostProfiles are the
+	// ones remembered per host in the config file.
+	choice       profileChoice
+	hostProfiles map[string]string
+	explainTag   int
 
 	demo    *demoHandle
 	demoErr error
@@ -132,6 +136,10 @@ func newModel(opts Options, svc services, out io.Writer, inTmux, noColor bool) m
 		helpView: newScrollPane(),
 		spin:     spinner.New(spinner.WithSpinner(spinner.Dot)),
 		shown:    focusDiagnosis,
+	}
+	m.hostProfiles = map[string]string{}
+	for h, name := range opts.HostProfiles {
+		m.hostProfiles[strings.ToLower(h)] = name
 	}
 	m.help.Styles.ShortKey = st.HelpKey
 	m.help.Styles.ShortDesc = st.Muted

@@ -147,8 +147,8 @@ func TestProfilePickerReexplains(t *testing.T) {
 	m = step(m, press(tea.KeyDown)) // "none"
 	next, cmd := m.Update(press(tea.KeyEnter))
 	m = runCmd(next.(model), cmd)
-	if m.api != profileNone || m.ex.Diagnosis.API != "" {
-		t.Errorf("after choosing none: api %q, diagnosis api %q", m.api, m.ex.Diagnosis.API)
+	if m.choice.api != profileNone || m.choice.host != "api.occuspace.io" || m.ex.Diagnosis.API != "" {
+		t.Errorf("after choosing none: choice %+v, diagnosis api %q", m.choice, m.ex.Diagnosis.API)
 	}
 	if !strings.Contains(m.status.text, "no profile") {
 		t.Errorf("status %q", m.status.text)
@@ -239,8 +239,8 @@ func TestSendFillsProfileAndHost(t *testing.T) {
 		return seedExchange(seedExamples[0])
 	}
 	m := newModel(Options{}, svc, nil, false, true)
-	m.api = "occuspace"
 	m.req.fill("POST", "https://api.occuspace.io/v2/x", nil, `{"a":1}`)
+	m.choose("occuspace", "https://api.occuspace.io/", "chosen in the test")
 	m, cmd := m.sendFields()
 	m = runCmd(m, cmd)
 	if got.Method != "POST" || string(got.Body) != `{"a":1}` || got.Options.API != "occuspace" {
@@ -429,14 +429,15 @@ func TestDemoRowsDropTheAPINameFromDescriptions(t *testing.T) {
 // demo route chose, so enter keeps it.
 func TestProfilePickerOpensOnTheProfileInUse(t *testing.T) {
 	m, _ := newTestModel(t, 120, 40, Options{})
-	m.api = "raalabs"
+	m.req.fill("GET", "http://127.0.0.1:7707/raalabs/v1/x", nil, "")
+	m.choose("raalabs", m.req.url.Value(), "set by the demo route")
 	m = step(m, press(tea.KeyCtrlP))
 	if m.screen != screenProfiles || !strings.Contains(plain(m.View()), "› raalabs") {
 		t.Fatalf("the picker does not point at raalabs:\n%s", plain(m.View()))
 	}
 	m = step(m, press(tea.KeyEnter))
-	if m.api != "raalabs" {
-		t.Errorf("enter changed the profile to %q", m.api)
+	if m.choice.api != "raalabs" {
+		t.Errorf("enter changed the profile to %q", m.choice.api)
 	}
 }
 

@@ -26,6 +26,12 @@ type Options struct {
 	Demo bool
 	// History opens the history browser first.
 	History bool
+	// HostProfiles are the API profiles remembered per host (the config
+	// file's [hosts] table, written by apierr apis use).
+	HostProfiles map[string]string
+	// RememberProfile keeps a profile for a host in the config file; nil
+	// when there is none to write.
+	RememberProfile func(host, name string) error
 	// Stderr receives the one-line error when the TUI cannot start.
 	Stderr io.Writer
 }

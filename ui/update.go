@@ -2,10 +2,8 @@ package ui
 
 import (
 	"fmt"
-	"net/url"
 	"strings"
 
-	"github.com/apierr/apierr/formats"
 	"github.com/apierr/apierr/formats/exchange"
 	"github.com/apierr/apierr/formats/redact"
 	"github.com/charmbracelet/bubbles/spinner"
@@ -63,6 +61,8 @@ func (m model) route(msg tea.Msg) (model, tea.Cmd) {
 		return m.openOffline(msg.ex)
 	case profilesMsg:
 		return m.onProfiles(msg), nil
+	case rememberedMsg:
+		return m.onRemembered(msg), nil
 	case reexplainedMsg:
 		return m.onReexplained(msg)
 	case demoMsg:
@@ -216,19 +216,6 @@ func (m model) onProfiles(msg profilesMsg) model {
 	return m
 }
 
-// explainOptions are the formats options for the chosen profile.
-func (m model) explainOptions(rawURL string) formats.Options {
-	opts := formats.Options{Profiles: m.profiles.Registry, API: m.api}
-	if m.api == profileNone {
-		opts.API = ""
-		opts.Profiles = emptyRegistry()
-	}
-	if u, err := url.Parse(rawURL); err == nil {
-		opts.Host = u.Hostname()
-	}
-	return opts
-}
-
 func (m model) onReexplained(msg reexplainedMsg) (model, tea.Cmd) {
 	if msg.tag != m.explainTag || m.ex == nil {
 		return m, nil
@@ -236,7 +223,11 @@ func (m model) onReexplained(msg reexplainedMsg) (model, tea.Cmd) {
 	ex := *m.ex
 	ex.Diagnosis = msg.diag
 	cmd := m.show(&ex, m.received)
-	m.status = info("explained again with %s; later sends use it too", profileLabel(m.api))
+	if c, ok := m.choiceFor(ex.Request.URL); ok {
+		m.status = info("explained again with %s; later requests to %s use it too", profileLabel(c.api), c.host)
+	} else {
+		m.status = info("explained again with the automatic profile choice")
+	}
 	return m, cmd
 }
 

@@ -81,7 +81,8 @@ func (m model) View() string {
 		target = m.req.method + " " + hostPath(m.req.url.Value())
 	}
 	status := renderStatus(m.status, m.sending, m.spin.View(), target, m.svc.now().Sub(m.started), m.lay.width, m.st)
-	helpLine := m.help.ShortHelpView(m.contextHelp())
+	// The help model's own cut misses a few cells at some widths.
+	helpLine := cut(m.help.ShortHelpView(m.contextHelp()), m.lay.width)
 	return lipgloss.JoinVertical(lipgloss.Left, m.headerView(), main, status, helpLine)
 }
 
@@ -98,7 +99,7 @@ func (m model) headerView() string {
 	if mode != "" {
 		left += "  " + m.st.Mode.Render(mode)
 	}
-	right := "profile: " + profileName(m.api)
+	right := "profile: " + m.profileShown()
 	if m.demo != nil {
 		right += " · demo " + m.demo.URL
 	}
@@ -111,6 +112,22 @@ func (m model) headerView() string {
 		return cut(left, m.lay.width)
 	}
 	return left + strings.Repeat(" ", gap) + right
+}
+
+// profileShown names the profile of what is on screen: the shown
+// exchange's when the URL bar still holds its URL (the body's clues may
+// have beaten a choice), else the one the next send would use.
+func (m model) profileShown() string {
+	if m.ex != nil && m.ex.Request.URL == m.req.url.Value() {
+		if m.ex.Diagnosis.API != "" {
+			return m.ex.Diagnosis.API
+		}
+		if m.ex.Diagnosis.APIMatch != "" {
+			return "none"
+		}
+	}
+	c, _ := m.choiceFor(m.req.url.Value())
+	return profileName(c.api)
 }
 
 func profileName(api string) string {

@@ -15,12 +15,18 @@ import (
 //
 //	[redact]
 //	names = ["x-tenant-pin", "customer_ssn"]
+//
+//	[hosts]
+//	"api.octo.example" = "octo"
 type Config struct {
 	Redact struct {
 		// Names are more header, query-parameter, form-field and JSON
 		// member names whose values are secrets.
 		Names []string `toml:"names"`
 	} `toml:"redact"`
+	// Hosts maps a request's host to the API profile that explains its
+	// answers (apierr apis use NAME --host HOST; "none" for no profile).
+	Hosts map[string]string `toml:"hosts,omitempty"`
 }
 
 // ConfigPath is where the config file lives.

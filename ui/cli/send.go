@@ -78,11 +78,18 @@ func Send(env *Env, args []string) int {
 		}
 	}
 	req.Options.Profiles, req.Options.API = reg, a.api
+	kept := ""
+	if a.api == "" {
+		kept = env.keptProfile(&req)
+	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	ex := probe.Send(ctx, req)
 	stop()
 	ex.Source = exchange.SourceSend
+	if kept != "" && ex.Diagnosis.APIMatch == "--api" {
+		ex.Diagnosis.APIMatch = kept
+	}
 	if !a.noHistory {
 		saveExchange(env, &ex)
 	}
