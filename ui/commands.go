@@ -183,6 +183,7 @@ func copyCmd(out io.Writer, inTmux bool, system func(string) error, text, what s
 type ticketMsg struct {
 	text string
 	rid  string
+	of   string // the exchange it is about, for the status bar
 	err  error
 }
 
@@ -191,7 +192,11 @@ type ticketError struct{ err error }
 
 func (e ticketError) Error() string { return "could not build the ticket: " + e.err.Error() }
 
-func ticketCmd(render func(exchange.Exchange, string) (string, error), curl func(exchange.Request, bool) string, ex exchange.Exchange) tea.Cmd {
+func ticketCmd(render func(exchange.Exchange, string) (string, error), curl func(exchange.Request, bool) string, ex exchange.Exchange, previous bool) tea.Cmd {
+	label := exchangeLabel(ex)
+	if previous {
+		label += " (the previous request)"
+	}
 	return func() tea.Msg {
 		c := ""
 		if curl != nil {
@@ -201,7 +206,7 @@ func ticketCmd(render func(exchange.Exchange, string) (string, error), curl func
 		if err != nil {
 			return ticketMsg{err: ticketError{err}}
 		}
-		return ticketMsg{text: text, rid: ex.Diagnosis.RequestID}
+		return ticketMsg{text: text, rid: ex.Diagnosis.RequestID, of: label}
 	}
 }
 
@@ -214,3 +219,12 @@ func tickCmd(tag int) tea.Cmd {
 
 // errorf builds the one-line error the status bar shows.
 func errorf(format string, args ...any) error { return fmt.Errorf(format, args...) }
+
+// osc52Hint is how to let a copy through when the terminal may drop it:
+// tmux only passes OSC 52 on with set-clipboard on.
+func (m model) osc52Hint() string {
+	if m.inTmux {
+		return " · in tmux it needs: set -g set-clipboard on"
+	}
+	return ""
+}

@@ -8,6 +8,7 @@ import (
 	"github.com/apierr/apierr/formats"
 	"github.com/apierr/apierr/formats/exchange"
 	"github.com/apierr/apierr/probe"
+	"github.com/apierr/apierr/ui/render"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -16,6 +17,7 @@ import (
 func (m *model) show(ex *exchange.Exchange, received time.Time) tea.Cmd {
 	m.ex = ex
 	m.received = received
+	m.exStale = false
 	cmd := m.resp.set(ex, m.st)
 	now := m.svc.now()
 	m.diag.set(&ex.Diagnosis, retryDeadline(ex.Diagnosis, received), m.st, now)
@@ -24,6 +26,26 @@ func (m *model) show(ex *exchange.Exchange, received time.Time) tea.Cmd {
 		return tea.Batch(cmd, tickCmd(m.tickTag))
 	}
 	return cmd
+}
+
+// clearShown takes the shown exchange off screen: a new request was put
+// in the fields (a demo route, a curl command), and the old answer would
+// read as its own.
+func (m *model) clearShown() {
+	m.ex, m.exStale = nil, false
+	m.resp.set(nil, m.st)
+	m.diag.set(nil, time.Time{}, m.st, m.svc.now())
+	m.tickTag++
+}
+
+// exchangeLabel names the shown exchange in what copies of it say: its
+// history id when saved, and its method, host and path.
+func exchangeLabel(ex exchange.Exchange) string {
+	s := ex.Request.Method + " " + hostPath(ex.Request.URL)
+	if ex.ID != 0 {
+		s = "#" + itoa(ex.ID) + " " + s
+	}
+	return render.InertLine(s)
 }
 
 // send starts req in the background; an earlier request still in flight

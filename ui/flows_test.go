@@ -94,7 +94,7 @@ func TestFlowSendCopyHistoryReopen(t *testing.T) {
 
 	tm.Send(press(tea.KeyCtrlY))
 	// The OSC 52 sequence carries the request_id, base64-encoded.
-	waitFor(t, tm, "\x1b]52;c;"+osc52Payload(rid), "copied request_id "+rid)
+	waitFor(t, tm, "\x1b]52;c;"+osc52Payload(rid), "sent request_id "+rid)
 
 	tm.Send(press(tea.KeyCtrlR))
 	waitFor(t, tm, "History", "/v2/locations/1560", "not-found")

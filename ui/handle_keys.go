@@ -158,6 +158,9 @@ func (m model) forwardToFocused(msg tea.Msg) (model, tea.Cmd) {
 
 // edited turns an exchange opened from history into a new request.
 func (m *model) edited() {
+	if m.ex != nil {
+		m.exStale = true
+	}
 	if m.offline {
 		m.offline = false
 		m.status = info("edited: this is a new request now (enter or ctrl+s sends it)")
@@ -200,6 +203,7 @@ func (m model) importCurl(cmdline string) model {
 	// A new request: nothing of an exchange opened from history (its
 	// replay, its diff) applies to it.
 	m.saved, m.replayed, m.offline = nil, nil, false
+	m.clearShown()
 	m.status = info("filled from the curl command: enter sends it")
 	return m
 }

@@ -96,6 +96,7 @@ func (m model) demoKey(k tea.KeyMsg) (model, tea.Cmd) {
 		// A new request: nothing of an exchange opened from history
 		// (its replay, its diff) applies to it.
 		m.saved, m.replayed, m.offline = nil, nil, false
+		m.clearShown()
 		m.screen = screenRequest
 		m.status = info("%s %s: press enter to send (profile %s)", r.Method, r.Path, orDefault(r.API, "auto"))
 		return m, m.setFocus(focusURL)
@@ -152,13 +153,21 @@ func (m model) profileIndex() int {
 
 // copyRequestID copies the shown request_id and says so.
 func (m model) copyRequestID() (model, tea.Cmd) {
-	if m.ex == nil || m.ex.Diagnosis.RequestID == "" {
-		m.status = info("this response carries no request_id to copy")
+	switch {
+	case m.ex == nil:
+		m.status = info("no exchange shown yet, so no request_id to copy: send a request or open one from history (ctrl+r)")
+		return m, nil
+	case m.ex.Diagnosis.RequestID == "":
+		m.status = info("nothing copied: the answer to %s carries no request_id (none in its body or headers)", exchangeLabel(*m.ex))
 		return m, nil
 	}
 	var r redact.Redactor
 	rid := r.Text(m.ex.Diagnosis.RequestID)
-	return m, copyCmd(m.out, m.inTmux, m.svc.clipboard, rid, "request_id "+rid)
+	what := "request_id " + rid + " of " + exchangeLabel(*m.ex)
+	if m.exStale {
+		what += " (the previous request)"
+	}
+	return m, copyCmd(m.out, m.inTmux, m.svc.clipboard, rid, what)
 }
 
 // copyTicket renders the support ticket in a command, then copies it.
@@ -167,7 +176,7 @@ func (m model) copyTicket() (model, tea.Cmd) {
 		m.status = info("nothing to put in a ticket yet: send a request or open one from history (ctrl+r)")
 		return m, nil
 	}
-	return m, ticketCmd(m.svc.ticket, m.svc.curl, *m.ex)
+	return m, ticketCmd(m.svc.ticket, m.svc.curl, *m.ex, m.exStale)
 }
 
 // handleMouse scrolls the pane under the pointer with the wheel.
@@ -224,7 +233,9 @@ func (m *model) syncKeys() {
 	k.PrevPane.SetEnabled(req)
 	k.Method.SetEnabled(req)
 	k.Profile.SetEnabled(req)
-	k.CopyID.SetEnabled(req && m.ex != nil && m.ex.Diagnosis.RequestID != "")
+	// Enabled without a request_id too, so the key says why nothing was
+	// copied rather than doing nothing.
+	k.CopyID.SetEnabled(req)
 	k.Ticket.SetEnabled(req && m.ex != nil)
 	k.Demo.SetEnabled(req && m.demo != nil)
 	k.Replay.SetEnabled(req && !typing && m.saved != nil && !m.sending)

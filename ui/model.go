@@ -73,6 +73,10 @@ type model struct {
 	// The exchange on screen and where it came from.
 	ex       *exchange.Exchange
 	received time.Time
+	// exStale is set once the request fields no longer hold the shown
+	// exchange's request: its panes are then marked as the previous
+	// request's.
+	exStale  bool
 	offline  bool               // opened from history and not edited since
 	saved    *exchange.Exchange // the saved one, when opened from history
 	replayed *exchange.Exchange // the replay of saved, for the diff

@@ -47,3 +47,60 @@ func TestGoldenURLBarShowsTheWholeNewURL(t *testing.T) {
 		}
 	}
 }
+
+// After a new demo route is chosen the old answer leaves the panes; after
+// an edit it stays, marked as the previous request's, and a copy says
+// which exchange it came from.
+func TestGoldenPanesOfThePreviousRequest(t *testing.T) {
+	routes := []demoRoute{
+		{Method: "GET", Path: "/occuspace/v2/locations/1560", API: "occuspace", Status: 404, Description: "location not found"},
+		{Method: "POST", Path: "/octo/bookings", API: "octo", Status: 400, Description: "INVALID_PRODUCT_ID", Body: `{"productId":"123"}`},
+	}
+	for _, sz := range sizes {
+		m, _ := newTestModel(t, sz.w, sz.h, Options{Demo: true})
+		m = step(m, demoMsg{demo: demoHandle{URL: "http://127.0.0.1:7707", Routes: routes}})
+		m = step(m, press(tea.KeyEnter))
+		ex := seedExchange(seedExamples[0])
+		ex.Request.URL = m.req.url.Value()
+		m.show(&ex, fixedNow)
+
+		m = step(m, press(tea.KeyCtrlG))
+		m = step(m, press(tea.KeyDown))
+		m = step(m, press(tea.KeyEnter))
+		if m.ex != nil {
+			t.Fatal("the previous route's exchange is still shown after choosing another route")
+		}
+		checkScreen(t, "new_route_clears_panes", m, sz.w, sz.h)
+		if v := plain(m.View()); strings.Contains(v, "f1b8698f") || strings.Contains(v, "404") {
+			t.Errorf("the new route's screen shows the old answer:\n%s", v)
+		}
+
+		m.show(&ex, fixedNow)
+		m = step(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("x")})
+		if !m.exStale {
+			t.Fatal("an edit did not mark the shown exchange as the previous request's")
+		}
+		checkScreen(t, "edit_marks_previous", m, sz.w, sz.h)
+		m, cmd := m.copyTicket()
+		msg := cmd()
+		tm, ok := msg.(ticketMsg)
+		if !ok || !strings.Contains(tm.of, "#7 GET 127.0.0.1:7707/occuspace/v2/locations/1560 (the previous request)") {
+			t.Errorf("the ticket copy does not say which exchange it is of: %+v", msg)
+		}
+	}
+}
+
+// ctrl+y without a request_id says why nothing was copied.
+func TestCopyIDWithoutRequestIDSaysSo(t *testing.T) {
+	m, _ := newTestModel(t, 120, 40, Options{})
+	m = step(m, press(tea.KeyCtrlY))
+	if !strings.Contains(m.status.text, "no exchange shown yet") {
+		t.Errorf("ctrl+y with nothing shown: %q", m.status.text)
+	}
+	ex := seedExchange(seedExamples[1]) // Raa Labs sends no request id
+	m.show(&ex, fixedNow)
+	m = step(m, press(tea.KeyCtrlY))
+	if !strings.Contains(m.status.text, "carries no request_id") {
+		t.Errorf("ctrl+y on a response without request_id: %q", m.status.text)
+	}
+}

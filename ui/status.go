@@ -7,6 +7,7 @@ import (
 
 	"github.com/apierr/apierr/formats/exchange"
 	"github.com/apierr/apierr/ui/render"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // statusLine is what just happened, shown above the help line.
@@ -24,17 +25,27 @@ func failure(err error) statusLine {
 }
 
 // renderStatus draws the status bar: the request in flight with its
-// elapsed time, or the last message.
+// elapsed time, or the last message. A message too long for one line
+// wraps onto a second, which takes the help line's place (View).
 func renderStatus(s statusLine, sending bool, spin, target string, elapsed time.Duration, width int, st Styles) string {
 	if sending {
 		return cut(strings.TrimSpace(spin)+" "+st.Bold.Render("sending "+render.InertLine(target))+
 			st.Muted.Render(fmt.Sprintf(" · %.1fs · esc cancels", elapsed.Seconds())), width)
 	}
 	text := strings.TrimSpace(s.text)
+	style := st.StatusInfo
 	if s.err {
-		return cut(st.StatusError.Render(text), width)
+		style = st.StatusError
 	}
-	return cut(st.StatusInfo.Render(text), width)
+	lines := strings.Split(ansi.Wrap(text, max(width, 1), ""), "\n")
+	if len(lines) > 2 {
+		lines = lines[:2]
+		lines[1] = cut(lines[1]+" …", width)
+	}
+	for i, l := range lines {
+		lines[i] = style.Render(cut(strings.TrimRight(l, " "), width))
+	}
+	return strings.Join(lines, "\n")
 }
 
 // summary is the status-bar line for a response that just arrived.

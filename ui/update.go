@@ -68,11 +68,12 @@ func (m model) route(msg tea.Msg) (model, tea.Cmd) {
 	case demoMsg:
 		return m.onDemo(msg), nil
 	case copiedMsg:
-		m.status = info("copied %s", msg.what)
-		if !msg.system {
-			// Short, so the ticket's request_id and this still fit 120
-			// columns.
-			m.status.text += " (via OSC 52)"
+		if msg.system {
+			m.status = info("copied %s", msg.what)
+		} else {
+			// The terminal may drop an OSC 52 sequence without a word:
+			// say it was sent, not that it arrived.
+			m.status = info("sent %s to the terminal's clipboard (OSC 52; no system clipboard here)%s", msg.what, m.osc52Hint())
 		}
 		return m, nil
 	case clipboardError:
@@ -85,7 +86,7 @@ func (m model) route(msg tea.Msg) (model, tea.Cmd) {
 		}
 		var r redact.Redactor
 		text := r.Text(msg.text)
-		what := fmt.Sprintf("support ticket (Markdown, %d lines)", strings.Count(text, "\n")+1)
+		what := fmt.Sprintf("support ticket (Markdown, %d lines) of %s", strings.Count(text, "\n")+1, msg.of)
 		if msg.rid != "" {
 			what += " for request_id " + msg.rid
 		}

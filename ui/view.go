@@ -82,6 +82,10 @@ func (m model) View() string {
 	}
 	status := renderStatus(m.status, m.sending, m.spin.View(), target, m.svc.now().Sub(m.started), m.lay.width, m.st)
 	// The help model's own cut misses a few cells at some widths.
+	if strings.Contains(status, "\n") {
+		// The message needs two lines: the help line gives its room.
+		return lipgloss.JoinVertical(lipgloss.Left, m.headerView(), main, status)
+	}
 	helpLine := cut(m.help.ShortHelpView(m.contextHelp()), m.lay.width)
 	return lipgloss.JoinVertical(lipgloss.Left, m.headerView(), main, status, helpLine)
 }
@@ -175,6 +179,9 @@ func (m model) tabsView() string {
 	return cut(strings.Join(tabs, "")+m.st.Muted.Render("  tab switches"), m.lay.width)
 }
 
+// iwOf is the content width of a pane drawn in r with style s.
+func iwOf(s lipgloss.Style, r rect) int { w, _ := inner(s, r); return w }
+
 // paneBox frames pane f at its layout size with its title.
 func (m model) paneBox(f focus) string {
 	r := m.lay.panes[f]
@@ -191,13 +198,19 @@ func (m model) paneBox(f focus) string {
 	case focusBody:
 		content = m.req.body.View()
 	case focusResponse:
+		if m.exStale {
+			title += m.st.Warn.Render(" · previous request: " + cut(exchangeLabel(*m.ex), max(iwOf(s, r)-31, 12)))
+		}
 		content = m.resp.view(m.st)
 		if m.sending {
 			content = m.spin.View() + " waiting for the response… (esc cancels)"
 		}
 	case focusDiagnosis:
 		content = m.diag.view()
-		if m.ex != nil && m.ex.Diagnosis.API != "" {
+		switch {
+		case m.exStale:
+			title += m.st.Warn.Render(" · of the previous request, not the fields")
+		case m.ex != nil && m.ex.Diagnosis.API != "":
 			title += m.st.Muted.Render(" · " + render.InertLine(m.ex.Diagnosis.API))
 		}
 	}
