@@ -59,13 +59,28 @@ func (m model) send(req probe.Request, replay bool) (model, tea.Cmd) {
 	m.cancel = cancel
 	m.sending, m.replaying = true, replay
 	m.started = m.svc.now()
+	m.sentRedacted = carriesRedacted(req)
+	if m.sentRedacted {
+		m.status = info("sending with its secrets redacted, as saved: type the real ones in the fields, then send again")
+	}
 	opts, why := m.explainOptions(req.URL)
 	req.Options.API, req.Options.Profiles = opts.API, opts.Profiles
 	return m, tea.Batch(sendCmd(ctx, m.sendTag, m.svc.send, req, opts, why), m.spin.Tick)
 }
 
-// sendFields sends what the request view holds.
+// carriesRedacted reports whether req holds [REDACTED:…] markers where
+// secrets were when it was saved.
+func carriesRedacted(req probe.Request) bool {
+	return strings.Contains(req.URL+string(req.Body)+formatHeaders(req.Header), "[REDACTED:")
+}
+
+// sendFields sends what the request view holds. On an exchange opened
+// from history and not edited, ctrl+s and enter replay it as r does, with
+// the same warning about redacted secrets and the diff after.
 func (m model) sendFields() (model, tea.Cmd) {
+	if m.offline && m.saved != nil {
+		return m.replay()
+	}
 	req, err := m.req.request()
 	if err != nil {
 		m.status = failure(err)
@@ -97,8 +112,7 @@ func (m model) replay() (model, tea.Cmd) {
 		return m, nil
 	}
 	m, cmd := m.send(req, true)
-	m.replayRedacted = strings.Contains(req.URL+string(req.Body)+formatHeaders(req.Header), "[REDACTED:")
-	if m.replayRedacted {
+	if m.sentRedacted {
 		m.status = info("replaying #%d with its secrets redacted, as saved: type the real ones in the fields, then r again", m.saved.ID)
 	}
 	return m, cmd

@@ -84,9 +84,10 @@ type model struct {
 	// The request in flight.
 	sending   bool
 	replaying bool
-	// replayRedacted is set when the replay in flight carries the
-	// markers of secrets redacted when it was saved.
-	replayRedacted bool
+	// sentRedacted is set when the request in flight carries the
+	// [REDACTED:…] markers of secrets redacted when it was saved, which
+	// ever key sent it.
+	sentRedacted bool
 	sendTag        int
 	cancel         context.CancelFunc
 	started        time.Time

@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
 
+	"github.com/apierr/apierr/formats/exchange"
+	"github.com/apierr/apierr/probe"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -102,5 +105,37 @@ func TestCopyIDWithoutRequestIDSaysSo(t *testing.T) {
 	m = step(m, press(tea.KeyCtrlY))
 	if !strings.Contains(m.status.text, "carries no request_id") {
 		t.Errorf("ctrl+y on a response without request_id: %q", m.status.text)
+	}
+}
+
+// ctrl+s and enter on an exchange opened from history replay it as r
+// does: the same warning about its redacted secrets, the same diff after.
+func TestGoldenSendKeysOnAnOpenedExchangeWarnLikeReplay(t *testing.T) {
+	for _, sz := range sizes {
+		for _, k := range []tea.KeyMsg{press(tea.KeyCtrlS), {Type: tea.KeyRunes, Runes: []rune("r")}} {
+			m, _ := newTestModel(t, sz.w, sz.h, Options{})
+			var sent []string
+			m.svc.send = func(_ context.Context, r probe.Request) exchange.Exchange {
+				sent = append(sent, r.Header.Get("Authorization"))
+				return seedExchange(seedExamples[2])
+			}
+			ex := seedExchange(seedExamples[2])
+			ex.ID = 4
+			ex.Request.Headers = map[string][]string{"Authorization": {"Bearer [REDACTED:7c43ef5a]"}}
+			m, _ = m.openOffline(ex)
+			next, cmd := m.Update(k)
+			m = next.(model)
+			if !strings.Contains(m.status.text, "replaying #4 with its secrets redacted") {
+				t.Errorf("%s: status while sending %q, want the redacted-secrets warning", k, m.status.text)
+			}
+			m = runCmd(m, cmd)
+			if len(sent) != 1 || m.replayed == nil || !strings.Contains(m.status.text, "replayed with redacted secrets") {
+				t.Errorf("%s: sent %v, replayed %v, status %q", k, sent, m.replayed != nil, m.status.text)
+			}
+			if k.Type == tea.KeyCtrlS {
+				m.ex.Timings = ex.Timings
+				checkScreen(t, "ctrl_s_on_opened_exchange", m, sz.w, sz.h)
+			}
+		}
 	}
 }

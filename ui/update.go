@@ -139,12 +139,15 @@ func (m model) onSent(msg sentMsg) (model, tea.Cmd) {
 		m.replaying = false
 		m.replayed, m.offline = &ex, false
 		m.status = info("replayed: %s · d shows what changed", summary(ex))
-		if m.replayRedacted {
+		if m.sentRedacted {
 			m.status = info("replayed with redacted secrets (type them in, then r): %s · d shows what changed", summary(ex))
 		}
 	} else {
 		m.saved, m.replayed, m.offline = nil, nil, false
 		m.status = info("%s", summary(ex))
+		if m.sentRedacted {
+			m.status = info("sent with redacted secrets (type the real ones in, then send again): %s", summary(ex))
+		}
 	}
 	// The compact layout shows one pane: bring the diagnosis forward
 	// unless the person is reading another pane.
