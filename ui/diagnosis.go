@@ -276,8 +276,17 @@ func hang(s string, width, indent int) string {
 	if width < 10 {
 		return s
 	}
-	wrapped := ansi.Wrap(s, width, "")
-	return strings.ReplaceAll(wrapped, "\n", "\n"+strings.Repeat(" ", indent))
+	return strings.ReplaceAll(wrapWords(s, width), "\n", "\n"+strings.Repeat(" ", indent))
+}
+
+// wrapWords wraps s to width at spaces only: ansi.Wrap also breaks after
+// every hyphen, which splits names such as "error-object" and
+// "problem+json"-style ids across lines. A word wider than the line is
+// still broken.
+func wrapWords(s string, width int) string {
+	const nbHyphen = "\u2011"
+	s = strings.ReplaceAll(s, "-", nbHyphen)
+	return strings.ReplaceAll(ansi.Wrap(s, width, ""), nbHyphen, "-")
 }
 
 // cut truncates s to width cells with an ellipsis.

@@ -139,3 +139,22 @@ func TestGoldenSendKeysOnAnOpenedExchangeWarnLikeReplay(t *testing.T) {
 		}
 	}
 }
+
+// Names with hyphens wrap whole: "(error-" / "object)" once split the
+// format id over two lines of the diagnosis pane.
+func TestGoldenFormatNameWrapsWhole(t *testing.T) {
+	d := seedExchange(seedExamples[4]).Diagnosis
+	for _, w := range []int{40, 44, 48, 52} {
+		got := plain(renderDiagnosis(d, w, DefaultStyles(true), nil))
+		if strings.Contains(got, "(error-\n") || strings.Contains(got, "error-\n") {
+			t.Errorf("width %d: a hyphenated name is split:\n%s", w, got)
+		}
+	}
+	for _, sz := range sizes {
+		m, _ := newTestModel(t, sz.w, sz.h, Options{})
+		ex := seedExchange(seedExamples[4])
+		ex.Diagnosis.FormatName = "Error object with a code, a message and a details list"
+		m.show(&ex, fixedNow)
+		checkScreen(t, "format_name_whole", m, sz.w, sz.h)
+	}
+}

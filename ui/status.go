@@ -7,7 +7,6 @@ import (
 
 	"github.com/apierr/apierr/formats/exchange"
 	"github.com/apierr/apierr/ui/render"
-	"github.com/charmbracelet/x/ansi"
 )
 
 // statusLine is what just happened, shown above the help line.
@@ -37,7 +36,7 @@ func renderStatus(s statusLine, sending bool, spin, target string, elapsed time.
 	if s.err {
 		style = st.StatusError
 	}
-	lines := strings.Split(ansi.Wrap(text, max(width, 1), ""), "\n")
+	lines := strings.Split(wrapWords(text, max(width, 1)), "\n")
 	if len(lines) > 2 {
 		lines = lines[:2]
 		lines[1] = cut(lines[1]+" …", width)
