@@ -88,10 +88,10 @@ type model struct {
 	// [REDACTED:…] markers of secrets redacted when it was saved, which
 	// ever key sent it.
 	sentRedacted bool
-	sendTag        int
-	cancel         context.CancelFunc
-	started        time.Time
-	spin           spinner.Model
+	sendTag      int
+	cancel       context.CancelFunc
+	started      time.Time
+	spin         spinner.Model
 
 	// The history database, opened lazily after the first frame.
 	store   historyStore
