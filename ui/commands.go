@@ -67,15 +67,28 @@ type searchMsg struct {
 	tag    int
 	offset int
 	rows   []entry
-	err    error
+	kind   pageKind
+	// total is how many exchanges match when counted is set: the first
+	// page and a refresh count them, later pages leave the count as is.
+	total   int64
+	counted bool
+	err     error
 }
 
-func searchCmd(st historyStore, tag int, query string, limit, offset int) tea.Cmd {
+// searchCmd fetches one page; the first page also counts the matches, so
+// the browser can show the total and jump to the real end.
+func searchCmd(st historyStore, tag int, query string, limit, offset int, kind pageKind) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
 		rows, err := st.Search(ctx, query, limit, offset)
-		return searchMsg{tag: tag, offset: offset, rows: rows, err: err}
+		msg := searchMsg{tag: tag, offset: offset, rows: rows, kind: kind, err: err}
+		if err == nil && (kind == pageFirst || kind == pageRefresh) {
+			// Without a count the rows still stand.
+			n, cerr := st.Count(ctx, query)
+			msg.total, msg.counted = n, cerr == nil
+		}
+		return msg
 	}
 }
 

@@ -21,6 +21,8 @@ type diagnosisPane struct {
 	vp      viewport.Model
 	d       *formats.Diagnosis
 	retryAt time.Time
+	// note is the note a person attached to the exchange in history.
+	note string
 }
 
 func newDiagnosisPane() diagnosisPane { return diagnosisPane{vp: viewport.New(0, 0)} }
@@ -44,7 +46,11 @@ func (p *diagnosisPane) refresh(st Styles, now time.Time) {
 		return
 	}
 	off := p.vp.YOffset
-	p.vp.SetContent(renderDiagnosis(*p.d, p.vp.Width, st, countdown(p.retryAt, now)))
+	text := renderDiagnosis(*p.d, p.vp.Width, st, countdown(p.retryAt, now))
+	if p.note != "" {
+		text = st.Label.Render(fmt.Sprintf("%-11s", "Note")) + hang(render.InertLine(p.note), max(p.vp.Width, 20)-11, 11) + "\n" + text
+	}
+	p.vp.SetContent(text)
 	p.vp.SetYOffset(off)
 }
 

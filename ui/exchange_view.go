@@ -20,6 +20,7 @@ func (m *model) show(ex *exchange.Exchange, received time.Time) tea.Cmd {
 	m.exStale = false
 	cmd := m.resp.set(ex, m.st)
 	now := m.svc.now()
+	m.diag.note = ex.Note
 	m.diag.set(&ex.Diagnosis, retryDeadline(ex.Diagnosis, received), m.st, now)
 	m.tickTag++
 	if m.diag.counting(now) {
@@ -33,6 +34,7 @@ func (m *model) show(ex *exchange.Exchange, received time.Time) tea.Cmd {
 // read as its own.
 func (m *model) clearShown() {
 	m.ex, m.exStale = nil, false
+	m.diag.note = ""
 	m.resp.set(nil, m.st)
 	m.diag.set(nil, time.Time{}, m.st, m.svc.now())
 	m.tickTag++

@@ -96,12 +96,15 @@ func TestGoldenSeedDiagnosis(t *testing.T) {
 func TestGoldenHistoryBrowser(t *testing.T) {
 	for _, sz := range sizes {
 		m, store := newTestModel(t, sz.w, sz.h, Options{History: true})
-		for _, s := range seedExamples {
+		for i, s := range seedExamples {
 			ex := seedExchange(s)
+			if i == 1 {
+				ex.Note = "customer ticket 4711: RPM export fails"
+			}
 			store.Save(nil, &ex)
 		}
 		rows, _ := store.Search(nil, "", historyPage, 0)
-		m = step(m, searchMsg{tag: m.hist.tag, rows: rows})
+		m = step(m, searchMsg{tag: m.hist.tag, rows: rows, total: 5, counted: true})
 		checkScreen(t, "history", m, sz.w, sz.h)
 	}
 }

@@ -122,6 +122,11 @@ func (m model) escape() (model, tea.Cmd) {
 	if m.focus.typing() {
 		return m, m.setFocus(focusDiagnosis)
 	}
+	if m.saved != nil {
+		// An exchange opened from history: back to the list, on its row.
+		m.status = info("back in the history list: enter opens the exchange again")
+		return m.openHistory()
+	}
 	return m, m.setFocus(focusURL)
 }
 

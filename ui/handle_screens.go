@@ -6,19 +6,28 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 )
 
-// openHistory shows the history browser and refreshes its first page.
+// openHistory shows the history browser. The first time it fetches the
+// first page; coming back it fetches the same window again (new
+// exchanges may have been saved) and keeps the cursor on the row it was
+// on.
 func (m model) openHistory() (model, tea.Cmd) {
 	m.screen = screenHistory
 	cmd := m.hist.query.Focus()
 	if m.store == nil {
 		return m, cmd
 	}
-	tag := m.hist.begin()
-	return m, tea.Batch(cmd, searchCmd(m.store, tag, m.hist.query.Value(), historyPage, 0))
+	h := &m.hist
+	tag := h.begin()
+	if e, ok := h.selected(); ok {
+		h.keepID = e.ID
+		return m, tea.Batch(cmd, searchCmd(m.store, tag, h.query.Value(), max(len(h.rows), historyPage), h.base, pageRefresh))
+	}
+	return m, tea.Batch(cmd, searchCmd(m.store, tag, h.query.Value(), historyPage, 0, pageFirst))
 }
 
 // historyKey: list keys move the cursor (fetching the next page near the
-// end), enter opens, esc leaves; every other key edits the filter.
+// end), enter opens, esc leaves; every other key edits the filter. home
+// and end go to the first and the last match, not the loaded ones.
 func (m model) historyKey(k tea.KeyMsg) (model, tea.Cmd) {
 	h := &m.hist
 	switch {
@@ -41,8 +50,16 @@ func (m model) historyKey(k tea.KeyMsg) (model, tea.Cmd) {
 	case key.Matches(k, m.keys.PageDown):
 		h.list.move(h.list.height)
 	case key.Matches(k, m.keys.Top):
+		if h.base > 0 && m.store != nil {
+			tag := h.begin()
+			return m, searchCmd(m.store, tag, h.query.Value(), historyPage, 0, pageFirst)
+		}
 		h.list.move(-h.list.n)
 	case key.Matches(k, m.keys.Bottom):
+		if last := int(h.total) - historyPage; h.total >= 0 && int64(h.base+len(h.rows)) < h.total && m.store != nil {
+			tag := h.begin()
+			return m, searchCmd(m.store, tag, h.query.Value(), historyPage, max(last, 0), pageLast)
+		}
 		h.list.move(h.list.n)
 	default:
 		return m.forwardToFocused(k)
@@ -50,13 +67,22 @@ func (m model) historyKey(k tea.KeyMsg) (model, tea.Cmd) {
 	return m, m.moreHistory()
 }
 
-// moreHistory fetches the next page when the cursor nears the end.
+// moreHistory fetches the next page when the cursor nears the end of the
+// window, or the previous one when it nears its start.
 func (m *model) moreHistory() tea.Cmd {
-	if m.store == nil || !m.hist.wantsMore() {
+	h := &m.hist
+	switch {
+	case m.store == nil:
 		return nil
+	case h.wantsMore():
+		h.loading = true
+		return searchCmd(m.store, h.tag, h.query.Value(), historyPage, h.base+len(h.rows), pageNext)
+	case h.wantsEarlier():
+		h.loading = true
+		from := max(h.base-historyPage, 0)
+		return searchCmd(m.store, h.tag, h.query.Value(), h.base-from, from, pagePrev)
 	}
-	m.hist.loading = true
-	return searchCmd(m.store, m.hist.tag, m.hist.query.Value(), historyPage, len(m.hist.rows))
+	return nil
 }
 
 // listKey moves a picker's cursor; it reports whether k was a list key.
@@ -196,6 +222,7 @@ func (m model) handleMouse(msg tea.MouseMsg) (model, tea.Cmd) {
 	switch m.screen {
 	case screenHistory:
 		m.hist.list.move(step)
+		return m, m.moreHistory()
 	case screenDemo:
 		m.demoPick.list.move(step)
 	case screenProfiles:

@@ -82,11 +82,11 @@ func (s *memStore) Search(_ context.Context, q string, limit, offset int) ([]ent
 	var out []entry
 	for i := len(s.xs) - 1; i >= 0; i-- {
 		x := s.xs[i]
-		if q != "" && !strings.Contains(x.Request.URL, q) {
+		if q != "" && !strings.Contains(x.Request.URL, q) && !strings.Contains(x.Note, q) {
 			continue
 		}
 		e := entry{ID: x.ID, Time: x.Time, Method: x.Request.Method, URL: x.Request.URL,
-			Format: x.Diagnosis.Format, Code: x.Diagnosis.Code, RequestID: x.Diagnosis.RequestID}
+			Format: x.Diagnosis.Format, Code: x.Diagnosis.Code, RequestID: x.Diagnosis.RequestID, Note: x.Note}
 		if x.Response != nil {
 			e.Status = x.Response.Status
 		}
@@ -96,6 +96,11 @@ func (s *memStore) Search(_ context.Context, q string, limit, offset int) ([]ent
 		return nil, nil
 	}
 	return out[offset:min(offset+limit, len(out))], nil
+}
+
+func (s *memStore) Count(ctx context.Context, q string) (int64, error) {
+	rows, err := s.Search(ctx, q, 1<<30, 0)
+	return int64(len(rows)), err
 }
 
 func (s *memStore) Close() error { return nil }

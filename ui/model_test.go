@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -279,13 +280,35 @@ func TestHistoryPagesLazilyAndDropsStaleResults(t *testing.T) {
 	}
 	next, cmd := m.Update(press(tea.KeyCtrlR))
 	m = runCmd(next.(model), cmd)
-	if len(m.hist.rows) != historyPage || !strings.Contains(plain(m.View()), "more below") {
-		t.Fatalf("first page holds %d rows, want %d and a 'more below' note", len(m.hist.rows), historyPage)
+	total := 2*historyPage + 20
+	if len(m.hist.rows) != historyPage || !strings.Contains(plain(m.View()), fmt.Sprintf("1 of %d exchanges", total)) {
+		t.Fatalf("first page holds %d rows, want %d and the total %d:\n%s", len(m.hist.rows), historyPage, total, plain(m.View()))
 	}
+	for i := 0; i < 3; i++ {
+		next, cmd = m.Update(press(tea.KeyPgDown))
+		m = runCmd(next.(model), cmd)
+	}
+	if len(m.hist.rows) != 2*historyPage {
+		t.Errorf("near the end of the first page: %d rows, want the second page fetched (%d)", len(m.hist.rows), 2*historyPage)
+	}
+	// end goes to the real last exchange, without loading what is between.
 	next, cmd = m.Update(press(tea.KeyEnd))
 	m = runCmd(next.(model), cmd)
-	if len(m.hist.rows) != 2*historyPage {
-		t.Errorf("after moving to the last row: %d rows, want the second page fetched (%d)", len(m.hist.rows), 2*historyPage)
+	if e, _ := m.hist.selected(); e.ID != 1 || !strings.Contains(plain(m.View()), fmt.Sprintf("%d of %d exchanges", total, total)) {
+		t.Fatalf("end: cursor on #%d, want the oldest (#1):\n%s", e.ID, plain(m.View()))
+	}
+	// Scrolling back up from there fetches the page before the window.
+	for i := 0; i < 12; i++ {
+		next, cmd = m.Update(press(tea.KeyPgUp))
+		m = runCmd(next.(model), cmd)
+	}
+	if m.hist.base != 0 || len(m.hist.rows) != total {
+		t.Errorf("after scrolling up from the end: window [%d, +%d), want the earlier rows prepended", m.hist.base, len(m.hist.rows))
+	}
+	for i, e := range m.hist.rows {
+		if e.ID != int64(total-i) {
+			t.Fatalf("row %d is #%d, want #%d: the window has a gap or a repeat", i, e.ID, total-i)
+		}
 	}
 	// Typing supersedes the search in flight: its late page is dropped.
 	stale := m.hist.tag

@@ -158,3 +158,45 @@ func TestGoldenFormatNameWrapsWhole(t *testing.T) {
 		checkScreen(t, "format_name_whole", m, sz.w, sz.h)
 	}
 }
+
+// esc in an exchange opened from history goes back to the list, with the
+// cursor on the row it was opened from; the note saved with it is shown.
+func TestGoldenBackToHistoryKeepsTheCursor(t *testing.T) {
+	for _, sz := range sizes {
+		m, store := newTestModel(t, sz.w, sz.h, Options{})
+		for i, s := range seedExamples {
+			ex := seedExchange(s)
+			if i == 2 {
+				ex.Note = "OCTO support case 1193"
+			}
+			store.Save(nil, &ex)
+		}
+		next, cmd := m.Update(press(tea.KeyCtrlR))
+		m = runCmd(next.(model), cmd)
+		m = step(m, press(tea.KeyDown))
+		m = step(m, press(tea.KeyDown))
+		want, _ := m.hist.selected()
+		next, cmd = m.Update(press(tea.KeyEnter))
+		m = runCmd(next.(model), cmd)
+		if m.screen != screenRequest || m.ex == nil || m.ex.ID != want.ID {
+			t.Fatalf("enter did not open #%d", want.ID)
+		}
+		if !strings.Contains(plain(m.View()), "OCTO support case 1193") {
+			t.Errorf("the opened exchange does not show its note:\n%s", plain(m.View()))
+		}
+		checkScreen(t, "opened_with_note", m, sz.w, sz.h)
+		next, cmd = m.Update(press(tea.KeyEsc))
+		m = runCmd(next.(model), cmd)
+		if m.screen != screenHistory {
+			t.Fatalf("esc in the opened exchange shows screen %d, want the history list", m.screen)
+		}
+		if got, _ := m.hist.selected(); got.ID != want.ID {
+			t.Errorf("back in the list the cursor is on #%d, want #%d", got.ID, want.ID)
+		}
+		checkScreen(t, "history_back", m, sz.w, sz.h)
+		// r is not typed into the URL bar on the way.
+		if v := m.req.url.Value(); strings.Contains(v, "r") && !strings.Contains(seedExamples[2].url, "r") {
+			t.Errorf("URL bar %q", v)
+		}
+	}
+}

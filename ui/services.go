@@ -38,6 +38,8 @@ type historyStore interface {
 	Save(ctx context.Context, e *exchange.Exchange) (int64, error)
 	Get(ctx context.Context, id int64) (exchange.Exchange, error)
 	Search(ctx context.Context, query string, limit, offset int) ([]entry, error)
+	// Count is how many exchanges match query.
+	Count(ctx context.Context, query string) (int64, error)
 	Close() error
 }
 
@@ -53,6 +55,7 @@ type entry struct {
 	Message   string
 	RequestID string
 	API       string
+	Note      string
 }
 
 // profileSet is the API profiles known: built-in first, then the user's.

@@ -49,7 +49,9 @@ func (m model) route(msg tea.Msg) (model, tea.Cmd) {
 			return m, nil
 		}
 		m.hist.loading = true
-		return m, searchCmd(m.store, m.hist.tag, m.hist.query.Value(), historyPage, 0)
+		h := &m.hist
+		h.total = -1
+		return m, searchCmd(m.store, h.tag, h.query.Value(), historyPage, 0, pageFirst)
 	case searchMsg:
 		m.hist.apply(msg)
 		return m, nil
@@ -203,7 +205,7 @@ func (m model) onHistoryOpened(msg historyOpenedMsg) (model, tea.Cmd) {
 	m.pending = nil
 	if m.screen == screenHistory {
 		tag := m.hist.begin()
-		cmds = append(cmds, searchCmd(m.store, tag, m.hist.query.Value(), historyPage, 0))
+		cmds = append(cmds, searchCmd(m.store, tag, m.hist.query.Value(), historyPage, 0, pageFirst))
 	}
 	return m, tea.Batch(cmds...)
 }

@@ -56,9 +56,13 @@ func (a storeAdapter) Search(ctx context.Context, query string, limit, offset in
 	out := make([]entry, len(rows))
 	for i, r := range rows {
 		out[i] = entry{ID: r.ID, Time: r.Time, Method: r.Method, URL: r.URL, Status: r.Status,
-			Format: r.Format, Code: r.Code, Message: r.Message, RequestID: r.RequestID, API: r.API}
+			Format: r.Format, Code: r.Code, Message: r.Message, RequestID: r.RequestID, API: r.API, Note: r.Note}
 	}
 	return out, nil
+}
+
+func (a storeAdapter) Count(ctx context.Context, query string) (int64, error) {
+	return a.s.Count(ctx, query)
 }
 
 func (a storeAdapter) Close() error { return a.s.Close() }
