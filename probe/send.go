@@ -13,8 +13,6 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/net/http/httpguts"
-
 	"github.com/apierr/apierr/formats"
 	"github.com/apierr/apierr/formats/exchange"
 )
@@ -40,17 +38,15 @@ func Send(ctx context.Context, req Request) exchange.Exchange {
 	u, err := parseURL(req.URL)
 	header := sentHeader(req.Header, u, opts)
 	ex.Request = exchange.Request{Method: method, URL: req.URL, Headers: header, Body: string(req.Body)}
-	// A method is a token, the same grammar as a header name.
-	if err == nil && !httpguts.ValidHeaderFieldName(method) {
-		err = fmt.Errorf("invalid method %q: a method is one word, such as GET or POST", method)
+	if err == nil {
+		err = req.Check()
+	}
+	var tr *http.Transport
+	if err == nil {
+		tr, err = transportFor(opts)
 	}
 	if err != nil {
-		fail(&ex, KindInvalidURL, err.Error())
-		return ex
-	}
-	tr, err := transportFor(opts)
-	if err != nil {
-		fail(&ex, KindInvalidOption, err.Error())
+		fail(&ex, classify(ctx, err, phaseStart), err.Error())
 		return ex
 	}
 
@@ -252,6 +248,7 @@ func attempt(ctx context.Context, tr *http.Transport, start time.Time, method st
 		return res
 	}
 	defer resp.Body.Close()
+	tm.headersIn()
 
 	ce := resp.Header.Get("Content-Encoding")
 	b := body{}

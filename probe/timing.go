@@ -88,7 +88,11 @@ func (t *timer) trace() *httptrace.ClientTrace {
 			t.ph = phaseWaiting
 			t.mu.Unlock()
 		},
-		GotFirstResponseByte: func() { t.set(phaseBody, &t.firstByte) },
+		// The first byte is the status line, not the end of the headers:
+		// the attempt is in phaseBody only once the transport has read
+		// them all (see headersIn), so a server dripping its headers is
+		// a header timeout.
+		GotFirstResponseByte: func() { t.set(phaseWaiting, &t.firstByte) },
 	}
 	return &t.hooks
 }
@@ -145,6 +149,10 @@ func dialContext(dial func(context.Context, string, string) (net.Conn, error)) f
 		return dial(ctx, network, addr)
 	}
 }
+
+// headersIn marks the response headers as read: what fails from now on
+// fails reading the body.
+func (t *timer) headersIn() { t.set(phaseBody, nil) }
 
 // phase returns how far the attempt got.
 func (t *timer) phase() phase {

@@ -3,12 +3,10 @@ package probe
 import (
 	"context"
 	"crypto/tls"
-	"crypto/x509"
 	"fmt"
 	"net"
 	"net/http"
 	"net/url"
-	"os"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -56,21 +54,17 @@ func transportFor(o Options) (*http.Transport, error) {
 	}
 	tlsConf := &tls.Config{InsecureSkipVerify: o.Insecure}
 	if o.CACert != "" {
-		pem, err := os.ReadFile(o.CACert)
+		pool, err := loadCACert(o.CACert)
 		if err != nil {
-			return nil, fmt.Errorf("--cacert: %w", err)
-		}
-		pool := x509.NewCertPool()
-		if !pool.AppendCertsFromPEM(pem) {
-			return nil, fmt.Errorf("--cacert %s: no PEM certificate in the file", o.CACert)
+			return nil, optionError{fmt.Errorf("--cacert: %w", err)}
 		}
 		tlsConf.RootCAs = pool
 	}
 	proxy := http.ProxyFromEnvironment
 	if o.Proxy != "" {
 		pu, err := url.Parse(o.Proxy)
-		if err != nil || pu.Host == "" {
-			return nil, fmt.Errorf("--proxy %q is not a URL like http://proxy.example:3128", o.Proxy)
+		if err != nil || checkProxy(o.Proxy) != nil {
+			return nil, optionError{fmt.Errorf("-x/--proxy: %w", checkProxy(o.Proxy))}
 		}
 		proxy = http.ProxyURL(pu)
 	}

@@ -142,6 +142,19 @@ func TestTransportKinds(t *testing.T) {
 		c.Write([]byte("HTTP/1.1 400 Bad Request\r\nX-Detail: denied \x1b[31mred\r\nContent-Length: 0\r\n\r\n"))
 		c.Close()
 	})
+	// The status line at once, then a header every 100ms: the headers
+	// never end within -m.
+	dripHeaders := rawServer(t, func(c net.Conn) {
+		readRequest(c)
+		c.Write([]byte("HTTP/1.1 200 OK\r\n"))
+		for i := 0; i < 30; i++ {
+			time.Sleep(100 * time.Millisecond)
+			if _, err := fmt.Fprintf(c, "X-Drip-%d: x\r\n", i); err != nil {
+				break
+			}
+		}
+		c.Close()
+	})
 	rejectingProxy := rawServer(t, func(c net.Conn) {
 		readRequest(c)
 		c.Write([]byte("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n"))
@@ -163,6 +176,7 @@ func TestTransportKinds(t *testing.T) {
 		{"timeout tls", Request{URL: "https://" + silentTLS + "/", Options: short}, KindTimeoutTLS},
 		{"timeout headers", Request{URL: sleepy.URL + "/", Options: short}, KindTimeoutHeaders},
 		{"timeout body", Request{URL: sleepy.URL + "/body", Options: short}, KindTimeoutBody},
+		{"timeout with headers dripping", Request{URL: "http://" + dripHeaders + "/", Options: short}, KindTimeoutHeaders},
 		{"unexpected eof mid-body", Request{URL: "http://" + cutShort + "/"}, KindUnexpectedEOF},
 		{"unexpected eof before response", Request{URL: "http://" + hangUp + "/"}, KindUnexpectedEOF},
 		{"reset", Request{URL: "http://" + reset + "/"}, KindReset},

@@ -174,5 +174,5 @@ func (a sendArgs) request(env *Env) (probe.Request, error) {
 	if err != nil {
 		return req, err
 	}
-	return req, probe.CheckURL(req.URL)
+	return req, req.Check()
 }
