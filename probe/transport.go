@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"net/url"
 	"sync"
-	"sync/atomic"
 	"time"
 )
 
@@ -25,16 +24,6 @@ type transportKey struct {
 
 var transports sync.Map // transportKey -> *http.Transport
 
-// lastTransport is the transport of the latest Send, looked at before
-// transports: nearly every Send in a process uses the same options.
-var lastTransport atomic.Pointer[keyedTransport]
-
-// keyedTransport is a transport with its key.
-type keyedTransport struct {
-	key transportKey
-	t   *http.Transport
-}
-
 // errProxyRejected is returned when a proxy answers CONNECT with an error.
 type errProxyRejected struct{ status string }
 
@@ -45,11 +34,7 @@ func (e errProxyRejected) Error() string {
 // transportFor returns the shared transport for o, building it once.
 func transportFor(o Options) (*http.Transport, error) {
 	key := transportKey{o.Insecure, o.CACert, o.ConnectTimeout, o.MaxHeaderBytes, o.Proxy}
-	if last := lastTransport.Load(); last != nil && last.key == key {
-		return last.t, nil
-	}
 	if t, ok := transports.Load(key); ok {
-		lastTransport.Store(&keyedTransport{key, t.(*http.Transport)})
 		return t.(*http.Transport), nil
 	}
 	tlsConf := &tls.Config{InsecureSkipVerify: o.Insecure}
@@ -71,7 +56,7 @@ func transportFor(o Options) (*http.Transport, error) {
 	dialer := &net.Dialer{Timeout: o.ConnectTimeout, KeepAlive: 30 * time.Second}
 	t := &http.Transport{
 		Proxy:                  proxy,
-		DialContext:            dialContext(dialer.DialContext),
+		DialContext:            dialer.DialContext,
 		TLSClientConfig:        tlsConf,
 		TLSHandshakeTimeout:    o.ConnectTimeout,
 		ForceAttemptHTTP2:      true,
@@ -91,6 +76,5 @@ func transportFor(o Options) (*http.Transport, error) {
 		},
 	}
 	actual, _ := transports.LoadOrStore(key, t)
-	lastTransport.Store(&keyedTransport{key, actual.(*http.Transport)})
 	return actual.(*http.Transport), nil
 }

@@ -3,6 +3,7 @@ package probe
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -263,5 +264,31 @@ func TestSendDrip(t *testing.T) {
 	}
 	if !strings.Contains(ex.Error, "-m/--max-time") {
 		t.Errorf("error does not name -m: %q", ex.Error)
+	}
+}
+
+// The cause of an attempt's end tells -m from a cancel (esc in the TUI),
+// whatever error the transport returned.
+func TestClassifyByCause(t *testing.T) {
+	maxTime, stop := context.WithDeadlineCause(context.Background(), time.Now(), errMaxTime)
+	defer stop()
+	esc, cancel := context.WithCancelCause(context.Background())
+	cancel(errors.New("esc pressed"))
+	callerDeadline, stop2 := context.WithDeadline(context.Background(), time.Now())
+	defer stop2()
+	<-maxTime.Done()
+	<-callerDeadline.Done()
+	for _, c := range []struct {
+		name string
+		ctx  context.Context
+		want string
+	}{
+		{"-m", maxTime, KindTimeoutHeaders},
+		{"esc", esc, KindCancelled},
+		{"the caller's deadline", callerDeadline, KindTimeoutHeaders},
+	} {
+		if got := classify(c.ctx, context.Canceled, phaseWaiting); got != c.want {
+			t.Errorf("%s: %q, want %q", c.name, got, c.want)
+		}
 	}
 }
