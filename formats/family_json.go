@@ -1,9 +1,9 @@
 package formats
 
 import (
-	"bytes"
 	"encoding/json"
 	"strconv"
+	"strings"
 )
 
 // Member names that usually carry a message or a code in JSON that
@@ -87,7 +87,7 @@ const maxBrokenTokens = 20000
 // start with '[' or '"', read as text; otherwise it is "json" with a note
 // giving the offset, and whatever message and code can be salvaged from
 // the tokens before the error.
-func recognizeBrokenJSON(b []byte, err error, d *Diagnosis) {
+func recognizeBrokenJSON(b string, err error, d *Diagnosis) {
 	off, why := jsonErrorOffset(b, err)
 	if off <= 2 && len(b) > 2 {
 		recognizeText(b, d)
@@ -100,8 +100,8 @@ func recognizeBrokenJSON(b []byte, err error, d *Diagnosis) {
 
 // salvageJSON streams the tokens of invalid JSON up to the error and
 // returns the first message and code found under the usual names.
-func salvageJSON(b []byte) (msg, code string) {
-	dec := json.NewDecoder(bytes.NewReader(b))
+func salvageJSON(b string) (msg, code string) {
+	dec := json.NewDecoder(strings.NewReader(b))
 	dec.UseNumber()
 	// inObj[i] tells whether container i is an object; wantKey whether
 	// the next string in the innermost object is a key.

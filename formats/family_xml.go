@@ -1,7 +1,6 @@
 package formats
 
 import (
-	"bytes"
 	"encoding/xml"
 	"io"
 	"strings"
@@ -20,8 +19,8 @@ const maxXMLText = 4096
 // <Response><Errors><Error>...<RequestID>, and SOAP faults, 1.1
 // (faultcode, faultstring) and 1.2 (Code/Value, Reason/Text). Other XML is
 // "xml" with the first Code/Message-like elements it has.
-func recognizeXML(b []byte, d *Diagnosis) {
-	dec := xml.NewDecoder(bytes.NewReader(b))
+func recognizeXML(b string, d *Diagnosis) {
+	dec := xml.NewDecoder(strings.NewReader(b))
 	dec.Strict = false
 	dec.Entity = xml.HTMLEntity
 	dec.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }

@@ -1,12 +1,10 @@
 package formats
 
 import (
-	"errors"
 	"fmt"
 	"net/http"
 	"net/textproto"
 	"strconv"
-	"sync"
 	"time"
 
 	"golang.org/x/net/http/httpguts"
@@ -34,15 +32,7 @@ type scan struct {
 // walk the JSON family table (jsonFamilies) over that one value, or read
 // XML, HTML, text, binary or an empty body; then read the headers.
 func recognize(status int, header http.Header, body string, now time.Time) (out Diagnosis) {
-	// The JSON families are called through a table, so the scan and the
-	// Diagnosis they are handed cannot stay on the stack: they come from
-	// a pool, and the Diagnosis is copied out before they go back.
-	st := recognizeStates.Get().(*recognizeState)
-	d := &st.d
-	d.Status = status
 	defer func() {
-		*st = recognizeState{}
-		recognizeStates.Put(st)
 		if r := recover(); r != nil {
 			// A bug here must not cost the user the response: report
 			// the body as text and say why. FuzzDetect fails on this note.
@@ -50,12 +40,11 @@ func recognize(status int, header http.Header, body string, now time.Time) (out 
 			out.Notes = []string{fmt.Sprintf("%s%v", internalErrorNote, r)}
 		}
 	}()
+	d := &Diagnosis{Status: status}
 	header, rateLimited := canonicalHeader(header)
-	st.s = scan{status: status, header: header, ctype: mediaType(headerValue(header, "Content-Type")), retryDelay: -1}
-	s := &st.s
+	s := &scan{status: status, header: header, ctype: mediaType(headerValue(header, "Content-Type")), retryDelay: -1}
 	text := trimText(body)
-	b := viewBytes(text)
-	kind := sniffBody(b)
+	kind := sniffBody(text)
 	var root any
 	switch kind {
 	case kindEmpty:
@@ -63,22 +52,22 @@ func recognize(status int, header http.Header, body string, now time.Time) (out 
 	case kindJSON:
 		var ok bool
 		root, ok = recognizeJSON(s, text, d)
-		if !ok && looksBinary(b) {
+		if !ok && looksBinary(text) {
 			kind = kindBinary
 			*d = Diagnosis{Status: status}
-			recognizeBinary(b, d)
+			recognizeBinary(text, d)
 		}
 	case kindXML:
-		recognizeXML(b, d)
+		recognizeXML(text, d)
 	case kindHTML:
-		recognizeHTML(b, d)
+		recognizeHTML(text, d)
 	case kindBinary:
-		recognizeBinary(b, d)
+		recognizeBinary(text, d)
 	default:
-		recognizeText(b, d)
+		recognizeText(text, d)
 	}
 	if d.Format == "" {
-		recognizeText(b, d)
+		recognizeText(text, d)
 	}
 	if d.Format == "text" {
 		kind = kindText // prose that merely started like JSON
@@ -101,17 +90,6 @@ func recognize(status int, header http.Header, body string, now time.Time) (out 
 	}
 	return *d
 }
-
-// recognizeState is what recognize hands to the family detectors.
-type recognizeState struct {
-	s scan
-	d Diagnosis
-}
-
-// recognizeStates keeps recognizeStates between calls. The families keep
-// no reference to what they are handed, so a state is free again once
-// recognize has copied its Diagnosis out.
-var recognizeStates = sync.Pool{New: func() any { return new(recognizeState) }}
 
 // internalErrorNote starts the note left when recognition itself failed.
 const internalErrorNote = "apierr could not finish reading this body (please report it): "
@@ -190,9 +168,9 @@ func headerValue(h http.Header, key string) string {
 // value. It returns the parsed value (nil when invalid) and whether text
 // was JSON.
 func recognizeJSON(s *scan, text string, d *Diagnosis) (any, bool) {
-	root, err := parseJSONText(text)
+	root, err := parseJSON(text)
 	if err != nil {
-		recognizeBrokenJSON(viewBytes(text), err, d)
+		recognizeBrokenJSON(text, err, d)
 		return nil, false
 	}
 	if m, ok := asObj(root); ok {
@@ -211,37 +189,6 @@ func recognizeJSON(s *scan, text string, d *Diagnosis) (any, bool) {
 	recognizeAnyJSON(root, d)
 	return root, true
 }
-
-// parseJSON decodes one JSON value, numbers kept as json.Number so that
-// ids and codes keep every digit. It gives what encoding/json's Decoder
-// with UseNumber gives, at a fraction of the cost (see jsonparse.go), and
-// bounds nesting at 10000 levels like it, so a 100 000-deep body is a
-// quick error, not a stack overflow.
-func parseJSON(b []byte) (any, error) {
-	return parseJSONBytes(b)
-}
-
-// jsonErrorOffset returns the byte offset where JSON parsing failed and a
-// short reason.
-func jsonErrorOffset(b []byte, err error) (int64, string) {
-	var se *jsonSyntaxError
-	var td trailingDataError
-	switch {
-	case errors.As(err, &td):
-		return int64(td), td.Error()
-	case errors.As(err, &se) && se.truncated:
-		return int64(len(b)), "the body ends in the middle of a value (truncated?)"
-	case errors.As(err, &se):
-		return se.off, se.Error()
-	}
-	return 0, err.Error()
-}
-
-// trailingDataError is a JSON value followed by more than white space;
-// its value is the offset of the extra data.
-type trailingDataError int64
-
-func (e trailingDataError) Error() string { return "unexpected data after the JSON value" }
 
 // checkBodyStatus compares a status code the body states ("status": 404,
 // "statusCode": 404, a Kubernetes or Google "code": 404) with the HTTP
