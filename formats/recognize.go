@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/textproto"
 	"strconv"
+	"strings"
 	"time"
 
 	"golang.org/x/net/http/httpguts"
@@ -19,8 +20,11 @@ type scan struct {
 	// retryDelay is a google.rpc.RetryInfo delay in seconds, -1 if none.
 	retryDelay float64
 	// rid is the top-level member of a JSON object body that holds its
-	// request id, "" if none (see topRequestIDKey).
+	// request id, "" if none or if the id sits deeper.
 	rid string
+	// bodyID is the request id the structural reader found in the body
+	// and bodyIDPath its dotted path.
+	bodyID, bodyIDPath string
 }
 
 // recognize fills the body-derived half of a Diagnosis: the format family,
@@ -45,13 +49,12 @@ func recognize(status int, header http.Header, body string, now time.Time) (out 
 	s := &scan{status: status, header: header, ctype: mediaType(headerValue(header, "Content-Type")), retryDelay: -1}
 	text := trimText(body)
 	kind := sniffBody(text)
-	var root any
 	switch kind {
 	case kindEmpty:
 		recognizeEmpty(d)
 	case kindJSON:
 		var ok bool
-		root, ok = recognizeJSON(s, text, d)
+		_, ok = recognizeJSON(s, text, d)
 		if !ok && looksBinary(text) {
 			kind = kindBinary
 			*d = Diagnosis{Status: status}
@@ -79,7 +82,7 @@ func recognize(status int, header http.Header, body string, now time.Time) (out 
 		readWWWAuthenticate(d, header)
 	}
 	noteContentType(d, s.ctype, kind)
-	findRequestID(d, root, s.rid, header)
+	findRequestID(d, s.bodyID, s.bodyIDPath, header)
 	readRetryAfter(d, header, now)
 	if d.RetryAfterSeconds == nil && s.retryDelay >= 0 {
 		v := s.retryDelay
@@ -173,20 +176,22 @@ func recognizeJSON(s *scan, text string, d *Diagnosis) (any, bool) {
 		recognizeBrokenJSON(text, err, d)
 		return nil, false
 	}
+	r := readTree(root, s.status)
+	if !strings.Contains(r.ridPath, ".") {
+		s.rid = r.ridPath
+	}
+	s.bodyID, s.bodyIDPath = r.requestID, r.ridPath
 	if m, ok := asObj(root); ok {
-		s.rid = topRequestIDKey(m)
 		checkBodyStatus(s, m, d)
 		for _, f := range jsonFamilies {
-			if !hasAnyMember(m, f.cues) {
-				continue
-			}
-			if f.fill(s, m, d) {
+			if hasAnyMember(m, f.cues) && f.fill(s, m, d) {
 				d.Format, d.FormatName = f.id, f.name
+				completeFromReading(d, r)
 				return root, true
 			}
 		}
 	}
-	recognizeAnyJSON(root, d)
+	recognizeAnyJSON(root, r, d)
 	return root, true
 }
 
