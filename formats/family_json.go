@@ -29,7 +29,7 @@ func completeFromReading(d *Diagnosis, r reading) {
 		}
 		d.Message = cmp.Or(r.message, d.Message)
 	}
-	if d.Code == "" {
+	if d.Code == "" || statusEcho(d.Code, d.Status) {
 		d.Code = r.code
 	}
 	if len(d.FieldErrors) == 0 {

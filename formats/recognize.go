@@ -61,7 +61,7 @@ func recognize(status int, header http.Header, body string, now time.Time) (out 
 			recognizeBinary(text, d)
 		}
 	case kindXML:
-		recognizeXML(text, d)
+		recognizeXML(s, text, d)
 	case kindHTML:
 		recognizeHTML(text, d)
 	case kindBinary:

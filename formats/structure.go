@@ -247,7 +247,7 @@ var messageKeys = map[string]int{
 	"developermessage": 86, "localizedmessage": 94, "displaymessage": 94, "errortext": 92,
 	"text": 60, "reason": 72, "summary": 74, "errorsummary": 80, "title": 60, "error": 84,
 	"faultstring": 95, "explanation": 80, "cause": 50, "statusmessage": 70, "messages": 88,
-	"errormessages": 92, "resultmessage": 90, "returnmessage": 90, "responsemessage": 90,
+	"errormessages": 92, "errors": 80, "resultmessage": 90, "returnmessage": 90, "responsemessage": 90,
 	"statusdescription": 70, "hint": 30, "info": 40, "value": 20,
 }
 

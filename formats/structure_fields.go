@@ -47,7 +47,7 @@ func (c *fieldCandidate) offer(fes []FieldError, score int, path string) {
 func findFieldErrors(root any, status int) []FieldError {
 	var best fieldCandidate
 	searchFields(root, "", 0, &best)
-	if m, ok := root.(map[string]any); ok && best.fields == nil && (status >= 400 || status == 0) && isFieldMap(m) && allLists(m) {
+	if m, ok := root.(map[string]any); ok && best.fields == nil && (status >= 400 || status == 0) && isFieldMap(m) && allLists(m) && isFieldTree(m) {
 		// The whole body is a map of field to messages (Django REST
 		// framework's serializer errors).
 		best.fields = fieldTree(m, "", 0, nil)
@@ -171,9 +171,14 @@ func isFieldTree(m map[string]any) bool {
 	}
 	for k, v := range m {
 		nk := normKey(k)
+		if requestIDKeys[nk] > 0 || errorContainers[nk] || messageKeys[nk] >= 84 || codeKeys[nk] >= 80 {
+			// An error object's own members, or {"errors": [...]}
+			// of messages: not a field's name.
+			return false
+		}
 		switch x := v.(type) {
 		case string:
-			if messageKeys[nk] >= 84 || codeKeys[nk] >= 80 {
+			if looksLikeID(x) {
 				return false
 			}
 		case []any:
