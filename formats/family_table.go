@@ -56,15 +56,15 @@ var jsonFamilies = []jsonFamily{
 
 // Human names of the families recognized outside the JSON table.
 var otherFamilyNames = map[string]string{
-	"json":         "JSON (no known error format)",
-	"xml":          "XML error (AWS/S3 style)",
-	"soap-fault":   "SOAP fault",
-	"xmlrpc-fault": "XML-RPC fault",
-	"problem+xml":  "RFC 9457 Problem Details (XML)",
-	"html":         "HTML page",
-	"text":         "Plain text",
-	"empty":        "Empty body",
-	"binary":       "Binary data",
+	"json":        "JSON (no known error format)",
+	"xml":         "XML error (AWS/S3 style)",
+	"soap-fault":  "SOAP fault",
+	"xml-rpc":     "XML-RPC fault",
+	"problem+xml": "RFC 9457 Problem Details (XML)",
+	"html":        "HTML page",
+	"text":        "Plain text",
+	"empty":       "Empty body",
+	"binary":      "Binary data",
 }
 
 // familyName returns the human name of a family id.

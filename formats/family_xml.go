@@ -31,7 +31,7 @@ func recognizeXML(s *scan, b string, d *Diagnosis) {
 		// XML-RPC (https://xmlrpc.com/spec.md): the fault is a struct
 		// of faultCode and faultString.
 		f := xmlRPCStruct(obj(top, "fault")["value"])
-		d.Format = "xmlrpc-fault"
+		d.Format = "xml-rpc"
 		d.Code, d.Message = text(f, "faultCode"), text(f, "faultString")
 		return
 	case root == "problem" && (space == "urn:ietf:rfc:7807" || strings.Contains(s.ctype, "problem+xml")):

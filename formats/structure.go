@@ -113,13 +113,22 @@ func (w *walker) walk(v any, depth, cost int, item bool) {
 // object scores the members of m and walks into its containers.
 func (w *walker) object(m map[string]any, depth, cost int, item bool) {
 	fieldItem := item && hasFieldName(m)
+	// An id names the error only beside a message (DigitalOcean's
+	// {"id": "not_found", "message": ...}, JSON:API's errors[].id).
+	withMsg := false
+	for k, v := range m {
+		if s, ok := v.(string); ok && messageKeys[normKey(k)] >= 60 && s != "" {
+			withMsg = true
+			break
+		}
+	}
 	for k, v := range m {
 		nk := normKey(k)
 		switch x := v.(type) {
 		case string:
-			w.scalar(k, nk, x, false, cost, item, fieldItem)
+			w.scalar(k, nk, x, false, cost, withMsg, fieldItem)
 		case json.Number:
-			w.scalar(k, nk, x.String(), true, cost, item, fieldItem)
+			w.scalar(k, nk, x.String(), true, cost, withMsg, fieldItem)
 		case []any:
 			if msgs := stringList(x); msgs != "" && (!w.payload || payloadMessageKeys[nk]) {
 				// {"errors": ["not found"]}: messages, not fields.
@@ -158,8 +167,8 @@ func (w *walker) push(key string) {
 // a success or redirect body the payload is data, not an error: only the
 // error containers are entered there.
 func (w *walker) enter(nk string, v any) bool {
-	if w.n >= maxWalkDepth {
-		return false
+	if w.n >= maxWalkDepth || nk == "links" {
+		return false // hypermedia links describe documents, not the error
 	}
 	if w.payload {
 		return errorContainers[nk]
@@ -180,7 +189,7 @@ func containerCost(nk string) int {
 }
 
 // scalar scores one scalar member as a message, a code and a request id.
-func (w *walker) scalar(key, nk, v string, number bool, cost int, item, fieldItem bool) {
+func (w *walker) scalar(key, nk, v string, number bool, cost int, withMsg, fieldItem bool) {
 	if fieldItem {
 		// A field error's message and code are the field's, not the
 		// body's: they count only when nothing better is found.
@@ -190,7 +199,7 @@ func (w *walker) scalar(key, nk, v string, number bool, cost int, item, fieldIte
 		w.msg.offer(v, messageScore(nk, v, w.status)-cost, w, key)
 	}
 	if !fieldItem {
-		w.code.offer(v, codeScore(nk, v, number, item, w.status)-cost, w, key)
+		w.code.offer(v, codeScore(nk, v, number, withMsg && !w.payload, w.status)-cost, w, key)
 	}
 	w.rid.offer(v, requestIDScore(nk, v)-cost/2, w, key)
 }
@@ -292,9 +301,9 @@ var genericCodes = map[string]bool{
 }
 
 // codeScore scores v under member nk as the error code.
-func codeScore(nk, v string, number, item bool, status int) int {
+func codeScore(nk, v string, number, withMsg bool, status int) int {
 	s, ok := codeKeys[nk]
-	if !ok || s == 0 || len(v) > 100 || !isToken(v) || looksLikeURI(v) || genericCodes[strings.ToLower(v)] {
+	if !ok || s == 0 || len(v) > 100 || !isToken(v) || strings.ContainsRune(v, '/') || looksLikeURI(v) || genericCodes[strings.ToLower(v)] {
 		return 0
 	}
 	if statusEcho(v, status) {
@@ -311,9 +320,9 @@ func codeScore(nk, v string, number, item bool, status int) int {
 			return 0
 		}
 	case "id", "errorid":
-		// An id names the error only inside an error list's element,
-		// and only as a word, not a serial number or a UUID.
-		if !item || number || looksLikeID(v) {
+		// An id names the error only beside a message, and only as a
+		// word, not a serial number or a UUID.
+		if !withMsg || number || looksLikeID(v) {
 			return 0
 		}
 	case "type":
@@ -339,12 +348,24 @@ var requestIDKeys = map[string]int{
 	"hostid": 0,
 }
 
+// requestIDSuffixes are the endings of vendor-prefixed request id names.
+var requestIDSuffixes = []string{"requestid", "traceid", "correlationid", "debugid", "incidentid", "referenceid", "trackingid"}
+
 // requestIDScore scores v under member nk as the request id: an id is
 // short, has no spaces and is not a URL (an id inside a URL is the
 // URL's, not the request's).
 func requestIDScore(nk, v string) int {
-	s := requestIDKeys[nk]
-	if s == 0 || len(v) > 200 || strings.ContainsAny(v, " \t\n") || looksLikeURI(v) {
+	s, ok := requestIDKeys[nk]
+	if !ok {
+		// Vendors prefix the usual names: fbtrace_id, amz_request_id.
+		for _, suffix := range requestIDSuffixes {
+			if strings.HasSuffix(nk, suffix) {
+				s = requestIDKeys[suffix] - 10
+				break
+			}
+		}
+	}
+	if s <= 0 || len(v) > 200 || strings.ContainsAny(v, " \t\n") || looksLikeURI(v) {
 		return 0
 	}
 	return s

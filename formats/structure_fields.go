@@ -52,7 +52,35 @@ func findFieldErrors(root any, status int) []FieldError {
 		// framework's serializer errors).
 		best.fields = fieldTree(m, "", 0, nil)
 	}
+	if best.fields == nil {
+		best.fields = singleField(root)
+	}
 	return best.fields
+}
+
+// singleFieldKeys name the one field an error object is about, beside
+// its message (Mollie's {"detail", "field": "from"}, Stripe's param).
+var singleFieldKeys = []string{"field", "fieldName", "param", "parameter", "property", "propertyPath", "pointer", "attribute"}
+
+// singleField reads the one field error of an error object that names
+// its field: the body itself or its error member.
+func singleField(root any) []FieldError {
+	m, _ := root.(map[string]any)
+	if e := obj(m, "error"); e != nil {
+		m = e
+	}
+	for _, k := range singleFieldKeys {
+		f := str(m, k)
+		if f == "" || isProse(f) {
+			continue
+		}
+		msg, _ := firstText(m, "detail", "message", "msg", "description", "error_description", "error")
+		if msg == "" || !isProse(msg) {
+			return nil
+		}
+		return []FieldError{{Field: f, Message: msg}}
+	}
+	return nil
 }
 
 // searchFields offers every list or map under v that holds field errors.

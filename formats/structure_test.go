@@ -79,7 +79,7 @@ func TestStructuralReader(t *testing.T) {
 		// XML beyond AWS.
 		{name: "XML-RPC fault", status: 200, ctype: "text/xml",
 			body:   `<?xml version="1.0"?><methodResponse><fault><value><struct><member><name>faultCode</name><value><int>4</int></value></member><member><name>faultString</name><value><string>Too many parameters.</string></value></member></struct></value></fault></methodResponse>`,
-			format: "xmlrpc-fault", code: "4", msg: "Too many parameters."},
+			format: "xml-rpc", code: "4", msg: "Too many parameters."},
 		{name: "problem+xml", status: 403, ctype: "application/problem+xml",
 			body:   `<?xml version="1.0" encoding="UTF-8"?><problem xmlns="urn:ietf:rfc:7807"><type>https://example.com/probs/out-of-credit</type><title>You do not have enough credit.</title><detail>Your current balance is 30, but that costs 50.</detail><instance>https://example.net/account/12345/msgs/abc</instance><balance>30</balance></problem>`,
 			format: "problem+xml", code: "out-of-credit", msg: "Your current balance is 30, but that costs 50."},
