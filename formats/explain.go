@@ -182,10 +182,11 @@ type catalogView struct {
 // catalogViewOf returns the view of status.
 func catalogViewOf(status int) *catalogView {
 	e, known := StatusInfo(status)
-	v := &catalogView{entry: e, known: known, sources: []string{e.Cite}}
-	for _, s := range e.Steps {
-		v.steps = append(v.steps, Step{Text: s, Source: e.Cite})
-		v.recovery = append(v.recovery, s)
+	v := &catalogView{entry: e, known: known, sources: []string{e.Cite},
+		steps: make([]Step, len(e.Steps)), recovery: make([]string, len(e.Steps))}
+	for i, s := range e.Steps {
+		v.steps[i] = Step{Text: s, Source: e.Cite}
+		v.recovery[i] = s
 	}
 	return v
 }

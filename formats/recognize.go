@@ -44,9 +44,14 @@ func recognize(status int, header http.Header, body string, now time.Time) (out 
 			out.Notes = []string{fmt.Sprintf("%s%v", internalErrorNote, r)}
 		}
 	}()
-	d := &Diagnosis{Status: status}
 	header, rateLimited := canonicalHeader(header)
-	s := &scan{status: status, header: header, ctype: mediaType(headerValue(header, "Content-Type")), retryDelay: -1}
+	// The Diagnosis and the scan are handed to the families through a
+	// table, so they live on the heap: one allocation for both.
+	st := &struct {
+		d Diagnosis
+		s scan
+	}{Diagnosis{Status: status}, scan{status: status, header: header, ctype: mediaType(headerValue(header, "Content-Type")), retryDelay: -1}}
+	d, s := &st.d, &st.s
 	text := trimText(body)
 	kind := sniffBody(text)
 	switch kind {

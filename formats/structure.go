@@ -3,7 +3,6 @@ package formats
 import (
 	"encoding/json"
 	"net/http"
-	"strconv"
 	"strings"
 )
 
@@ -439,14 +438,22 @@ func isStatusPhrase(v string, status int) bool {
 		return false
 	}
 	v = strings.TrimSpace(v)
-	v = strings.TrimPrefix(v, strconv.Itoa(status))
-	v = strings.TrimSpace(v)
+	if len(v) >= 3 && statusEcho(v[:3], status) {
+		v = strings.TrimSpace(v[3:])
+	}
 	return strings.EqualFold(strings.TrimSuffix(v, "."), phrase)
 }
 
 // statusEcho reports a number that is the HTTP status itself.
 func statusEcho(v string, status int) bool {
-	return status != 0 && v == strconv.Itoa(status)
+	n := 0
+	for i := 0; i < len(v); i++ {
+		if v[i] < '0' || v[i] > '9' || i > 3 {
+			return false
+		}
+		n = n*10 + int(v[i]-'0')
+	}
+	return status != 0 && v != "" && n == status
 }
 
 // stringList joins a list made only of strings into one message, "" for

@@ -1,5 +1,7 @@
 package formats
 
+import "strings"
+
 // Field errors, structurally: the reader looks through the tree for the
 // member that best holds per-field problems, in any of the shapes APIs
 // use: a list of items that name a field (violations with a property
@@ -33,9 +35,13 @@ type fieldCandidate struct {
 	score  int
 }
 
-func (c *fieldCandidate) offer(fes []FieldError, score int, path string) {
+func (c *fieldCandidate) offer(fes []FieldError, score int, parents []string, key string) {
 	if len(fes) == 0 || score <= 0 {
 		return
+	}
+	path := key
+	if len(parents) > 0 {
+		path = strings.Join(parents, ".") + "." + key
 	}
 	if c.fields != nil && (score < c.score || score == c.score && path >= c.path) {
 		return
@@ -46,7 +52,8 @@ func (c *fieldCandidate) offer(fes []FieldError, score int, path string) {
 // findFieldErrors returns the field errors of the best holder in root.
 func findFieldErrors(root any, status int) []FieldError {
 	var best fieldCandidate
-	searchFields(root, "", 0, &best)
+	var path [6]string
+	searchFields(root, path[:0], &best)
 	if m, ok := root.(map[string]any); ok && best.fields == nil && (status >= 400 || status == 0) && isFieldMap(m) && allLists(m) && isFieldTree(m) {
 		// The whole body is a map of field to messages (Django REST
 		// framework's serializer errors).
@@ -83,33 +90,34 @@ func singleField(root any) []FieldError {
 	return nil
 }
 
-// searchFields offers every list or map under v that holds field errors.
-func searchFields(v any, prefix string, depth int, best *fieldCandidate) {
+// searchFields offers every list or map under v that holds field
+// errors; path holds the member names down to v.
+func searchFields(v any, path []string, best *fieldCandidate) {
+	depth := len(path)
 	if depth > 4 {
 		return
 	}
 	switch x := v.(type) {
 	case []any:
 		if len(x) > 0 {
-			searchFields(x[0], prefix, depth+1, best)
+			searchFields(x[0], path, best)
 		}
 	case map[string]any:
 		for k, child := range x {
 			nk := normKey(k)
-			path := prefix + k
 			switch c := child.(type) {
 			case []any:
 				if fes := fieldList(c); len(fes) > 0 {
-					best.offer(fes, max(fieldListKeys[nk], 50)-8*depth, path)
+					best.offer(fes, max(fieldListKeys[nk], 50)-8*depth, path, k)
 				}
 			case map[string]any:
 				if fieldListKeys[nk] >= 80 && isFieldTree(c) {
-					best.offer(fieldTree(c, "", 0, nil), fieldListKeys[nk]-8*depth-5, path)
+					best.offer(fieldTree(c, "", 0, nil), fieldListKeys[nk]-8*depth-5, path, k)
 				}
 			default:
 				continue
 			}
-			searchFields(child, path+".", depth+1, best)
+			searchFields(child, append(path, k), best)
 		}
 	}
 }
