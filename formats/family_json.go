@@ -1,7 +1,6 @@
 package formats
 
 import (
-	"cmp"
 	"encoding/json"
 	"strconv"
 	"strings"
@@ -23,11 +22,18 @@ func recognizeAnyJSON(root any, r reading, d *Diagnosis) {
 // reading, and replaces a message that only repeats the status phrase
 // with a more specific one.
 func completeFromReading(d *Diagnosis, r reading) {
-	if d.Message == "" || isStatusPhrase(d.Message, d.Status) && r.message != "" && !isStatusPhrase(r.message, d.Status) {
-		if d.Title == "" && d.Message != "" {
+	switch {
+	case d.Message == "":
+		d.Message = r.message
+	case d.Message == d.Code && !isProse(d.Message) && r.message != "" && r.message != d.Code:
+		// {"error": "RecordNotFound", "description": "Not found"}: the
+		// family's message was the code again.
+		d.Message = r.message
+	case isStatusPhrase(d.Message, d.Status) && isProse(r.message) && !isStatusPhrase(r.message, d.Status):
+		if d.Title == "" {
 			d.Title = d.Message
 		}
-		d.Message = cmp.Or(r.message, d.Message)
+		d.Message = r.message
 	}
 	if d.Code == "" || statusEcho(d.Code, d.Status) {
 		d.Code = r.code

@@ -1,6 +1,7 @@
 package formats
 
 import (
+	"cmp"
 	"encoding/json"
 	"net/http"
 	"strings"
@@ -61,6 +62,11 @@ type walker struct {
 	msg     candidate
 	code    candidate
 	rid     candidate
+	// fieldMsg and fieldCode come from the first item of a list of
+	// field errors: the field's, they stand for the body's only when
+	// the body has none of its own.
+	fieldMsg  candidate
+	fieldCode candidate
 }
 
 // path is the dotted path of member key of the object being walked.
@@ -82,6 +88,12 @@ func readTree(root any, status int) reading {
 	w := walker{status: status, payload: status >= 200 && status < 400}
 	w.walk(root, 0, 0, false)
 	r := reading{message: w.msg.val, code: w.code.val, requestID: w.rid.val, ridPath: w.rid.path}
+	if r.message == "" || isStatusPhrase(r.message, status) && w.fieldMsg.val != "" {
+		// No message of the body's own, or one that only repeats the
+		// status: the first field error speaks for the body.
+		r.message = cmp.Or(w.fieldMsg.val, r.message)
+		r.code = cmp.Or(r.code, w.fieldCode.val)
+	}
 	if r.message == r.code && !isProse(r.message) {
 		r.message = "" // {"error": "invalid_grant"}: a code, not a message
 	}
@@ -189,17 +201,14 @@ func containerCost(nk string) int {
 
 // scalar scores one scalar member as a message, a code and a request id.
 func (w *walker) scalar(key, nk, v string, number bool, cost int, withMsg, fieldItem bool) {
+	msg, code := &w.msg, &w.code
 	if fieldItem {
-		// A field error's message and code are the field's, not the
-		// body's: they count only when nothing better is found.
-		cost += 30
+		msg, code = &w.fieldMsg, &w.fieldCode
 	}
 	if !number && (!w.payload || payloadMessageKeys[nk]) {
-		w.msg.offer(v, messageScore(nk, v, w.status)-cost, w, key)
+		msg.offer(v, messageScore(nk, v, w.status)-cost, w, key)
 	}
-	if !fieldItem {
-		w.code.offer(v, codeScore(nk, v, number, withMsg && !w.payload, w.status)-cost, w, key)
-	}
+	code.offer(v, codeScore(nk, v, number, withMsg && !w.payload, w.status)-cost, w, key)
 	w.rid.offer(v, requestIDScore(nk, v)-cost/2, w, key)
 }
 
@@ -207,6 +216,9 @@ func (w *walker) scalar(key, nk, v string, number bool, cost int, withMsg, field
 // errorCode, error_code, Error-Code and ErrorCode read alike. It
 // allocates only for names that need folding.
 func normKey(k string) string {
+	if i := strings.LastIndexByte(k, ':'); i >= 0 && i < len(k)-1 {
+		k = k[i+1:] // hydra:description, xsi:type
+	}
 	clean := true
 	for i := 0; i < len(k); i++ {
 		c := k[i]
@@ -256,7 +268,7 @@ var messageKeys = map[string]int{
 	"text": 60, "reason": 72, "summary": 74, "errorsummary": 80, "title": 60, "error": 84,
 	"faultstring": 95, "explanation": 80, "cause": 50, "statusmessage": 70, "messages": 88,
 	"errormessages": 92, "errors": 80, "resultmessage": 90, "returnmessage": 90, "responsemessage": 90,
-	"statusdescription": 70, "hint": 30, "info": 40, "value": 20,
+	"statusdescription": 70, "longmessage": 97, "hint": 30, "info": 40, "value": 20,
 }
 
 // payloadMessageKeys are the members read as a message in a success or
@@ -315,17 +327,19 @@ func codeScore(nk, v string, number, withMsg bool, status int) int {
 			return 0
 		}
 	case "name", "key":
-		if !looksLikeErrorName(v) {
+		if !withMsg || !looksLikeErrorName(v) {
+			return 0
+		}
+	case "type", "kind":
+		// A classifier names the error only beside its message; in a
+		// details block it names a resource.
+		if !withMsg || number {
 			return 0
 		}
 	case "id", "errorid":
 		// An id names the error only beside a message, and only as a
 		// word, not a serial number or a UUID.
-		if !withMsg || number || looksLikeID(v) {
-			return 0
-		}
-	case "type":
-		if number {
+		if !withMsg || (number || looksLikeID(v)) && !(number && nk == "errorid") {
 			return 0
 		}
 	}
@@ -348,7 +362,7 @@ var requestIDKeys = map[string]int{
 }
 
 // requestIDSuffixes are the endings of vendor-prefixed request id names.
-var requestIDSuffixes = []string{"requestid", "traceid", "correlationid", "debugid", "incidentid", "referenceid", "trackingid"}
+var requestIDSuffixes = []string{"requestid", "traceid", "correlationid", "debugid", "incidentid", "referenceid", "trackingid", "reference"}
 
 // requestIDScore scores v under member nk as the request id: an id is
 // short, has no spaces and is not a URL (an id inside a URL is the
@@ -364,7 +378,7 @@ func requestIDScore(nk, v string) int {
 			}
 		}
 	}
-	if s <= 0 || len(v) > 200 || strings.ContainsAny(v, " \t\n") || looksLikeURI(v) {
+	if s <= 0 || len(v) > 200 || len(v) < 8 && strings.Trim(v, "0123456789") == "" || strings.ContainsAny(v, " \t\n") || looksLikeURI(v) {
 		return 0
 	}
 	return s

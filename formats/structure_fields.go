@@ -111,7 +111,7 @@ func searchFields(v any, path []string, best *fieldCandidate) {
 					best.offer(fes, max(fieldListKeys[nk], 50)-8*depth, path, k)
 				}
 			case map[string]any:
-				if fieldListKeys[nk] >= 80 && isFieldTree(c) {
+				if (fieldListKeys[nk] >= 80 || fieldListKeys[nk] > 0 && proseLeaves(c)) && isFieldTree(c) {
 					best.offer(fieldTree(c, "", 0, nil), fieldListKeys[nk]-8*depth-5, path, k)
 				}
 			default:
@@ -234,6 +234,24 @@ func isFieldTree(m map[string]any) bool {
 	return true
 }
 
+// proseLeaves reports whether every member of m is a sentence or a
+// list: the shape of a field map even under a member of weaker name
+// (WordPress's data.params {"email": "Invalid email address."}).
+func proseLeaves(m map[string]any) bool {
+	for _, v := range m {
+		switch x := v.(type) {
+		case string:
+			if !isProse(x) {
+				return false
+			}
+		case []any:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // fieldTree reads a map of field → message(s), descending into nested
 // objects with the path dot-joined.
 func fieldTree(m map[string]any, prefix string, depth int, out []FieldError) []FieldError {
@@ -269,18 +287,30 @@ func fieldTree(m map[string]any, prefix string, depth int, out []FieldError) []F
 				}
 			}
 		case map[string]any:
-			// Symfony-style nodes: {"errors": [...], "children": {...}}.
+			// Symfony-style nodes: {"errors": [...], "children": {...}};
+			// Discord's {"_errors": [{"code", "message"}]}.
 			sub, hasSub := v["errors"].([]any)
+			if !hasSub {
+				sub, hasSub = v["_errors"].([]any)
+			}
 			children, hasChildren := v["children"].(map[string]any)
 			if hasSub || hasChildren {
-				for _, e := range sub {
-					if s, ok := e.(string); ok {
-						out = append(out, FieldError{Field: field, Message: s})
-					}
-				}
+				out = fieldTree(map[string]any{k: sub}, prefix, depth+1, out)
 				if hasChildren {
 					out = fieldTree(children, field+".", depth+1, out)
 				}
+				continue
+			}
+			if msg, key := firstText(v, fieldMsgKeys...); msg != "" && isProse(msg) {
+				// {"title": {"code": "validation_required", "message": ...}}
+				fe := FieldError{Field: field, Message: msg}
+				for _, ck := range fieldCodeKeys {
+					if ck != key && isToken(text(v, ck)) {
+						fe.Code = text(v, ck)
+						break
+					}
+				}
+				out = append(out, fe)
 				continue
 			}
 			if isFieldTree(v) {
