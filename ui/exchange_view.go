@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"context"
 	"strings"
 	"time"
@@ -143,7 +144,7 @@ func (m model) openOffline(ex exchange.Exchange) (model, tea.Cmd) {
 // reexplain explains the shown response again with the chosen profile.
 func (m model) reexplain() (model, tea.Cmd) {
 	if m.ex == nil || m.ex.Response == nil {
-		m.status = info("requests to %s use %s", orDefault(m.choice.host, "this host"), profileLabel(m.choice.api))
+		m.status = info("requests to %s use %s", cmp.Or(m.choice.host, "this host"), profileLabel(m.choice.api))
 		return m, nil
 	}
 	m.explainTag++

@@ -24,32 +24,21 @@ the TUI use it for requests to HOST unless --api (or ctrl+p) says otherwise.
 
 // APIsUse keeps a profile for a host in the config file.
 func APIsUse(env *Env, args []string) int {
-	var name, host string
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		switch {
-		case a == "-h" || a == "--help":
-			fmt.Fprint(env.Stdout, apisUseUsage)
-			return ExitOK
-		case a == "--host":
-			if i+1 >= len(args) {
-				return env.Fail(ExitUsage, "apis use: --host needs a host name, e.g. --host api.example.com")
-			}
-			i++
-			host = args[i]
-		case strings.HasPrefix(a, "--host="):
-			host = strings.TrimPrefix(a, "--host=")
-		case strings.HasPrefix(a, "-"):
-			return env.Fail(ExitUsage, "apis use: unknown flag %q: the only one is --host HOST", a)
-		case name == "":
-			name = a
-		default:
-			return env.Fail(ExitUsage, "apis use: one profile name only (got %q and %q)", name, a)
-		}
-	}
-	if name == "" || host == "" {
+	var host string
+	f := cmdFlags{cmd: "apis use", values: map[string]*string{"--host": &host}}
+	pos, help, err := f.parse(args)
+	switch {
+	case help:
+		fmt.Fprint(env.Stdout, apisUseUsage)
+		return ExitOK
+	case err != nil:
+		return env.Fail(ExitUsage, "%v", err)
+	case len(pos) > 1:
+		return env.Fail(ExitUsage, "apis use: one profile name only (got %q and %q)", pos[0], pos[1])
+	case len(pos) == 0 || host == "":
 		return env.Fail(ExitUsage, "apis use: give a profile and a host: apierr apis use NAME --host HOST")
 	}
+	name := pos[0]
 	host = strings.ToLower(strings.TrimSpace(host))
 	if strings.ContainsAny(host, "/: ") {
 		return env.Fail(ExitUsage, "apis use: %q is not a host name: give it without scheme, port or path, e.g. api.example.com", host)

