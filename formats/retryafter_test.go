@@ -52,3 +52,30 @@ func TestRetryInfoStandsInForRetryAfter(t *testing.T) {
 		t.Fatalf("retry after = %v, want the header's 7", d.RetryAfterSeconds)
 	}
 }
+
+// Waits read as people say them, never as a float of seconds: the
+// 27879468.817291267 s an HTTP-date once printed as is 322d 17h.
+func TestDescribeWait(t *testing.T) {
+	received := time.Date(2026, 12, 2, 15, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		secs     float64
+		wait, at string
+	}{
+		{0.4, "under a second", "in under a second"},
+		{27, "27s", "in 27s"},
+		{120, "2m", "in 2m"},
+		{725, "12m 5s", "in 12m 5s"},
+		{47*60 + 12, "47m 12s", "in 47m 12s"},
+		{2*3600 + 13*60, "2h 13m", "in 2h 13m (at 17:13 UTC)"},
+		{2*3600 + 12*60 + 1, "2h 13m", "in 2h 13m (at 17:12 UTC)"},
+		{3 * 3600, "3h", "in 3h (at 18:00 UTC)"},
+		{27879468.817291267, "322d 17h", "at 2027-10-21 07:17 UTC (in 322d 17h)"},
+	} {
+		if got := DescribeWait(c.secs); got != c.wait {
+			t.Errorf("DescribeWait(%v) = %q, want %q", c.secs, got, c.wait)
+		}
+		if got := DescribeRetryAt(c.secs, received); got != c.at {
+			t.Errorf("DescribeRetryAt(%v) = %q, want %q", c.secs, got, c.at)
+		}
+	}
+}

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"math"
 	"sort"
 	"strings"
 	"time"
@@ -139,8 +138,7 @@ func renderDiagnosis(d formats.Diagnosis, width int, st Styles, retryLeft *time.
 	}
 	if retryLeft != nil {
 		if *retryLeft > 0 {
-			secs := int(math.Ceil(retryLeft.Seconds()))
-			field("Retry", st.Warn.Render(fmt.Sprintf("wait %ds before retrying (Retry-After)", secs)))
+			field("Retry", st.Warn.Render("wait "+formats.DescribeWait(retryLeft.Seconds())+" before retrying (Retry-After)"))
 		} else {
 			field("Retry", st.OK.Render("Retry-After has elapsed: you may retry now"))
 		}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/apierr/apierr/formats"
 	"github.com/apierr/apierr/formats/exchange"
 	"github.com/apierr/apierr/probe"
 	tea "github.com/charmbracelet/bubbletea"
@@ -198,5 +199,24 @@ func TestGoldenBackToHistoryKeepsTheCursor(t *testing.T) {
 		if v := m.req.url.Value(); strings.Contains(v, "r") && !strings.Contains(seedExamples[2].url, "r") {
 			t.Errorf("URL bar %q", v)
 		}
+	}
+}
+
+// A Retry-After HTTP-date far ahead reads as a wait a person can take in
+// (once "after 27879468.817291267 s").
+func TestGoldenLongRetryAfterReadsAsDaysAndHours(t *testing.T) {
+	for _, sz := range sizes {
+		m, _ := newTestModel(t, sz.w, sz.h, Options{})
+		ex := exchangeResponse(503, "")
+		ex.Headers.Set("Date", "Mon, 14 Mar 2026 15:09:26 GMT")
+		ex.Headers.Set("Retry-After", "Thu, 21 Jan 2027 07:28:00 GMT")
+		x := exchange.Exchange{ID: 3, Time: fixedNow, Request: exchange.Request{Method: "GET", URL: "https://api.example.com/v1/things"}, Response: &ex}
+		x.Diagnosis = formats.DetectWith(503, ex.Headers, nil, formats.Options{})
+		m.show(&x, fixedNow)
+		v := plain(m.View())
+		if strings.Contains(v, "27879468") || !strings.Contains(v, "wait 312d 17h") {
+			t.Errorf("%dx%d: the wait does not read as days and hours:\n%s", sz.w, sz.h, v)
+		}
+		checkScreen(t, "retry_after_long", m, sz.w, sz.h)
 	}
 }

@@ -96,7 +96,7 @@ func TestExplainBadUsage(t *testing.T) {
 func TestExplainFromStdinAndHelp(t *testing.T) {
 	te := newExplainTestEnv(t)
 	te.Stdin = strings.NewReader("HTTP/1.1 429 Too Many Requests\nRetry-After: 7\n\n")
-	if code := Explain(te.Env, []string{"--raw", "-"}); code != ExitOK || !strings.Contains(te.out.String(), "after 7 s (Retry-After)") {
+	if code := Explain(te.Env, []string{"--raw", "-"}); code != ExitOK || !strings.Contains(te.out.String(), "in 7s (Retry-After)") {
 		t.Errorf("exit %d:\n%s%s", code, te.out, te.errOut)
 	}
 	te = newExplainTestEnv(t)

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/apierr/apierr/formats"
 	"github.com/charmbracelet/x/ansi"
@@ -197,7 +198,7 @@ func (w *diagWriter) retry(d formats.Diagnosis) {
 		retry = "no"
 	}
 	if d.RetryAfterSeconds != nil {
-		retry += ", after " + fmtSeconds(*d.RetryAfterSeconds) + " (Retry-After)"
+		retry += ", " + formats.DescribeRetryAt(*d.RetryAfterSeconds, time.Time{}) + " (Retry-After)"
 	}
 	if d.WhoActs != "" {
 		retry += "; who acts: " + d.WhoActs
@@ -221,16 +222,12 @@ func rateLimitSummary(rl *formats.RateLimit) string {
 		parts = append(parts, "of "+strconv.FormatInt(*rl.Limit, 10))
 	}
 	if rl.ResetSeconds != nil {
-		parts = append(parts, "resets in "+fmtSeconds(*rl.ResetSeconds))
+		parts = append(parts, "resets in "+formats.DescribeWait(*rl.ResetSeconds))
 	}
 	if rl.Header != "" {
 		parts = append(parts, "("+rl.Header+")")
 	}
 	return strings.Join(parts, " ")
-}
-
-func fmtSeconds(s float64) string {
-	return strconv.FormatFloat(s, 'f', -1, 64) + " s"
 }
 
 // fieldErrors draws a two-column table, the field column as wide as its

@@ -41,7 +41,7 @@ func TestDiagnosisPlainIsInert(t *testing.T) {
 		"API         Acme (acme), matched by host api.acme.test",
 		"Message     Slow down ␛]52;c;cm0gLXJmIH4=␇ please",
 		"Request ID  req-␛[31m1  (header X-Request-Id)",
-		"Retry       yes, after 30 s (Retry-After)",
+		"Retry       yes, in 30s (Retry-After)",
 		"Rate limit  0 remaining of 100 (X-RateLimit-*)",
 		"  items[0].qty␛[2J  must be positive [min]",
 		"  1. Wait for the window to reset.\n     source: acme.toml",
