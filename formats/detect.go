@@ -15,9 +15,19 @@ type Options struct {
 	API string
 	// Host is the request's host, for matching profiles by host.
 	Host string
+	// Request is what is known of the request that got the response; nil
+	// when there was none (apierr explain). Generic steps about a request
+	// body are left out for a request that sent none.
+	Request *RequestFacts
 	// Now is the reference time for an HTTP-date Retry-After when the
 	// response has no Date header; zero means time.Now().
 	Now time.Time
+}
+
+// RequestFacts is what explain needs to know of the request.
+type RequestFacts struct {
+	Method  string
+	HasBody bool
 }
 
 // Detect recognizes the error format of one response and explains it with

@@ -1,6 +1,8 @@
 package formats
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -15,28 +17,91 @@ func explain(d *Diagnosis, opts Options) {
 		return
 	}
 	v := catalogViewOf(d.Status)
-	entry, known := &v.entry, v.known
-	if known {
-		d.StatusText = entry.Name
+	if v.known {
+		d.StatusText = v.entry.Name
 	}
-	d.StatusClass = entry.Class
-	d.WhoActs = entry.WhoActs
-	d.Retryable = entry.Retryable
-	// A Retry-After on an error invites a retry, whatever the code says.
-	if d.RetryAfterSeconds != nil && d.Status >= 400 {
-		d.Retryable = true
-	}
+	d.StatusClass = v.entry.Class
 
 	r, pi := matchIndex(opts, d)
 	var m explainMerge
 	if pi >= 0 {
 		m.fromProfile(r, pi, d)
-		if !known && m.status != nil {
+		if !v.known && m.status != nil {
 			d.StatusText = m.status.Name
 		}
 	}
-	m.fromCatalog(d, v)
+	// Whose side acts, whether to retry and the generic steps follow what
+	// the error is, which the status alone may not say: OCTO sends every
+	// error as 400, INTERNAL_SERVER_ERROR included, and GitHub answers an
+	// exhausted rate limit with 403.
+	if as, why := meantStatus(d, m.code); as != nil {
+		d.Notes = append(d.Notes, why)
+		v = as
+	}
+	d.WhoActs = v.entry.WhoActs
+	d.Retryable = v.entry.Retryable
+	// A Retry-After on an error invites a retry, whatever the code says.
+	if d.RetryAfterSeconds != nil && d.Status >= 400 {
+		d.Retryable = true
+	}
+	m.fromCatalog(d, v, opts.Request)
 	m.fill(d)
+}
+
+// meantStatus is the catalogue view of the status the error means when it
+// is not the one sent, and a note saying why: the status the docs pair
+// with the body's error code, else the status whose reason phrase the
+// code spells (INTERNAL_SERVER_ERROR, "Too Many Requests"), else 429 for
+// a 4xx whose rate-limit headers say no request is left. nil when the
+// status stands.
+func meantStatus(d *Diagnosis, code *ErrorCodeDoc) (*catalogView, string) {
+	if d.Status < 400 || d.Status > 599 {
+		return nil, ""
+	}
+	if code != nil && code.Status >= 400 && code.Status <= 599 && code.Status != d.Status {
+		v := catalogViewOf(code.Status)
+		return v, fmt.Sprintf("The API's docs pair the error code %s with %d %s, though it came with status %d: whose side acts, the retry advice and the generic steps follow the code.",
+			code.Code, code.Status, v.entry.Name, d.Status)
+	}
+	if s := statusNamed(d.Code); s != 0 && s != d.Status && s >= 400 {
+		v := catalogViewOf(s)
+		return v, fmt.Sprintf("The error code %s is the name of %d %s, though it came with status %d: whose side acts, the retry advice and the generic steps follow the code.",
+			d.Code, s, v.entry.Name, d.Status)
+	}
+	if rl := d.RateLimit; rl != nil && rl.Remaining != nil && *rl.Remaining == 0 && d.Status >= 400 && d.Status < 500 && d.Status != 429 {
+		v := catalogViewOf(429)
+		return v, fmt.Sprintf("The %s headers say no request is left: this %d is a rate limit, so the retry advice and the generic steps are those of 429 Too Many Requests.",
+			rl.Header, d.Status)
+	}
+	return nil, ""
+}
+
+// statusNamed is the 4xx or 5xx status whose registered reason phrase code
+// spells, ignoring case, spaces, '_' and '-' (INTERNAL_SERVER_ERROR,
+// "not-found", TooManyRequests); 0 when none does.
+func statusNamed(code string) int {
+	key := phraseKey(code)
+	if len(key) < 6 { // "gone" and the like are too common as words
+		return 0
+	}
+	for s := 400; s <= 599; s++ {
+		if e, ok := StatusInfo(s); ok && e.Official && phraseKey(e.Name) == key {
+			return s
+		}
+	}
+	return 0
+}
+
+func phraseKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == ' ' || r == '_' || r == '-':
+			return -1
+		case r >= 'A' && r <= 'Z':
+			return r + 'a' - 'A'
+		}
+		return r
+	}, s)
 }
 
 // explainMerge gathers the pieces of an explanation before they are
@@ -120,10 +185,43 @@ func classKey(status int) string {
 	return ""
 }
 
-func (m *explainMerge) fromCatalog(d *Diagnosis, v *catalogView) {
+func (m *explainMerge) fromCatalog(d *Diagnosis, v *catalogView, req *RequestFacts) {
+	if req != nil && !req.HasBody {
+		v = v.withoutBodySteps()
+	}
 	m.view = v
 	m.meaning = v.entry.Meaning
 	m.unlisted = !v.known && classIndex(d.Status) != 0
+	if v.entry.Code != d.Status && v.known {
+		m.meaning = "As " + strconv.Itoa(v.entry.Code) + " " + v.entry.Name + ": " + v.entry.Meaning
+		m.unlisted = false
+	}
+}
+
+// bodySteps are the catalogue's generic steps about the request's body:
+// they cannot apply to a request that sent none, such as a GET. A test
+// checks each is still in the catalogue word for word.
+var bodySteps = map[string]bool{
+	"Check the JSON syntax, required fields, types and formats against the API docs.": true,
+	"Check the Content-Type header matches the body you send.":                        true,
+}
+
+// withoutBodySteps is v without the steps about a request body.
+func (v *catalogView) withoutBodySteps() *catalogView {
+	out := &catalogView{entry: v.entry, known: v.known, sources: v.sources}
+	out.entry.Steps = nil
+	for _, s := range v.entry.Steps {
+		if !bodySteps[s] {
+			out.entry.Steps = append(out.entry.Steps, s)
+		}
+	}
+	for _, s := range v.steps {
+		if !bodySteps[s.Text] {
+			out.steps = append(out.steps, s)
+			out.recovery = append(out.recovery, s.Text)
+		}
+	}
+	return out
 }
 
 // fill writes Explanation, Steps, Recovery and Sources.
@@ -182,11 +280,10 @@ type catalogView struct {
 // catalogViewOf returns the view of status.
 func catalogViewOf(status int) *catalogView {
 	e, known := StatusInfo(status)
-	v := &catalogView{entry: e, known: known, sources: []string{e.Cite},
-		steps: make([]Step, len(e.Steps)), recovery: make([]string, len(e.Steps))}
-	for i, s := range e.Steps {
-		v.steps[i] = Step{Text: s, Source: e.Cite}
-		v.recovery[i] = s
+	v := &catalogView{entry: e, known: known, sources: []string{e.Cite}}
+	for _, s := range e.Steps {
+		v.steps = append(v.steps, Step{Text: s, Source: e.Cite})
+		v.recovery = append(v.recovery, s)
 	}
 	return v
 }

@@ -90,6 +90,7 @@ func Send(ctx context.Context, req Request) exchange.Exchange {
 	}
 	ex.Diagnosis = detect(res.resp.Status, res.resp.Headers, res.resp.Body, formats.Options{
 		Profiles: opts.Profiles, API: opts.API, Host: res.host,
+		Request: &formats.RequestFacts{Method: method, HasBody: len(req.Body) > 0},
 	})
 	ex.Diagnosis.Notes = append(ex.Diagnosis.Notes, res.notes...)
 	return ex

@@ -142,8 +142,15 @@ func renderDiagnosis(d formats.Diagnosis, width int, st Styles, retryLeft *time.
 		} else {
 			field("Retry", st.OK.Render("Retry-After has elapsed: you may retry now"))
 		}
-	} else if d.Retryable && d.Status != 0 {
-		field("Retry", "the request may succeed if sent again")
+	} else if d.Status >= 400 {
+		retry := "no: it fails again unchanged"
+		if d.Retryable {
+			retry = "yes: sending it again may work"
+		}
+		if who := whoActsText[d.WhoActs]; who != "" {
+			retry += " · " + who
+		}
+		field("Retry", retry)
 	}
 	if d.RateLimit != nil && d.RateLimit.Summary != "" {
 		field("Rate limit", render.InertLine(d.RateLimit.Summary))
@@ -197,6 +204,13 @@ func renderDiagnosis(d formats.Diagnosis, width int, st Styles, retryLeft *time.
 		line(st.Warn.Render(hang("note: "+render.InertLine(n), width, 6)))
 	}
 	return strings.TrimRight(b.String(), "\n")
+}
+
+// whoActsText says whose side must act, as the Retry line ends.
+var whoActsText = map[string]string{
+	formats.ActClient: "your side acts",
+	formats.ActServer: "the server's side acts",
+	formats.ActEither: "either side may act",
 }
 
 // diagnosisSteps prefers Steps (with sources) and falls back to Recovery.
@@ -283,15 +297,8 @@ func hang(s string, width, indent int) string {
 	return strings.ReplaceAll(wrapWords(s, width), "\n", "\n"+strings.Repeat(" ", indent))
 }
 
-// wrapWords wraps s to width at spaces only: ansi.Wrap also breaks after
-// every hyphen, which splits names such as "error-object" and
-// "problem+json"-style ids across lines. A word wider than the line is
-// still broken.
-func wrapWords(s string, width int) string {
-	const nbHyphen = "\u2011"
-	s = strings.ReplaceAll(s, "-", nbHyphen)
-	return strings.ReplaceAll(ansi.Wrap(s, width, ""), nbHyphen, "-")
-}
+// wrapWords wraps at spaces only, so ids such as error-object stay whole.
+func wrapWords(s string, width int) string { return render.Wrap(s, width) }
 
 // cut truncates s to width cells with an ellipsis.
 func cut(s string, width int) string {

@@ -220,3 +220,19 @@ func TestGoldenLongRetryAfterReadsAsDaysAndHours(t *testing.T) {
 		checkScreen(t, "retry_after_long", m, sz.w, sz.h)
 	}
 }
+
+// OCTO sends every error as 400: its INTERNAL_SERVER_ERROR is told to be
+// retried and the server's to fix, not to check the JSON syntax.
+func TestGoldenOCTOServerErrorSentAs400(t *testing.T) {
+	for _, sz := range sizes {
+		m, _ := newTestModel(t, sz.w, sz.h, Options{})
+		s := seedExample{"octo", "https://api.octo.example/bookings", `{"error":"INTERNAL_SERVER_ERROR","errorMessage":"Internal server error"}`, "application/json", 400}
+		ex := seedExchange(s)
+		m.show(&ex, fixedNow)
+		v := plain(m.View())
+		if strings.Contains(v, "JSON syntax") || !strings.Contains(v, "yes: sending it again may work · the server's side acts") {
+			t.Errorf("%dx%d: the advice is a client's:\n%s", sz.w, sz.h, v)
+		}
+		checkScreen(t, "octo_internal_error", m, sz.w, sz.h)
+	}
+}

@@ -59,6 +59,10 @@ func Explain(env *Env, args []string) int {
 		}
 	}
 	d := formats.DetectWith(status, header, body, formats.Options{Profiles: reg, API: a.api})
+	if a.raw == "" && a.bodyFile == "" {
+		// Only a status was given: there is no body to call empty.
+		d.Format, d.FormatName = "", ""
+	}
 
 	if a.save {
 		ex := explainedExchange(status, header, body, d)

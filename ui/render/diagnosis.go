@@ -130,7 +130,7 @@ func (w *diagWriter) field(label, value string) {
 func (w *diagWriter) rawField(label, value string) {
 	pad := strings.Repeat(" ", diagLabelWidth-len(label))
 	first := w.st.paint(w.st.Label, label) + pad
-	lines := strings.Split(ansi.Wrap(value, w.width-diagLabelWidth, ""), "\n")
+	lines := strings.Split(Wrap(value, w.width-diagLabelWidth), "\n")
 	for i, l := range lines {
 		if i == 0 {
 			w.line(first + w.st.paint(w.st.Value, l))
@@ -149,7 +149,7 @@ func (w *diagWriter) heading(title string) {
 // and the others after rest.
 func (w *diagWriter) wrapped(first, rest, text string) {
 	text = Inert(text, false)
-	lines := strings.Split(ansi.Wrap(text, w.width-len(rest), ""), "\n")
+	lines := strings.Split(Wrap(text, w.width-len(rest)), "\n")
 	for i, l := range lines {
 		if i == 0 {
 			w.line(first + l)
@@ -254,7 +254,7 @@ func (w *diagWriter) fieldErrors(fes []formats.FieldError) {
 			msg += " [" + Inert(fe.Code, false) + "]"
 		}
 		name := ansi.Truncate(fields[i], col, "…")
-		lines := strings.Split(ansi.Wrap(msg, max(w.width-col-4, 10), ""), "\n")
+		lines := strings.Split(Wrap(msg, max(w.width-col-4, 10)), "\n")
 		for j, l := range lines {
 			if j == 0 {
 				w.line("  " + padRight(name, col) + "  " + l)
@@ -288,7 +288,7 @@ func (w *diagWriter) steps(steps []formats.Step, recovery []string) {
 		num := fmt.Sprintf("%*d. ", digits, i+1)
 		indent := strings.Repeat(" ", 2+len(num))
 		text := Inert(s.Text, false)
-		lines := strings.Split(ansi.Wrap(text, w.width-len(indent), ""), "\n")
+		lines := strings.Split(Wrap(text, w.width-len(indent)), "\n")
 		for j, l := range lines {
 			if j == 0 {
 				w.line("  " + w.st.paint(w.st.Number, num) + l)
