@@ -127,7 +127,7 @@ func renderDiagnosis(d formats.Diagnosis, width int, st Styles, retryLeft *time.
 	if d.Title != "" && d.Title != d.StatusText && d.Title != d.Message {
 		field("Title", render.InertLine(d.Title))
 	}
-	field("Message", render.InertLine(d.Message))
+	field("Message", capLines(render.InertLine(d.Message), width-11, messageLines, st))
 	field("Code", render.InertLine(d.Code))
 	if d.RequestID != "" {
 		v := st.Bold.Render(render.InertLine(d.RequestID)) + "  " + st.Key.Render("ctrl+y copies")
@@ -211,6 +211,26 @@ var whoActsText = map[string]string{
 	formats.ActClient: "your side acts",
 	formats.ActServer: "the server's side acts",
 	formats.ActEither: "either side may act",
+}
+
+// messageLines is how many lines the body's message may take: a large or
+// endless body whose start is taken as the message must not push the
+// request_id and the advice off screen.
+const messageLines = 4
+
+// capLines keeps the first n wrapped lines of s at width, ending the last
+// with a pointer to the whole text.
+func capLines(s string, width, n int, st Styles) string {
+	if width < 10 {
+		return s
+	}
+	lines := strings.Split(wrapWords(s, width), "\n")
+	if len(lines) <= n {
+		return s
+	}
+	const more = "more in the Response pane"
+	last := ansi.Truncate(lines[n-1], max(width-ansi.StringWidth(more)-2, 1), "")
+	return strings.Join(append(lines[:n-1], strings.TrimRight(last, " ")+"… "+st.Muted.Render(more)), " ")
 }
 
 // diagnosisSteps prefers Steps (with sources) and falls back to Recovery.

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"net/http"
 	"strings"
 	"testing"
 
@@ -234,5 +235,31 @@ func TestGoldenOCTOServerErrorSentAs400(t *testing.T) {
 			t.Errorf("%dx%d: the advice is a client's:\n%s", sz.w, sz.h, v)
 		}
 		checkScreen(t, "octo_internal_error", m, sz.w, sz.h)
+	}
+}
+
+// A huge text body taken as the message is cut to a few lines, so the
+// request_id and the advice stay on screen; sizes use one unit system.
+func TestGoldenLargeBodyMessageIsCapped(t *testing.T) {
+	body := strings.Repeat("upstream connect error or disconnect/reset before headers. ", 4000)
+	for _, sz := range sizes {
+		m, _ := newTestModel(t, sz.w, sz.h, Options{})
+		resp := exchange.Response{Status: 502, Proto: "HTTP/1.1", Headers: http.Header{"Content-Type": {"text/plain"}, "X-Request-Id": {"0ce680b7-05d5-4a2b-b850-0114cc28a8f4"}},
+			Body: body, Size: 17 << 20, Truncated: true}
+		x := exchange.Exchange{ID: 9, Time: fixedNow, Request: exchange.Request{Method: "GET", URL: "https://api.example.com/v1/export"}, Response: &resp}
+		x.Diagnosis = formats.DetectWith(502, resp.Headers, []byte(body), formats.Options{})
+		m.show(&x, fixedNow)
+		v := plain(m.View())
+		if !strings.Contains(v, "more in the Response pane") || !strings.Contains(v, "0ce680b7") {
+			t.Errorf("%dx%d: the message is not capped or the request_id is off screen:\n%s", sz.w, sz.h, v)
+		}
+		checkScreen(t, "large_body_message", m, sz.w, sz.h)
+		m = step(m, press(tea.KeyTab))
+		m = step(m, press(tea.KeyTab))
+		m = step(m, press(tea.KeyTab))
+		v = plain(m.View())
+		if strings.Contains(v, " MB") || !strings.Contains(v, "MiB") {
+			t.Errorf("%dx%d: sizes mix unit systems:\n%s", sz.w, sz.h, v)
+		}
 	}
 }

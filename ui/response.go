@@ -14,7 +14,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/dustin/go-humanize"
 )
 
 // responsePane shows the status line, the timing bar, the headers and,
@@ -83,9 +82,12 @@ func renderResponseHead(ex *exchange.Exchange, width, maxHeaders int, st Styles)
 	}
 	r := ex.Response
 	status := fmt.Sprintf("%s %d %s", cmp.Or(r.Proto, "HTTP"), r.Status, http.StatusText(r.Status))
-	size := humanize.Bytes(uint64(max(r.Size, int64(len(r.Body)))))
-	if r.Truncated {
-		size += " (truncated)"
+	size := render.Size(max(r.Size, int64(len(r.Body))))
+	switch {
+	case r.Truncated && r.Size > int64(len(r.Body)):
+		size = render.Size(int64(len(r.Body))) + " kept of " + size + " (truncated)"
+	case r.Truncated:
+		size += " kept (truncated: the rest was not read)"
 	}
 	lines = append(lines, st.ForClass(ex.Diagnosis.StatusClass).Render(render.InertLine(status))+st.Muted.Render(" · "+size))
 	lines = append(lines, renderTimings(ex.Timings, width, st))

@@ -1,6 +1,8 @@
 package bodyview
 
 import (
+	"github.com/apierr/apierr/ui/render"
+
 	"fmt"
 	"strconv"
 	"strings"
@@ -72,25 +74,8 @@ func scrollLabel(frac float64, fits bool) string {
 	return strconv.Itoa(int(frac*100)) + "%"
 }
 
-// humanSize writes a byte count the way people read it: 812 B, 12.3 KiB,
-// 50.0 MiB, 1 MiB for exact powers.
-func humanSize(n int) string {
-	const unit = 1024
-	if n < unit {
-		return strconv.Itoa(n) + " B"
-	}
-	v, u := float64(n)/unit, "KiB"
-	for _, next := range []string{"MiB", "GiB"} {
-		if v < unit {
-			break
-		}
-		v, u = v/unit, next
-	}
-	if v == float64(int(v)) && v < 10 {
-		return fmt.Sprintf("%d %s", int(v), u)
-	}
-	return fmt.Sprintf("%.1f %s", v, u)
-}
+// humanSize is render.Size: one unit system in every pane.
+func humanSize(n int) string { return render.Size(int64(n)) }
 
 // group writes n with a space between thousands: 3 510 082.
 func group(n int) string {

@@ -179,8 +179,13 @@ func sendBody(b *strings.Builder, r *exchange.Response, st render.Styles) {
 	for _, l := range lines {
 		b.WriteString("  " + ansi.Truncate(l, 160, "…") + "\n")
 	}
-	if cut {
+	switch {
+	case cut && r.Truncated:
+		b.WriteString(sendPaint(st, st.Muted, fmt.Sprintf("  … (--json has the first %s, all that was kept; the rest was not read)", render.Size(int64(len(r.Body))))) + "\n")
+	case cut:
 		b.WriteString(sendPaint(st, st.Muted, "  … (the whole body is in --json)") + "\n")
+	case r.Truncated:
+		b.WriteString(sendPaint(st, st.Muted, fmt.Sprintf("  … (only the first %s was kept)", render.Size(int64(len(r.Body))))) + "\n")
 	}
 }
 
