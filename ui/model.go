@@ -149,6 +149,9 @@ func newModel(opts Options, svc services, out io.Writer, inTmux, noColor bool) m
 	m.help.Styles.ShortKey = st.HelpKey
 	m.help.Styles.ShortDesc = st.Muted
 	m.help.Styles.ShortSeparator = st.Muted
+	if noColor {
+		plainWidgets(&m)
+	}
 	m.req.focus(focusURL)
 	switch {
 	case opts.Demo:

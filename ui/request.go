@@ -30,15 +30,16 @@ type requestEditor struct {
 func newRequestEditor() requestEditor {
 	u := textinput.New()
 	u.Prompt = ""
-	u.Placeholder = "https://api.example.com/v1/things  (or paste a curl command)"
+	// Placeholders read as hints, not values, even without colour.
+	u.Placeholder = "e.g. https://api.example.com/v1/things — or paste a curl command"
 	u.CharLimit = 0
 	h := textarea.New()
-	h.Placeholder = "Header-Name: value"
+	h.Placeholder = "(headers, one per line, e.g. Accept: application/json)"
 	h.ShowLineNumbers = false
 	h.Prompt = ""
 	h.CharLimit = 0
 	b := textarea.New()
-	b.Placeholder = "request body"
+	b.Placeholder = "(request body, empty for none)"
 	b.ShowLineNumbers = false
 	b.Prompt = ""
 	b.CharLimit = 0

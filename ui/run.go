@@ -42,7 +42,11 @@ func Run(opts Options) int {
 		opts.Stderr = os.Stderr
 	}
 	out := os.Stdout
-	m := newModel(opts, defaultServices(), out, os.Getenv("TMUX") != "", os.Getenv("NO_COLOR") != "")
+	noColor := os.Getenv("NO_COLOR") != ""
+	if noColor {
+		noColorProfile()
+	}
+	m := newModel(opts, defaultServices(), out, os.Getenv("TMUX") != "", noColor)
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithOutput(out))
 	final, err := p.Run()
 	if fm, ok := final.(model); ok {
