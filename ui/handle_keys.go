@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -79,8 +80,16 @@ func (m model) requestKey(k tea.KeyMsg) (model, tea.Cmd) {
 	case key.Matches(k, m.keys.Send):
 		return m.sendFields()
 	case key.Matches(k, m.keys.SendURL):
-		if isCurl(m.req.url.Value()) {
-			return m.importCurl(m.req.url.Value()), nil
+		if v := m.req.url.Value(); isCurl(v) {
+			// A multi-line curl command pasted without bracketed paste
+			// arrives a line at a time, each line's enter after its
+			// "\": keep collecting until a line ends without one.
+			if rest, ok := strings.CutSuffix(strings.TrimRight(v, " \t"), "\\"); ok {
+				m.req.setURL(rest+" ", len(rest)+1)
+				m.status = info("reading a curl command over several lines: enter after its last line fills the request")
+				return m, nil
+			}
+			return m.importCurl(v), nil
 		}
 		return m.sendFields()
 	case key.Matches(k, m.keys.NextPane):
@@ -192,9 +201,21 @@ func isCurl(s string) bool {
 	return strings.HasPrefix(s, "curl ") || strings.HasPrefix(s, "curl\t") || strings.HasPrefix(s, "curl\\")
 }
 
+// lineContinuation is a "\" ending a line of a shell command: before a
+// newline as pasted, or, once the URL bar turned newlines into spaces, a
+// "\" standing alone as a word (an escaped space on its own would be an
+// empty-looking argument no curl command has).
+var lineContinuation = regexp.MustCompile(`\\[ \t]*\r?\n|(^|[ \t])\\[ \t]+`)
+
+// joinContinuations joins the lines of a curl command pasted without
+// bracketed paste, where shell rules would read "\ " as a literal space.
+func joinContinuations(s string) string {
+	return strings.TrimSpace(lineContinuation.ReplaceAllString(s, " "))
+}
+
 // importCurl fills the request view from a curl command.
 func (m model) importCurl(cmdline string) model {
-	req, err := m.svc.parseCurl(strings.TrimSpace(cmdline))
+	req, err := m.svc.parseCurl(joinContinuations(cmdline))
 	if err != nil {
 		m.status = failure(fmt.Errorf("could not read the curl command: %v", err))
 		return m

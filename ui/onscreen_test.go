@@ -263,3 +263,40 @@ func TestGoldenLargeBodyMessageIsCapped(t *testing.T) {
 		}
 	}
 }
+
+// A multi-line curl command pasted without bracketed paste comes as
+// lines, each ended by enter; or, folded by the URL bar, with its "\"s
+// followed by spaces. Both fill the request (it once failed with "more
+// than one URL given").
+func TestGoldenUnbracketedMultiLineCurlPaste(t *testing.T) {
+	lines := []string{
+		`curl 'https://api.octo.example/bookings' \`,
+		`  -H 'Content-Type: application/json' \`,
+		`  -H 'X-Trace: abc' \`,
+		`  --data '{"productId":"123"}'`,
+	}
+	check := func(t *testing.T, m model) {
+		t.Helper()
+		if m.status.err || m.req.url.Value() != "https://api.octo.example/bookings" || m.req.body.Value() != `{"productId":"123"}` ||
+			!strings.Contains(m.req.headers.Value(), "X-Trace: abc") || m.req.method != "POST" {
+			t.Errorf("status %q, method %s, URL %q, headers %q, body %q", m.status.text, m.req.method, m.req.url.Value(), m.req.headers.Value(), m.req.body.Value())
+		}
+	}
+	for _, sz := range sizes {
+		m, _ := newTestModel(t, sz.w, sz.h, Options{})
+		for _, l := range lines {
+			m = step(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(l)})
+			m = step(m, press(tea.KeyEnter))
+		}
+		check(t, m)
+		checkScreen(t, "curl_pasted_by_lines", m, sz.w, sz.h)
+
+		m, _ = newTestModel(t, sz.w, sz.h, Options{})
+		m = step(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(strings.Join(lines, "\n"))})
+		m = step(m, press(tea.KeyEnter))
+		check(t, m)
+	}
+	if got := joinContinuations(`curl -d @my\ file.json https://x.example`); got != `curl -d @my\ file.json https://x.example` {
+		t.Errorf("an escaped space inside a word was taken for a line end: %q", got)
+	}
+}
