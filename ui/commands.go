@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"io"
+	"net/http/httptrace"
 	"time"
 
 	"github.com/apierr/apierr/formats"
@@ -25,12 +26,35 @@ type sentMsg struct {
 // sendCmd sends req; opts and why are how its profile was chosen, to
 // settle the diagnosis with (settleProfile).
 func sendCmd(ctx context.Context, tag int, send func(context.Context, probe.Request) exchange.Exchange, req probe.Request, opts formats.Options, why string) tea.Cmd {
-	return func() tea.Msg {
+	// The first byte of the answer is reported as it arrives, so a slow
+	// body (a drip, a large export) is not shown as a server that has
+	// not answered yet.
+	firstByte, done := make(chan struct{}, 1), make(chan struct{})
+	ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{GotFirstResponseByte: func() {
+		select {
+		case firstByte <- struct{}{}:
+		default:
+		}
+	}})
+	sending := func() tea.Msg {
+		defer close(done)
 		ex := send(ctx, req)
 		ex.Diagnosis = settleProfile(ex.Diagnosis, ex.Response, opts, why)
 		return sentMsg{tag: tag, ex: ex}
 	}
+	waiting := func() tea.Msg {
+		select {
+		case <-firstByte:
+			return firstByteMsg{tag: tag}
+		case <-done:
+			return nil
+		}
+	}
+	return tea.Batch(sending, waiting)
 }
+
+// firstByteMsg says the answer to send tag has begun to arrive.
+type firstByteMsg struct{ tag int }
 
 // historyOpenedMsg says whether the history database could be opened.
 type historyOpenedMsg struct {

@@ -22,6 +22,8 @@ type diagnosisPane struct {
 	retryAt time.Time
 	// note is the note a person attached to the exchange in history.
 	note string
+	// reg holds the profiles, to name their documents.
+	reg *formats.Registry
 }
 
 func newDiagnosisPane() diagnosisPane { return diagnosisPane{vp: viewport.New(0, 0)} }
@@ -45,7 +47,7 @@ func (p *diagnosisPane) refresh(st Styles, now time.Time) {
 		return
 	}
 	off := p.vp.YOffset
-	text := renderDiagnosis(*p.d, p.vp.Width, st, countdown(p.retryAt, now))
+	text := renderDiagnosisWith(*p.d, p.vp.Width, st, countdown(p.retryAt, now), p.reg)
 	if p.note != "" {
 		text = st.Label.Render(fmt.Sprintf("%-11s", "Note")) + hang(render.InertLine(p.note), max(p.vp.Width, 20)-11, 11) + "\n" + text
 	}
@@ -91,6 +93,14 @@ func retryDeadline(d formats.Diagnosis, received time.Time) time.Time {
 // with their sources, field errors, extra members and notes. Text that
 // came from the server is made inert.
 func renderDiagnosis(d formats.Diagnosis, width int, st Styles, retryLeft *time.Duration) string {
+	return renderDiagnosisWith(d, width, st, retryLeft, nil)
+}
+
+// renderDiagnosisWith is renderDiagnosis naming the profile's document by
+// the profile's title and docs URL, looked up in reg (the built-in
+// profiles when nil).
+func renderDiagnosisWith(d formats.Diagnosis, width int, st Styles, retryLeft *time.Duration, reg *formats.Registry) string {
+	source := render.SourceLabel(d, reg)
 	width = max(width, 20)
 	var b strings.Builder
 	line := func(s string) { b.WriteString(s + "\n") }
@@ -170,7 +180,7 @@ func renderDiagnosis(d formats.Diagnosis, width int, st Styles, retryLeft *time.
 			line(num + hang(render.InertLine(s.Text), width-len(num), len(num)))
 			// A run of steps from one document is followed by its name once.
 			if s.Source != "" && (i+1 == len(steps) || steps[i+1].Source != s.Source) {
-				line(strings.Repeat(" ", len(num)) + st.Muted.Render("— "+render.InertLine(s.Source)))
+				line(strings.Repeat(" ", len(num)) + st.Muted.Render(hang("— "+render.InertLine(source(s.Source)), width-len(num), len(num)+2)))
 			}
 		}
 	}

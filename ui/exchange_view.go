@@ -61,7 +61,7 @@ func (m model) send(req probe.Request, replay bool) (model, tea.Cmd) {
 	ctx, cancel := context.WithCancel(context.Background())
 	m.cancel = cancel
 	m.sending, m.replaying = true, replay
-	m.started = m.svc.now()
+	m.started, m.firstByte = m.svc.now(), time.Time{}
 	m.sentRedacted = carriesRedacted(req)
 	if m.sentRedacted {
 		m.status = info("sending with its secrets redacted, as saved: type the real ones in the fields, then send again")

@@ -166,3 +166,31 @@ func TestFlowPasteCurl(t *testing.T) {
 		t.Errorf("body %q", got)
 	}
 }
+
+// A body that drips in is shown as arriving once its first byte came, not
+// as a server that has not answered.
+func TestFlowDripShowsTheFirstByte(t *testing.T) {
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		io.WriteString(w, "upstream ")
+		w.(http.Flusher).Flush()
+		select {
+		case <-release:
+		case <-r.Context().Done():
+		case <-time.After(10 * time.Second):
+		}
+		io.WriteString(w, "busy")
+	}))
+	defer srv.Close()
+	defer close(release)
+	tm := startFlow(t)
+	tm.Type(srv.URL + "/drip")
+	tm.Send(press(tea.KeyEnter))
+	waitFor(t, tm, "receiving the body: first byte after")
+	release <- struct{}{}
+	waitFor(t, tm, "503 Service Unavailable")
+	tm.Send(press(tea.KeyCtrlC))
+	tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second))
+}

@@ -91,6 +91,7 @@ type model struct {
 	sendTag      int
 	cancel       context.CancelFunc
 	started      time.Time
+	firstByte    time.Time // when the answer began to arrive, zero before
 	spin         spinner.Model
 
 	// The history database, opened lazily after the first frame.

@@ -40,6 +40,11 @@ func (m model) route(msg tea.Msg) (model, tea.Cmd) {
 		return m, cmd
 	case sentMsg:
 		return m.onSent(msg)
+	case firstByteMsg:
+		if msg.tag == m.sendTag && m.sending && m.firstByte.IsZero() {
+			m.firstByte = m.svc.now()
+		}
+		return m, nil
 	case savedMsg:
 		return m.onSaved(msg), nil
 	case historyOpenedMsg:
@@ -215,6 +220,7 @@ func (m model) onProfiles(msg profilesMsg) model {
 		m.status = failure(fmt.Errorf("API profiles: %w", msg.err))
 	}
 	m.profiles = msg.set
+	m.diag.reg = msg.set.Registry
 	if len(msg.set.Warnings) > 0 {
 		m.status = failure(fmt.Errorf("API profiles: %s", msg.set.Warnings[0]))
 	}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -204,6 +205,10 @@ func (m model) paneBox(f focus) string {
 		content = m.resp.view(m.st)
 		if m.sending {
 			content = m.spin.View() + " waiting for the response… (esc cancels)"
+			if !m.firstByte.IsZero() {
+				content = m.spin.View() + fmt.Sprintf(" receiving the body: first byte after %s (esc cancels)",
+					fmtDuration(m.firstByte.Sub(m.started)))
+			}
 		}
 	case focusDiagnosis:
 		content = m.diag.view()

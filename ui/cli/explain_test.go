@@ -218,7 +218,7 @@ func TestExplainDocsAdviceBeforeGeneric(t *testing.T) {
 		t.Errorf("the docs' advice does not come before the generic steps:\n%s", out)
 	}
 	for _, want := range []string{"404 Not Found", "Occuspace (occuspace), matched by problem type URI",
-		"f1b8698f-b0e8-4fb9-82e1-ddf89029350c", "source: 000_0d453bd9f91a630f.txt"} {
+		"f1b8698f-b0e8-4fb9-82e1-ddf89029350c", "source: Occuspace docs (000_0d453bd9f91a630f.txt)"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q", want)
 		}

@@ -19,7 +19,13 @@ func saveExchange(env *Env, ex *exchange.Exchange) {
 		return
 	}
 	defer st.Close()
-	if _, err := st.Save(context.Background(), ex); err != nil {
+	id, err := st.Save(context.Background(), ex)
+	if err != nil {
 		fmt.Fprintf(env.Stderr, "apierr: warning: not saved to history: %s\n", render.InertLine(err.Error()))
+		return
+	}
+	if ex.Source == exchange.SourceSend {
+		// explain --save says so itself; send's id is for 'history show'.
+		fmt.Fprintf(env.Stderr, "apierr: saved to history as #%d (apierr history show %d)\n", id, id)
 	}
 }

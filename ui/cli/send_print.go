@@ -31,8 +31,12 @@ func renderSend(ex exchange.Exchange, width int, st render.Styles) string {
 	heading := func(s string) { line(""); line(sendPaint(st, st.Heading, s)) }
 
 	line(sendPaint(st, st.Label, "Request   ") + render.InertLine(ex.Request.Method+" "+ex.Request.URL))
-	if ex.Insecure {
+	switch {
+	case ex.Insecure && (strings.HasPrefix(strings.ToLower(ex.Request.URL), "https:") || ex.Timings.TLS > 0):
 		line(sendPaint(st, st.Warn, "Insecure  TLS certificate NOT verified (-k/--insecure): the server's identity was not checked"))
+	case ex.Insecure:
+		// -k on a plain-HTTP request turns nothing off: there was no TLS.
+		line(sendPaint(st, st.Muted, "Insecure  -k/--insecure has no effect here: the request used plain HTTP, without TLS"))
 	}
 	if r := ex.Response; r != nil {
 		size := probe.FormatSize(r.Size)

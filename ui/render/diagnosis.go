@@ -76,7 +76,7 @@ func Diagnosis(d formats.Diagnosis, width int, st Styles) string {
 			w.wrapped("  ", "  ", para)
 		}
 	}
-	w.steps(d.Steps, d.Recovery)
+	w.steps(d.Steps, d.Recovery, SourceLabel(d, nil))
 	if len(d.Notes) > 0 {
 		w.heading("Notes")
 		for _, n := range d.Notes {
@@ -230,6 +230,30 @@ func rateLimitSummary(rl *formats.RateLimit) string {
 	return strings.Join(parts, " ")
 }
 
+// SourceLabel names a step's document for people: the profile's own file
+// as "OCTO docs · URL (002_….txt)", any other source as it is. reg holds
+// the profiles (the built-in ones when nil).
+func SourceLabel(d formats.Diagnosis, reg *formats.Registry) func(string) string {
+	if reg == nil {
+		reg = formats.Builtin()
+	}
+	p, ok := reg.Lookup(d.API)
+	return func(src string) string {
+		if !ok || src == "" || src != p.Source {
+			return src
+		}
+		s := p.Title
+		if s == "" {
+			s = p.Name
+		}
+		s += " docs"
+		if p.DocsURL != "" {
+			s += " · " + p.DocsURL
+		}
+		return s + " (" + src + ")"
+	}
+}
+
 // fieldErrors draws a two-column table, the field column as wide as its
 // longest name (up to a third of the width).
 func (w *diagWriter) fieldErrors(fes []formats.FieldError) {
@@ -273,7 +297,7 @@ func padRight(s string, n int) string {
 }
 
 // steps numbers the recovery steps, each followed by its source.
-func (w *diagWriter) steps(steps []formats.Step, recovery []string) {
+func (w *diagWriter) steps(steps []formats.Step, recovery []string, label func(string) string) {
 	if len(steps) == 0 {
 		for _, r := range recovery {
 			steps = append(steps, formats.Step{Text: r})
@@ -297,7 +321,7 @@ func (w *diagWriter) steps(steps []formats.Step, recovery []string) {
 			}
 		}
 		if s.Source != "" {
-			w.line(indent + w.st.paint(w.st.Muted, "source: "+Inert(s.Source, false)))
+			w.line(indent + w.st.paint(w.st.Muted, "source: "+Inert(label(s.Source), false)))
 		}
 	}
 }
