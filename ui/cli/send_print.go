@@ -121,7 +121,9 @@ func sendTimings(b *strings.Builder, t exchange.Timings, failed bool, st render.
 		if n == 0 && p.d > 0 {
 			n = 1
 		}
-		fmt.Fprintf(b, "  %-9s %9s  %s\n", sendPaint(st, st.Label, p.name), sendMS(p.d), sendPaint(st, st.Number, strings.Repeat("█", n)))
+		// Padded before painting: the escape sequences of a colour
+		// terminal would count as width and shift the column.
+		fmt.Fprintf(b, "  %s %9s  %s\n", sendPaint(st, st.Label, fmt.Sprintf("%-9s", p.name)), sendMS(p.d), sendPaint(st, st.Number, strings.Repeat("█", n)))
 	}
 }
 
