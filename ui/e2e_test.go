@@ -104,12 +104,79 @@ func TestEndToEnd(t *testing.T) {
 	})
 	saveCapture(t, "e2e_history_120x40.txt", hist)
 
+	// Open the saved exchange and send it with ctrl+s: its token was
+	// redacted when saved, and ctrl+s says so as r does.
+	tmux("send-keys", "-t", "e2e", "Enter")
+	waitScreen("the exchange opened offline", func(s string) bool { return strings.Contains(s, "opened #1 from history") })
+	tmux("send-keys", "-t", "e2e", "C-s")
+	waitScreen("the replay's warning about redacted secrets", func(s string) bool {
+		return strings.Contains(s, "replayed with redacted secrets") && strings.Contains(s, "401")
+	})
+	tmux("send-keys", "-t", "e2e", "Escape")
+	waitScreen("the history list again", func(s string) bool {
+		return strings.Contains(s, "History") && strings.Contains(s, "of 2 exchanges")
+	})
+
 	tmux("send-keys", "-t", "e2e", "C-c")
 	waitUntil(t, "apierr to exit", func() bool { _, err := os.Stat(exitFile); return err == nil })
 	code, _ := os.ReadFile(exitFile)
 	if strings.TrimSpace(string(code)) != "0" {
 		t.Errorf("apierr exited with status %s after ctrl+c, want 0", code)
 	}
+}
+
+// TestEndToEndDemoRoutes picks two demo routes in a row in `apierr
+// --demo` and checks the URL bar shows each whole URL (it once showed only
+// as many characters as the previous one had).
+func TestEndToEndDemoRoutes(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("tmux is missing: .ci/run installs it; the end-to-end test cannot run without it")
+		}
+		t.Skip("tmux is not installed (under CI this fails)")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "apierr")
+	build := exec.Command("go", "build", "-o", bin, "..")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	sock := fmt.Sprintf("apierr-e2e-demo-%d-%d", os.Getpid(), time.Now().UnixNano())
+	tmux := func(args ...string) string {
+		t.Helper()
+		out, err := exec.Command("tmux", append([]string{"-L", sock, "-f", "/dev/null"}, args...)...).CombinedOutput()
+		if err != nil {
+			t.Fatalf("tmux %v: %v\n%s", args, err, out)
+		}
+		return string(out)
+	}
+	t.Cleanup(func() { exec.Command("tmux", "-L", sock, "kill-server").Run() })
+	cmd := fmt.Sprintf("env -i HOME=%q PATH=%q TERM=xterm-256color %q --history %q --demo; sleep 30",
+		dir, os.Getenv("PATH"), bin, filepath.Join(dir, "history.db"))
+	tmux("new-session", "-d", "-s", "demo", "-x", "200", "-y", "60", cmd)
+	screen := func() string { return tmux("capture-pane", "-p", "-t", "demo") }
+	var s string
+	waitUntil(t, "the demo route picker", func() bool { s = screen(); return strings.Contains(s, "Demo API routes") && strings.Contains(s, "› GET") })
+	port := regexp.MustCompile(`http://127\.0\.0\.1:[0-9]+`).FindString(s)
+	if port == "" {
+		t.Fatalf("no demo URL on screen:\n%s", s)
+	}
+	// The first route has a short path, the 404 one a long query.
+	tmux("send-keys", "-t", "demo", "Enter")
+	waitUntil(t, "the first route's URL", func() bool { s = screen(); return strings.Contains(s, "GET ▸ "+port+"/occuspace/v2/locations ") })
+	tmux("send-keys", "-t", "demo", "C-g")
+	for i := 0; i < 6; i++ {
+		tmux("send-keys", "-t", "demo", "Down")
+	}
+	tmux("send-keys", "-t", "demo", "Enter")
+	want := "GET ▸ " + port + e2eRoute[:strings.Index(e2eRoute, "&")]
+	waitUntil(t, "the second route's whole URL", func() bool { s = screen(); return strings.Contains(s, want) })
+	bar := strings.Split(s, "\n")[2]
+	if !strings.Contains(bar, "1560/occupancy?interval=hour") {
+		t.Errorf("the URL bar shows %q, want the 404 route's URL", bar)
+	}
+	tmux("send-keys", "-t", "demo", "C-c")
 }
 
 // saveCapture keeps a screen capture in the test's directory, or in
