@@ -51,15 +51,11 @@ func parseImportArgs(args []string) (importArgs, bool, error) {
 		values: map[string]*string{"--name": &a.name},
 		lists:  map[string]*[]string{"--host": &a.hosts},
 	}
-	pos, help, err := f.parse(args)
-	switch {
-	case help || err != nil:
+	input, help, err := f.parseOne(args, "FILE or URL")
+	if help || err != nil {
 		return a, help, err
-	case len(pos) > 1:
-		return a, false, fmt.Errorf("give one FILE or URL, not %q and %q", render.InertLine(pos[0]), render.InertLine(pos[1]))
-	case len(pos) == 1:
-		a.input = pos[0]
 	}
+	a.input = input
 	if a.input == "" {
 		return a, false, errors.New("which page? give a FILE, - for stdin, or a URL (see 'apierr apis import --help')")
 	}

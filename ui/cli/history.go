@@ -36,27 +36,11 @@ $XDG_DATA_HOME/apierr/history.db.
 // History is `apierr history SUBCOMMAND`: it lists, searches, shows,
 // annotates, prunes, exports and imports the saved exchanges, offline.
 func History(env *Env, args []string) int {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		fmt.Fprint(env.Stdout, historyUsage)
-		return ExitOK
-	}
-	sub, rest := args[0], args[1:]
-	cmds := map[string]func(*Env, []string) int{
-		"list":   historyList,
-		"search": historySearch,
-		"show":   historyShow,
-		"ticket": historyTicket,
-		"note":   historyNote,
-		"delete": historyDelete,
-		"prune":  historyPrune,
-		"export": historyExport,
-		"import": historyImport,
-	}
-	run, ok := cmds[sub]
-	if !ok {
-		return env.Fail(ExitUsage, "unknown 'history' command %q: use list, search, show, ticket, note, delete, prune, export or import", render.InertLine(sub))
-	}
-	return run(env, rest)
+	return runSubcommand(env, "history", historyUsage, []subcommand{
+		{"list", historyList}, {"search", historySearch}, {"show", historyShow},
+		{"ticket", historyTicket}, {"note", historyNote}, {"delete", historyDelete},
+		{"prune", historyPrune}, {"export", historyExport}, {"import", historyImport},
+	}, args)
 }
 
 // intFlag reads a non-negative integer flag value ("" is def).
