@@ -52,8 +52,8 @@ func fillFastAPI(s *scan, m map[string]any, d *Diagnosis) bool {
 // framework (APIException) and of FastAPI's HTTPException.
 func fillDetail(s *scan, m map[string]any, d *Diagnosis) bool {
 	msg, ok := m["detail"].(string)
-	if !ok {
-		return false
+	if !ok || has(m, "title") {
+		return false // a title and a detail: a pair of texts of another API
 	}
 	d.Message = msg
 	d.Code = str(m, "code") // DRF adds it when asked to

@@ -23,6 +23,9 @@ type reading struct {
 	// ridPath is the dotted path of the request id member.
 	ridPath string
 	fields  []FieldError
+	// nested is the most specific message inside a list of validation
+	// errors that name no field, "" if none.
+	nested string
 }
 
 // candidate is the best value seen so far for one role.
@@ -67,6 +70,11 @@ type walker struct {
 	// the body has none of its own.
 	fieldMsg  candidate
 	fieldCode candidate
+	// nestedMsg is a message inside a list of validation errors whose
+	// items name no field (Xero's Elements[].ValidationErrors[]): more
+	// specific than a generic top message, and shown nowhere else.
+	nestedMsg candidate
+	inList    int // open containers named like a list of errors
 }
 
 // path is the dotted path of member key of the object being walked.
@@ -88,6 +96,10 @@ func readTree(root any, status int) reading {
 	w := walker{status: status, payload: status >= 200 && status < 400}
 	w.walk(root, 0, 0, false)
 	r := reading{message: w.msg.val, code: w.code.val, requestID: w.rid.val, ridPath: w.rid.path}
+	r.nested = w.nestedMsg.val
+	if isGenericMessage(r.message, status) && isProse(r.nested) {
+		r.message = r.nested
+	}
 	if r.message == "" || isStatusPhrase(r.message, status) && w.fieldMsg.val != "" {
 		// No message of the body's own, or one that only repeats the
 		// status: the first field error speaks for the body.
@@ -148,7 +160,14 @@ func (w *walker) object(m map[string]any, depth, cost int, item bool) {
 			}
 			if w.enter(nk, x) {
 				w.push(k)
+				listy := fieldListKeys[nk] > 0
+				if listy {
+					w.inList++
+				}
 				w.walk(x, depth+1, cost+containerCost(nk), true)
+				if listy {
+					w.inList--
+				}
 				w.n--
 			}
 		case map[string]any:
@@ -196,7 +215,7 @@ func containerCost(nk string) int {
 	case wrapperContainers[nk]:
 		return 3
 	}
-	return 12
+	return 20
 }
 
 // scalar scores one scalar member as a message, a code and a request id.
@@ -206,7 +225,11 @@ func (w *walker) scalar(key, nk, v string, number bool, cost int, withMsg, field
 		msg, code = &w.fieldMsg, &w.fieldCode
 	}
 	if !number && (!w.payload || payloadMessageKeys[nk]) {
-		msg.offer(v, messageScore(nk, v, w.status)-cost, w, key)
+		score := messageScore(nk, v, w.status)
+		msg.offer(v, score-cost, w, key)
+		if w.inList > 0 && w.n >= 2 && !fieldItem {
+			w.nestedMsg.offer(v, score-cost, w, key)
+		}
 	}
 	code.offer(v, codeScore(nk, v, number, withMsg && !w.payload, w.status)-cost, w, key)
 	w.rid.offer(v, requestIDScore(nk, v)-cost/2, w, key)
@@ -302,7 +325,7 @@ var codeKeys = map[string]int{
 	"errortype": 84, "type": 70, "reason": 72, "kind": 62, "error": 80, "errorname": 84,
 	"name": 40, "status": 40, "type__": 0, "tag": 50, "typename": 50, "subcode": 30,
 	"id": 36, "errorid": 34, "faultcode": 95, "exceptiontype": 70, "exceptionname": 70, "key": 40,
-	"messageid": 50, "messagecode": 80, "reasoncode": 90, "statuscode": 30, "errno": 80,
+	"messageid": 50, "messagecode": 80, "reasoncode": 90, "statuscode": 30, "errno": 80, "errornumber": 90, "errnum": 80,
 }
 
 // genericCodes are values that only say "this is an error".
@@ -317,7 +340,7 @@ func codeScore(nk, v string, number, withMsg bool, status int) int {
 	if !ok || s == 0 || len(v) > 100 || !isToken(v) || strings.ContainsRune(v, '/') || looksLikeURI(v) || genericCodes[strings.ToLower(v)] {
 		return 0
 	}
-	if statusEcho(v, status) {
+	if statusEcho(v, status) || isStatusPhrase(v, status) {
 		return 0 // the HTTP status said again is not a code
 	}
 	switch nk {
@@ -345,6 +368,9 @@ func codeScore(nk, v string, number, withMsg bool, status int) int {
 	}
 	if number {
 		s -= 10 // a word names an error better than a number
+	}
+	if withMsg {
+		s += 10 // beside its message, as an error's code sits
 	}
 	return s
 }
@@ -456,6 +482,30 @@ func isStatusPhrase(v string, status int) bool {
 		v = strings.TrimSpace(v[3:])
 	}
 	return strings.EqualFold(strings.TrimSuffix(v, "."), phrase)
+}
+
+// genericWords mark a short message that says only that the request
+// failed validation, whatever the API: "Validation Failed", "A validation
+// exception occurred", "Invalid input".
+var genericWords = []string{"validation", "error occurred", "errors occurred", "invalid request", "invalid input", "bad request"}
+
+// isGenericMessage reports a message that a more specific one nested in
+// the body should replace: the status phrase, or a short sentence made of
+// genericWords.
+func isGenericMessage(v string, status int) bool {
+	if isStatusPhrase(v, status) {
+		return true
+	}
+	if v == "" || len(v) > 60 {
+		return false
+	}
+	l := strings.ToLower(v)
+	for _, w := range genericWords {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // statusEcho reports a number that is the HTTP status itself.
