@@ -178,10 +178,16 @@ func fillErrorsList(s *scan, m map[string]any, d *Diagnosis) bool {
 		return false
 	}
 	first, ok := asObj(list[0])
-	if !ok || str(first, "message") == "" {
+	if !ok {
 		return false
 	}
-	d.Message = str(first, "message")
+	// The OpenStack API-SIG's items carry title and detail instead
+	// (https://specs.openstack.org/openstack/api-sig/guidelines/errors.html).
+	d.Message, _ = firstText(first, "message", "detail")
+	if d.Message == "" {
+		return false
+	}
+	d.Title = str(first, "title")
 	d.Code = text(first, "code")
 	appendFieldList(d, list)
 	d.Extra = s.extra(m, "errors")

@@ -47,6 +47,9 @@ func recognizeXML(s *scan, b string, d *Diagnosis) {
 		// The element's own name is the source: "body RequestId".
 		d.RequestID, d.RequestIDSource = r.requestID, "body "+r.ridPath[strings.LastIndexByte(r.ridPath, '.')+1:]
 	}
+	if r.trailerID != "" {
+		s.trailerID, s.trailerSource = r.trailerID, "body "+r.trailerPath[strings.LastIndexByte(r.trailerPath, '.')+1:]
+	}
 	d.Extra = xmlErrorExtra(tree, r)
 }
 
@@ -97,7 +100,8 @@ func xmlErrorExtra(tree map[string]any, r reading) map[string]any {
 	var out map[string]any
 	for k, v := range holder {
 		s, ok := v.(string)
-		if !ok || s == r.code || s == r.message || s == r.requestID {
+		nk := normKey(k)
+		if !ok || s == r.code || s == r.message || s == r.requestID || messageKeys[nk] >= 84 || codeKeys[nk] >= 80 || requestIDKeys[nk] > 0 && nk != "hostid" {
 			continue
 		}
 		if out == nil {

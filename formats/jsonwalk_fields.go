@@ -9,7 +9,7 @@ import (
 // preference: "field" beats "name" when an item has both.
 var (
 	fieldNameKeys = []string{"field", "name", "pointer", "param", "parameter", "property", "propertyPath", "path", "target", "location", "loc"}
-	fieldMsgKeys  = []string{"message", "reason", "detail", "msg", "description", "defaultMessage", "errorSummary", "error", "title"}
+	fieldMsgKeys  = []string{"message", "reason", "detail", "msg", "description", "defaultMessage", "errorMessage", "error_message", "errorSummary", "error", "title"}
 	fieldCodeKeys = []string{"code", "error_code", "errorCode", "issue", "type"}
 )
 

@@ -23,6 +23,9 @@ type reading struct {
 	// ridPath is the dotted path of the request id member.
 	ridPath string
 	fields  []FieldError
+	// trailerID is a request id cut off the end of the message, and
+	// trailerPath the message's path: it comes after the headers' ids.
+	trailerID, trailerPath string
 	// nested is the most specific message inside a list of validation
 	// errors that name no field, "" if none.
 	nested string
@@ -30,15 +33,21 @@ type reading struct {
 
 // candidate is the best value seen so far for one role.
 type candidate struct {
-	val   string
-	path  string // dotted path, for the request id source and ties
-	score int
+	val    string
+	path   string // dotted path, for the request id source and ties
+	score  int
+	holder map[string]any // the object the value is a member of
 }
 
 // offer keeps v when it scores higher than what c holds; ties go to the
 // path that sorts first, so that the result does not depend on the order
 // in which a map's members are visited.
 func (c *candidate) offer(v string, score int, w *walker, key string) {
+	c.offerIn(v, score, w, key, nil)
+}
+
+// offerIn is offer for a member of the object holder.
+func (c *candidate) offerIn(v string, score int, w *walker, key string, holder map[string]any) {
 	if score <= 0 || v == "" {
 		return
 	}
@@ -49,7 +58,7 @@ func (c *candidate) offer(v string, score int, w *walker, key string) {
 	if c.val != "" && score == c.score && p >= c.path {
 		return
 	}
-	c.val, c.path, c.score = v, p, score
+	c.val, c.path, c.score, c.holder = v, p, score, holder
 }
 
 // maxWalkDepth bounds how deep the reader looks: real error bodies put
@@ -61,6 +70,8 @@ type walker struct {
 	status  int
 	payload bool // a 2xx/3xx body: only error containers are entered
 	keys    [maxWalkDepth + 1]string
+	list    [maxWalkDepth + 1]bool // keys[i] is a list, entered at [0]
+	inErr   int                    // open error containers
 	n       int
 	msg     candidate
 	code    candidate
@@ -83,8 +94,11 @@ func (w *walker) path(key string) string {
 		return key
 	}
 	var b strings.Builder
-	for _, k := range w.keys[:w.n] {
+	for i, k := range w.keys[:w.n] {
 		b.WriteString(k)
+		if w.list[i] {
+			b.WriteString("[0]")
+		}
 		b.WriteByte('.')
 	}
 	b.WriteString(key)
@@ -110,6 +124,17 @@ func readTree(root any, status int) reading {
 		r.message = "" // {"error": "invalid_grant"}: a code, not a message
 	}
 	r.fields = findFieldErrors(root, status)
+	if r.fields == nil && w.msg.holder != nil {
+		// An error object that names the one field it is about:
+		// Mollie's {"detail", "field"}, OGC's locator.
+		r.fields = singleField(w.msg.holder, w.msg.val, w.code)
+	}
+	if msg, id, ok := splitRequestIDTrailer(r.message); ok {
+		// Azure Storage: "The specified blob does not exist.
+		// RequestId:6fe8e96d-... Time:2018-05-14T14:22:37Z".
+		r.message = msg
+		r.trailerID, r.trailerPath = id, w.msg.path
+	}
 	if r.message == "" && len(r.fields) > 0 && r.fields[0].Message != "" {
 		// A body of field errors alone: the first one is the message.
 		r.message = r.fields[0].Message
@@ -149,17 +174,17 @@ func (w *walker) object(m map[string]any, depth, cost int, item bool) {
 		nk := normKey(k)
 		switch x := v.(type) {
 		case string:
-			w.scalar(k, nk, x, false, cost, withMsg, fieldItem)
+			w.scalar(m, k, nk, x, false, cost, withMsg, fieldItem)
 		case json.Number:
-			w.scalar(k, nk, x.String(), true, cost, withMsg, fieldItem)
+			w.scalar(m, k, nk, x.String(), true, cost, withMsg, fieldItem)
 		case []any:
-			if msgs := stringList(x); msgs != "" && (!w.payload || payloadMessageKeys[nk]) {
+			if msgs := stringList(x); msgs != "" && (!w.payload || w.inErr > 0 || payloadMessageKeys[nk]) {
 				// {"errors": ["not found"]}: messages, not fields.
 				w.msg.offer(msgs, messageScore(nk, msgs, w.status)-10-cost, w, k)
 				continue
 			}
 			if w.enter(nk, x) {
-				w.push(k)
+				w.push(k, nk, true)
 				listy := fieldListKeys[nk] > 0
 				if listy {
 					w.inList++
@@ -168,13 +193,13 @@ func (w *walker) object(m map[string]any, depth, cost int, item bool) {
 				if listy {
 					w.inList--
 				}
-				w.n--
+				w.pop(nk)
 			}
 		case map[string]any:
 			if w.enter(nk, x) {
-				w.push(k)
+				w.push(k, nk, false)
 				w.walk(x, depth+1, cost+containerCost(nk), false)
-				w.n--
+				w.pop(nk)
 				if len(m) == 1 && kindKey(k, nk, x) {
 					// {"NotFoundError": {"message": ...}}: the key
 					// names the error's kind.
@@ -185,12 +210,24 @@ func (w *walker) object(m map[string]any, depth, cost int, item bool) {
 	}
 }
 
-// push records key as the next level of the path.
-func (w *walker) push(key string) {
+// push records key, a list when list is set, as the next level of the
+// path.
+func (w *walker) push(key, nk string, list bool) {
 	if w.n < len(w.keys) {
-		w.keys[w.n] = key
+		w.keys[w.n], w.list[w.n] = key, list
 	}
 	w.n++
+	if errorContainers[nk] {
+		w.inErr++
+	}
+}
+
+// pop leaves the level push entered.
+func (w *walker) pop(nk string) {
+	w.n--
+	if errorContainers[nk] {
+		w.inErr--
+	}
 }
 
 // enter tells whether the walk goes into container v under member nk. In
@@ -200,7 +237,7 @@ func (w *walker) enter(nk string, v any) bool {
 	if w.n >= maxWalkDepth || nk == "links" {
 		return false // hypermedia links describe documents, not the error
 	}
-	if w.payload {
+	if w.payload && w.inErr == 0 {
 		return errorContainers[nk]
 	}
 	return true
@@ -219,19 +256,20 @@ func containerCost(nk string) int {
 }
 
 // scalar scores one scalar member as a message, a code and a request id.
-func (w *walker) scalar(key, nk, v string, number bool, cost int, withMsg, fieldItem bool) {
+func (w *walker) scalar(m map[string]any, key, nk, v string, number bool, cost int, withMsg, fieldItem bool) {
 	msg, code := &w.msg, &w.code
 	if fieldItem {
 		msg, code = &w.fieldMsg, &w.fieldCode
 	}
-	if !number && (!w.payload || payloadMessageKeys[nk]) {
+	payload := w.payload && w.inErr == 0
+	if !number && (!payload || payloadMessageKeys[nk]) {
 		score := messageScore(nk, v, w.status)
-		msg.offer(v, score-cost, w, key)
+		msg.offerIn(v, score-cost, w, key, m)
 		if w.inList > 0 && w.n >= 2 && !fieldItem {
 			w.nestedMsg.offer(v, score-cost, w, key)
 		}
 	}
-	code.offer(v, codeScore(nk, v, number, withMsg && !w.payload, w.status)-cost, w, key)
+	code.offerIn(v, codeScore(nk, v, number, withMsg && !payload, w.status)-cost, w, key, m)
 	w.rid.offer(v, requestIDScore(nk, v)-cost/2, w, key)
 }
 
@@ -291,7 +329,7 @@ var messageKeys = map[string]int{
 	"text": 60, "reason": 72, "summary": 74, "errorsummary": 80, "title": 60, "error": 84,
 	"faultstring": 95, "explanation": 80, "cause": 50, "statusmessage": 70, "messages": 88,
 	"errormessages": 92, "errors": 80, "resultmessage": 90, "returnmessage": 90, "responsemessage": 90,
-	"statusdescription": 70, "longmessage": 97, "hint": 30, "info": 40, "value": 20,
+	"statusdescription": 70, "longmessage": 97, "exceptiontext": 95, "exceptionmessage": 90, "hint": 30, "info": 40, "value": 20,
 }
 
 // payloadMessageKeys are the members read as a message in a success or
@@ -325,7 +363,7 @@ var codeKeys = map[string]int{
 	"errortype": 84, "type": 70, "reason": 72, "kind": 62, "error": 80, "errorname": 84,
 	"name": 40, "status": 40, "type__": 0, "tag": 50, "typename": 50, "subcode": 30,
 	"id": 36, "errorid": 34, "faultcode": 95, "exceptiontype": 70, "exceptionname": 70, "key": 40,
-	"messageid": 50, "messagecode": 80, "reasoncode": 90, "statuscode": 30, "errno": 80, "errornumber": 90, "errnum": 80,
+	"messageid": 50, "messagecode": 80, "reasoncode": 90, "statuscode": 30, "errno": 80, "errornumber": 90, "errnum": 80, "exceptioncode": 90,
 }
 
 // genericCodes are values that only say "this is an error".
@@ -345,7 +383,11 @@ func codeScore(nk, v string, number, withMsg bool, status int) int {
 	}
 	switch nk {
 	case "status", "statuscode":
-		// A status member is a code only as a name (PERMISSION_DENIED).
+		// A status member is a code only as a name (PERMISSION_DENIED),
+		// or as a status code that is no HTTP status (TMDB's 7).
+		if number && nk == "statuscode" && !problemStatus(json.Number(v)) {
+			break
+		}
 		if number || !isUpperToken(v) || strings.Trim(v, "0123456789") == "" {
 			return 0
 		}
@@ -356,7 +398,7 @@ func codeScore(nk, v string, number, withMsg bool, status int) int {
 	case "type", "kind":
 		// A classifier names the error only beside its message; in a
 		// details block it names a resource.
-		if !withMsg || number {
+		if !withMsg {
 			return 0
 		}
 	case "id", "errorid":
@@ -518,6 +560,23 @@ func statusEcho(v string, status int) bool {
 		n = n*10 + int(v[i]-'0')
 	}
 	return status != 0 && v != "" && n == status
+}
+
+// splitRequestIDTrailer cuts a "RequestId:<id>" trailer, and what
+// follows it, off a message, and returns the id.
+func splitRequestIDTrailer(msg string) (string, string, bool) {
+	i := strings.Index(msg, "RequestId:")
+	if i <= 0 || msg[i-1] != ' ' && msg[i-1] != '\n' {
+		return msg, "", false
+	}
+	id := strings.TrimSpace(msg[i+len("RequestId:"):])
+	if j := strings.IndexAny(id, " \t\r\n"); j >= 0 {
+		id = id[:j]
+	}
+	if requestIDScore("requestid", id) == 0 {
+		return msg, "", false
+	}
+	return strings.TrimSpace(msg[:i]), id, true
 }
 
 // stringList joins a list made only of strings into one message, "" for

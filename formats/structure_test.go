@@ -87,7 +87,7 @@ func TestStructuralReader(t *testing.T) {
 		{name: "field map under a weaker name", status: 400, body: `{"code":"rest_invalid_param","message":"Invalid parameter(s): email","data":{"status":400,"params":{"email":"Invalid email address."}}}`,
 			code: "rest_invalid_param", msg: "Invalid parameter(s): email", fields: []fe{{"email", "Invalid email address.", ""}}},
 		{name: "one field beside the message", status: 400, body: `{"error":{"code":"BAD_REQUEST_ERROR","description":"The id provided does not exist","field":"id"}}`,
-			code: "BAD_REQUEST_ERROR", msg: "The id provided does not exist", fields: []fe{{"id", "The id provided does not exist", ""}}},
+			code: "BAD_REQUEST_ERROR", msg: "The id provided does not exist", fields: []fe{{"id", "The id provided does not exist", "BAD_REQUEST_ERROR"}}},
 		{name: "Bad Request gives way to the field's message", status: 400, body: `{"message":"Bad Request","errors":[{"field":"name","message":"must not be empty"}]}`,
 			msg: "must not be empty", fields: []fe{{"name", "must not be empty", ""}}},
 		// A body a single member would misfile.
