@@ -370,12 +370,13 @@ var codeKeys = map[string]int{
 var genericCodes = map[string]bool{
 	"error": true, "errors": true, "fail": true, "failed": true, "failure": true, "false": true,
 	"true": true, "exception": true, "ko": true, "nok": true, "invalid": true, "null": true, "none": true,
+	"field": true, // express-validator's "type": "field"
 }
 
 // codeScore scores v under member nk as the error code.
 func codeScore(nk, v string, number, withMsg bool, status int) int {
 	s, ok := codeKeys[nk]
-	if !ok || s == 0 || len(v) > 100 || !isToken(v) || strings.ContainsRune(v, '/') || looksLikeURI(v) || genericCodes[strings.ToLower(v)] {
+	if !ok || s == 0 || len(v) > 100 || !isToken(v) || looksLikeMediaType(v) || looksLikeURI(v) || genericCodes[strings.ToLower(v)] {
 		return 0
 	}
 	if statusEcho(v, status) || isStatusPhrase(v, status) {
@@ -426,7 +427,7 @@ var requestIDKeys = map[string]int{
 	"trackingid": 80, "logid": 75, "activityid": 80, "operationid": 60, "eventid": 55,
 	"transactionid": 55, "requesttoken": 50, "amznrequestid": 100, "traceidentifier": 80,
 	"errorreference": 70, "errorreferenceid": 80, "diagnosticid": 80, "correlation": 60,
-	"hostid": 0,
+	"trace": 60, "hostid": 0,
 }
 
 // requestIDSuffixes are the endings of vendor-prefixed request id names.
@@ -481,6 +482,17 @@ func looksLikeErrorName(v string) bool {
 		if strings.HasSuffix(l, suffix) && len(l) > len(suffix) {
 			return true
 		}
+	}
+	return false
+}
+
+// looksLikeMediaType reports a media type such as text/html: a link's
+// type, not an error's.
+func looksLikeMediaType(v string) bool {
+	top, _, ok := strings.Cut(v, "/")
+	switch top {
+	case "text", "application", "image", "audio", "video", "multipart", "font", "model", "message":
+		return ok
 	}
 	return false
 }
@@ -562,21 +574,28 @@ func statusEcho(v string, status int) bool {
 	return status != 0 && v != "" && n == status
 }
 
+// requestIDTrailers are the labels of a request id written at the end of
+// a message: Azure Storage's "RequestId:", Cosmos DB's "ActivityId:".
+var requestIDTrailers = []string{"RequestId:", "ActivityId:", "Request ID:", "Request-Id:"}
+
 // splitRequestIDTrailer cuts a "RequestId:<id>" trailer, and what
 // follows it, off a message, and returns the id.
 func splitRequestIDTrailer(msg string) (string, string, bool) {
-	i := strings.Index(msg, "RequestId:")
-	if i <= 0 || msg[i-1] != ' ' && msg[i-1] != '\n' {
-		return msg, "", false
+	for _, label := range requestIDTrailers {
+		i := strings.Index(msg, label)
+		if i <= 0 || msg[i-1] != ' ' && msg[i-1] != '\n' {
+			continue
+		}
+		id := strings.TrimSpace(msg[i+len(label):])
+		if j := strings.IndexAny(id, " ,;\t\r\n"); j >= 0 {
+			id = id[:j]
+		}
+		if requestIDScore("requestid", id) == 0 {
+			continue
+		}
+		return strings.TrimRight(strings.TrimSpace(msg[:i]), ","), id, true
 	}
-	id := strings.TrimSpace(msg[i+len("RequestId:"):])
-	if j := strings.IndexAny(id, " \t\r\n"); j >= 0 {
-		id = id[:j]
-	}
-	if requestIDScore("requestid", id) == 0 {
-		return msg, "", false
-	}
-	return strings.TrimSpace(msg[:i]), id, true
+	return msg, "", false
 }
 
 // stringList joins a list made only of strings into one message, "" for

@@ -223,7 +223,9 @@ func isFieldTree(m map[string]any) bool {
 		}
 		switch x := v.(type) {
 		case string:
-			if looksLikeID(x) {
+			// A field's message is a sentence: {"source": "payload"}
+			// names a place, not a problem.
+			if looksLikeID(x) || !isProse(x) {
 				return false
 			}
 		case []any:
