@@ -32,6 +32,9 @@ func completeFromReading(d *Diagnosis, r reading) {
 		// {"error": "RecordNotFound", "description": "Not found"}: the
 		// family's message was the code again.
 		d.Message = r.message
+	case !isProse(d.Message) && d.Message != d.Code && len(r.fields) > 0 && isProse(r.fields[0].Message):
+		// Strapi's "message": "ValidationError" beside its field errors.
+		d.Message = r.fields[0].Message
 	case isGenericMessage(d.Message, d.Status) && isProse(r.nested) && r.nested != d.Message:
 		d.Message = r.nested
 	case isStatusPhrase(d.Message, d.Status) && isProse(r.message) && !isStatusPhrase(r.message, d.Status):

@@ -59,7 +59,8 @@ func recognizeXML(s *scan, b string, d *Diagnosis) {
 func recognizeSOAPFault(f map[string]any, d *Diagnosis) {
 	d.Format = "soap-fault"
 	code := obj(f, "Code")
-	d.Code = cmp.Or(str(f, "faultcode"), str(code, "Value"))
+	// SoapCore sends Code as text rather than Code/Value.
+	d.Code = cmp.Or(str(f, "faultcode"), str(code, "Value"), str(f, "Code"))
 	d.Message = cmp.Or(str(f, "faultstring"), reasonText(f["Reason"]))
 	if sub := str(obj(code, "Subcode"), "Value"); sub != "" {
 		mergeExtra(d, map[string]any{"Subcode": sub})

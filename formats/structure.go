@@ -117,8 +117,8 @@ func readTree(root any, status int) reading {
 	if r.message == "" || isStatusPhrase(r.message, status) && w.fieldMsg.val != "" {
 		// No message of the body's own, or one that only repeats the
 		// status: the first field error speaks for the body.
+		// Its code stays the field's.
 		r.message = cmp.Or(w.fieldMsg.val, r.message)
-		r.code = cmp.Or(r.code, w.fieldCode.val)
 	}
 	if r.message == r.code && !isProse(r.message) {
 		r.message = "" // {"error": "invalid_grant"}: a code, not a message
@@ -135,8 +135,9 @@ func readTree(root any, status int) reading {
 		r.message = msg
 		r.trailerID, r.trailerPath = id, w.msg.path
 	}
-	if r.message == "" && len(r.fields) > 0 && r.fields[0].Message != "" {
-		// A body of field errors alone: the first one is the message.
+	if !isProse(r.message) && len(r.fields) > 0 && isProse(r.fields[0].Message) {
+		// A body of field errors alone, or with a bare word for a
+		// message: the first field's message says more.
 		r.message = r.fields[0].Message
 	}
 	return r
