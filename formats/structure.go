@@ -72,6 +72,7 @@ type walker struct {
 	keys    [maxWalkDepth + 1]string
 	list    [maxWalkDepth + 1]bool // keys[i] is a list, entered at [0]
 	inErr   int                    // open error containers
+	single  bool                   // the root has one member (an XML document's root element)
 	n       int
 	msg     candidate
 	code    candidate
@@ -108,6 +109,9 @@ func (w *walker) path(key string) string {
 // readTree reads root, the body of a response with the given status.
 func readTree(root any, status int) reading {
 	w := walker{status: status, payload: status >= 200 && status < 400}
+	if m, ok := root.(map[string]any); ok && len(m) == 1 {
+		w.single = true
+	}
 	w.walk(root, 0, 0, false)
 	r := reading{message: w.msg.val, code: w.code.val, requestID: w.rid.val, ridPath: w.rid.path}
 	r.nested = w.nestedMsg.val
@@ -197,6 +201,11 @@ func (w *walker) object(m map[string]any, depth, cost int, item bool) {
 				w.pop(nk)
 			}
 		case map[string]any:
+			if v, ok := x["value"].(string); ok && messageKeys[nk] >= 80 {
+				// OData's "message": {"lang": "en-US", "value": ...}.
+				w.scalar(m, k, nk, v, false, cost, withMsg, fieldItem)
+				continue
+			}
 			if w.enter(nk, x) {
 				w.push(k, nk, false)
 				w.walk(x, depth+1, cost+containerCost(nk), false)
@@ -218,7 +227,7 @@ func (w *walker) push(key, nk string, list bool) {
 		w.keys[w.n], w.list[w.n] = key, list
 	}
 	w.n++
-	if errorContainers[nk] {
+	if isErrorContainer(nk) {
 		w.inErr++
 	}
 }
@@ -226,7 +235,7 @@ func (w *walker) push(key, nk string, list bool) {
 // pop leaves the level push entered.
 func (w *walker) pop(nk string) {
 	w.n--
-	if errorContainers[nk] {
+	if isErrorContainer(nk) {
 		w.inErr--
 	}
 }
@@ -238,8 +247,8 @@ func (w *walker) enter(nk string, v any) bool {
 	if w.n >= maxWalkDepth || nk == "links" {
 		return false // hypermedia links describe documents, not the error
 	}
-	if w.payload && w.inErr == 0 {
-		return errorContainers[nk]
+	if w.payload && w.inErr == 0 && !(w.n == 0 && w.single) {
+		return isErrorContainer(nk)
 	}
 	return true
 }
@@ -248,7 +257,7 @@ func (w *walker) enter(nk string, v any) bool {
 // a wrapper that holds the error, more for a member of unknown meaning.
 func containerCost(nk string) int {
 	switch {
-	case errorContainers[nk]:
+	case isErrorContainer(nk):
 		return 1
 	case wrapperContainers[nk]:
 		return 3
@@ -313,6 +322,21 @@ var errorContainers = map[string]bool{
 	"errorresponse": true, "errordetail": true, "errorinfo": true, "failure": true, "problem": true,
 }
 
+// isErrorContainer reports a member that holds an error: one of
+// errorContainers, or a name that ends like one (odata.error, apiError,
+// RestException).
+func isErrorContainer(nk string) bool {
+	if errorContainers[nk] {
+		return true
+	}
+	for _, suffix := range []string{"error", "errors", "fault", "exception"} {
+		if strings.HasSuffix(nk, suffix) {
+			return true
+		}
+	}
+	return false
+}
+
 // wrapperContainers are envelopes that often hold an error, or an id,
 // beside other things.
 var wrapperContainers = map[string]bool{
@@ -364,7 +388,7 @@ var codeKeys = map[string]int{
 	"errortype": 84, "type": 70, "reason": 72, "kind": 62, "error": 80, "errorname": 84,
 	"name": 40, "status": 40, "type__": 0, "tag": 50, "typename": 50, "subcode": 30,
 	"id": 36, "errorid": 34, "faultcode": 95, "exceptiontype": 70, "exceptionname": 70, "key": 40,
-	"messageid": 50, "messagecode": 80, "reasoncode": 90, "statuscode": 30, "errno": 80, "errornumber": 90, "errnum": 80, "exceptioncode": 90,
+	"messageid": 50, "messagecode": 80, "reasoncode": 90, "statuscode": 30, "errno": 80, "errornumber": 90, "errnum": 80, "exceptioncode": 90, "exception": 60,
 }
 
 // genericCodes are values that only say "this is an error".
@@ -387,7 +411,7 @@ func codeScore(nk, v string, number, withMsg bool, status int) int {
 	case "status", "statuscode":
 		// A status member is a code only as a name (PERMISSION_DENIED),
 		// or as a status code that is no HTTP status (TMDB's 7).
-		if number && nk == "statuscode" && !problemStatus(json.Number(v)) {
+		if nk == "statuscode" && strings.Trim(v, "0123456789") == "" && !problemStatus(json.Number(v)) {
 			break
 		}
 		if number || !isUpperToken(v) || strings.Trim(v, "0123456789") == "" {

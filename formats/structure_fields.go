@@ -150,7 +150,7 @@ func fieldList(a []any) []FieldError {
 		msgKey := ""
 		fe.Message, msgKey = firstText(m, fieldMsgKeys...)
 		for _, k := range fieldCodeKeys {
-			if k != msgKey && isToken(text(m, k)) {
+			if c := text(m, k); k != msgKey && isToken(c) && !genericCodes[strings.ToLower(c)] {
 				fe.Code = text(m, k)
 				break
 			}
@@ -216,7 +216,7 @@ func isFieldTree(m map[string]any) bool {
 	}
 	for k, v := range m {
 		nk := normKey(k)
-		if requestIDKeys[nk] > 0 || errorContainers[nk] || messageKeys[nk] >= 84 || codeKeys[nk] >= 80 {
+		if requestIDKeys[nk] > 0 || isErrorContainer(nk) || messageKeys[nk] >= 84 || codeKeys[nk] >= 80 {
 			// An error object's own members, or {"errors": [...]}
 			// of messages: not a field's name.
 			return false

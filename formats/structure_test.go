@@ -109,6 +109,19 @@ func TestStructuralReader(t *testing.T) {
 		{name: "vendor XML with a trace id element", status: 500, ctype: "application/xml",
 			body:   `<Errors><Error><ErrorCode>E500</ErrorCode><Description>Internal failure while saving</Description></Error><TraceId>abc123def</TraceId></Errors>`,
 			format: "xml", code: "E500", msg: "Internal failure while saving", rid: "abc123def", ridSrc: "body TraceId"},
+		{name: "OData message object", status: 400, body: `{"odata.error":{"code":"Request_BadRequest","message":{"lang":"en","value":"Invalid object identifier 'x'."}}}`,
+			code: "Request_BadRequest", msg: "Invalid object identifier 'x'."},
+		{name: "WebDAV error with a PHP exception class", status: 404, ctype: "application/xml",
+			body:   `<?xml version="1.0" encoding="utf-8"?><d:error xmlns:d="DAV:" xmlns:s="http://sabredav.org/ns"><s:exception>Sabre\DAV\Exception\NotFound</s:exception><s:message>File with name x could not be located</s:message></d:error>`,
+			format: "xml", code: `Sabre\DAV\Exception\NotFound`, msg: "File with name x could not be located"},
+		{name: "XML error in attributes of a 200 answer", status: 200, ctype: "text/xml",
+			body:   `<subsonic-response xmlns="http://subsonic.org/restapi" status="failed" version="1.1.0"><error code="40" message="Wrong username or password"/></subsonic-response>`,
+			format: "xml", code: "40", msg: "Wrong username or password"},
+		{name: "OCS status code that is no HTTP status", status: 401, ctype: "text/xml",
+			body:   `<?xml version="1.0"?><ocs><meta><status>failure</status><statuscode>997</statuscode><message>Current user is not logged in</message></meta><data/></ocs>`,
+			format: "xml", code: "997", msg: "Current user is not logged in"},
+		{name: "a field item's type field is no code", status: 400, body: `{"errors":[{"type":"field","value":"","msg":"Invalid value","path":"email","location":"body"}]}`,
+			msg: "Invalid value", fields: []fe{{"email", "Invalid value", ""}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
