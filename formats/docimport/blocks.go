@@ -24,10 +24,17 @@ type block struct {
 	level int
 	// text is a heading's, paragraph's or code block's text.
 	text string
+	// raw is a Markdown heading's text with its inline marks kept, and
+	// rawItems a Markdown list's items: whether a word was written as
+	// `code` tells an error code from a word of prose.
+	raw      string
+	rawItems []string
 	// header and rows are a table's; a definition list is a two-column
 	// table headed "term", "definition".
 	header []string
 	rows   [][]string
+	// withdrawn are the first cells of rows the page strikes through.
+	withdrawn []string
 	// items are a list's entries, nested ones flattened in order, and
 	// depth their nesting (0 for top-level items; nil when all are).
 	items   []string

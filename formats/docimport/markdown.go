@@ -18,6 +18,10 @@ var (
 	mdTag      = regexp.MustCompile(`</?[A-Za-z][^>]{0,200}>`)
 	// mdAnchor is a heading's explicit id: "## 404 Not Found {#not-found}".
 	mdAnchor = regexp.MustCompile(`\s*\{#[^}]*\}\s*$`)
+	// mdEscape is a backslash escape of punctuation: "\-1000", "TOO\_MANY".
+	mdEscape = regexp.MustCompile("\\\\([!-/:-@\\[-`{-~])")
+	mdH1     = regexp.MustCompile(`(?m)^ {0,3}# \S`)
+	fmTitle  = regexp.MustCompile(`(?m)^title:\s*['"]?(.+?)['"]?\s*$`)
 )
 
 // parseMarkdown reads a Markdown page: ATX and setext headings, pipe
@@ -25,12 +29,19 @@ var (
 // Inline markup (links, emphasis, code spans, stray HTML tags) is removed
 // from the text kept.
 func parseMarkdown(s string) []block {
-	lines := strings.Split(stripFrontMatter(s), "\n")
+	body := stripFrontMatter(s)
+	lines := strings.Split(stripSyntax(body), "\n")
 	var out []block
+	if title := frontMatterTitle(s[:len(s)-len(body)]); title != "" && !mdH1.MatchString(body) {
+		// The site renders the front matter's title as the page's h1.
+		out = append(out, block{kind: bHeading, level: 1, text: title, raw: title})
+	}
 	var para []string
 	flush := func() {
 		if len(para) > 0 {
-			out = append(out, block{kind: bPara, text: mdInline(strings.Join(para, " "))})
+			if t := mdInline(strings.Join(para, " ")); t != "" {
+				out = append(out, block{kind: bPara, text: t})
+			}
 			para = nil
 		}
 	}
@@ -40,6 +51,14 @@ func parseMarkdown(s string) []block {
 		switch {
 		case t == "":
 			flush()
+		case wrapperTag.MatchString(l):
+			// The element only wraps Markdown, which is read on.
+			flush()
+		case htmlBlockStart.MatchString(l):
+			flush()
+			n := htmlBlockEnd(lines, i)
+			out = append(out, parseHTMLFragment(strings.Join(lines[i:n], "\n"))...)
+			i = n - 1
 		case mdFenceRe.MatchString(l):
 			flush()
 			fence := mdFenceRe.FindStringSubmatch(l)[1]
@@ -52,19 +71,19 @@ func parseMarkdown(s string) []block {
 			flush()
 			m := mdATX.FindStringSubmatch(l)
 			text := mdAnchor.ReplaceAllString(m[2], "")
-			out = append(out, block{kind: bHeading, level: len(m[1]), text: mdInline(text)})
+			out = append(out, block{kind: bHeading, level: len(m[1]), text: mdInline(text), raw: text})
 		case len(para) == 1 && mdSetext.MatchString(l) && !mdListItem.MatchString(para[0]):
 			lvl := 1
 			if strings.HasPrefix(t, "-") {
 				lvl = 2
 			}
-			out = append(out, block{kind: bHeading, level: lvl, text: mdInline(para[0])})
+			out = append(out, block{kind: bHeading, level: lvl, text: mdInline(para[0]), raw: para[0]})
 			para = nil
 		case strings.Contains(t, "|") && i+1 < len(lines) && mdSepRow.MatchString(lines[i+1]) && strings.Contains(lines[i+1], "-"):
 			flush()
 			b := block{kind: bTable, header: mdCells(t)}
 			for i += 2; i < len(lines) && strings.Contains(lines[i], "|") && strings.TrimSpace(lines[i]) != ""; i++ {
-				b.rows = append(b.rows, mdCells(lines[i]))
+				b.addPipeRow(lines[i])
 			}
 			i--
 			out = append(out, b)
@@ -79,13 +98,12 @@ func parseMarkdown(s string) []block {
 				i++
 				item += " " + strings.TrimSpace(lines[i])
 			}
-			if n := len(out); n > 0 && out[n-1].kind == bList {
-				out[n-1].addItem(mdInline(item), len(m[1]))
-			} else {
-				nb := block{kind: bList}
-				nb.addItem(mdInline(item), len(m[1]))
-				out = append(out, nb)
+			if n := len(out); n == 0 || out[n-1].kind != bList {
+				out = append(out, block{kind: bList})
 			}
+			lb := &out[len(out)-1]
+			lb.addItem(mdInline(item), len(m[1]))
+			lb.rawItems = append(lb.rawItems, item)
 		default:
 			para = append(para, t)
 		}
@@ -125,19 +143,17 @@ func mdCells(row string) []string {
 
 // mdInline removes inline Markdown so that the text reads as rendered.
 func mdInline(s string) string {
-	if !strings.ContainsAny(s, "[*_<`\\") {
+	if !strings.ContainsAny(s, "[*_<`\\&~") {
 		return cleanCell(s)
 	}
 	s = mdLink.ReplaceAllString(s, "$1")
 	s = mdRefLink.ReplaceAllString(s, "$1")
 	s = mdBold.ReplaceAllString(s, "$1$2")
 	s = mdItalic.ReplaceAllString(s, "$1$2")
-	s = strings.ReplaceAll(s, "<br>", " ")
-	s = strings.ReplaceAll(s, "<br/>", " ")
-	s = mdTag.ReplaceAllString(s, "")
+	s = inlineHTML(s)
+	s = strings.ReplaceAll(s, "~~", "")
 	s = strings.ReplaceAll(s, "`", "")
-	s = strings.ReplaceAll(s, `\_`, "_")
-	s = strings.ReplaceAll(s, `\*`, "*")
+	s = mdEscape.ReplaceAllString(s, "$1")
 	return cleanCell(s)
 }
 
@@ -151,4 +167,12 @@ func stripFrontMatter(s string) string {
 		return s[4+end+5:]
 	}
 	return s
+}
+
+// frontMatterTitle returns the title key of a YAML front matter block.
+func frontMatterTitle(fm string) string {
+	if m := fmTitle.FindStringSubmatch(fm); m != nil {
+		return cleanCell(m[1])
+	}
+	return ""
 }

@@ -167,12 +167,23 @@ func (x *extractor) otherSections() {
 	placed := map[int][]int{}
 	for _, s := range secs {
 		b, lead := x.doc[s.at], x.doc[s.content[0]]
-		var statuses []int
-		if lead.kind == bPara && isLeadIn(lead.text) && mentionsStatusWord(lead.text) {
+		// The title names the statuses ("`404 Not Found` for an existing
+		// resource"), or a lead-in does ("If you receive a 429 status
+		// code:"), or one of the first two paragraphs names them plainly
+		// ("you will receive a `403 Forbidden` or `429 Too Many
+		// Requests` response").
+		statuses := strongMentions(b.text)
+		if len(statuses) == 0 && lead.kind == bPara && isLeadIn(lead.text) && mentionsStatusWord(lead.text) {
 			statuses = mentionedStatuses(lead.text)
 		}
 		if len(statuses) == 0 && mentionsStatusWord(b.text) {
 			statuses = mentionedStatuses(b.text)
+		}
+		for k, paras := 0, 0; len(statuses) == 0 && k < len(s.content) && paras < 2; k++ {
+			if c := x.doc[s.content[k]]; c.kind == bPara {
+				paras++
+				statuses = strongMentions(c.text)
+			}
 		}
 		if len(statuses) > 0 {
 			placed[s.at] = statuses

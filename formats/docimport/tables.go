@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/apierr/apierr/formats"
@@ -20,16 +21,25 @@ const (
 // table places one table block into the profile.
 func (x *extractor) table(i int) {
 	b := x.doc[i]
+	if len(b.withdrawn) > 0 {
+		x.rep.unplaced(fmt.Sprintf("%d rows struck out on the page (withdrawn), not imported: %s",
+			len(b.withdrawn), clip(strings.Join(b.withdrawn, ", "), 60)))
+	}
+	if why := x.otherParty(i); why != "" {
+		x.rep.unplaced("table headed " + clip(strings.Join(b.header, " | "), 50) + ": " + why + "; skipped")
+		x.used[i] = true
+		return
+	}
 	cols := make([]column, len(b.header))
 	for k, h := range b.header {
-		cols[k], _ = headerColumn(h)
+		cols[k], _ = fuzzyColumn(h)
 	}
 	kind := classifyTable(b, cols, x.headingAbove(i))
 	switch kind {
 	case tableStatus:
 		x.statusTable(b, cols)
 	case tableErrorCode:
-		x.errorCodeTable(b, cols)
+		x.errorCodeTable(i, b, cols)
 	case tableField:
 		x.fieldTable(b, cols)
 	default:
@@ -170,11 +180,22 @@ func colIndex(cols []column, c column, skip int) int {
 }
 
 func (x *extractor) statusTable(b block, cols []column) {
-	sc := 0 // the status column: the first, unless another is headed so
-	if k := colIndex(cols, colStatus, -1); k >= 0 {
-		sc = k
+	// The status column is the one whose cells are statuses, whatever its
+	// heading: "Code | Status | Description" puts names under "Status".
+	sc := statusColumn(b)
+	if sc < 0 {
+		sc = 0
+		if k := colIndex(cols, colStatus, -1); k >= 0 {
+			sc = k
+		}
 	}
 	nc := colIndex(cols, colName, sc)
+	if nc < 0 {
+		if k := colIndex(cols, colStatus, sc); k >= 0 {
+			nc = k
+		}
+	}
+	rc := colIndex(cols, colRetry, sc)
 	dc := colIndex(cols, colDescription, sc)
 	ac := colIndex(cols, colAction, sc)
 	if dc < 0 && nc < 0 && len(cols) >= 2 {
@@ -194,6 +215,14 @@ func (x *extractor) statusTable(b block, cols []column) {
 			continue
 		}
 		code, name, ok := statusCell(raw)
+		if m := statusAndClass.FindStringSubmatch(raw); m != nil {
+			// "500 or other 5XX": the row is for the status and its class.
+			code, _ = strconv.Atoi(m[1])
+			name, ok = "", true
+			if text := strings.TrimSpace(x.cell(b, row, dc, raw) + " " + retryAdvice(x.cell(b, row, rc, raw))); text != "" {
+				x.classRow(raw, strings.ToLower(m[2]), text)
+			}
+		}
 		if !ok {
 			x.rep.warnf("status table row %q has no status code; it was skipped", clip(strings.Join(row, " | "), 60))
 			continue
@@ -210,6 +239,10 @@ func (x *extractor) statusTable(b block, cols []column) {
 			Name:        name,
 			Description: desc,
 			Action:      x.cell(b, row, ac, raw),
+		}
+		if r := retryAdvice(x.cell(b, row, rc, raw)); r != "" {
+			s.Action = strings.TrimSpace(strings.TrimSuffix(s.Action, ".") + ". " + r)
+			s.Action = strings.TrimPrefix(s.Action, ". ")
 		}
 		x.addStatus(s)
 	}
@@ -270,7 +303,7 @@ var unofficialStatus = map[int]bool{419: true, 420: true, 430: true, 440: true, 
 	509: true, 520: true, 521: true, 522: true, 523: true, 524: true, 525: true, 526: true, 527: true,
 	529: true, 530: true, 561: true, 598: true, 599: true}
 
-func (x *extractor) errorCodeTable(b block, cols []column) {
+func (x *extractor) errorCodeTable(i int, b block, cols []column) {
 	cc := 0
 	if k := colIndex(cols, colCode, -1); k >= 0 {
 		cc = k
@@ -286,6 +319,19 @@ func (x *extractor) errorCodeTable(b block, cols []column) {
 		}
 	}
 	sc := colIndex(cols, colStatus, cc)
+	if k := statusColumn(b); k >= 0 && k != cc {
+		sc = k
+	}
+	nc := colIndex(cols, colName, cc)
+	if nc < 0 {
+		// A second code column ("Code string") names the numeric one.
+		nc = colIndex(cols, colCode, cc)
+	}
+	ac := colIndex(cols, colAction, cc)
+	inherited := 0
+	if sc < 0 {
+		inherited = x.sectionStatus(i)
+	}
 	for _, row := range b.rows {
 		if cc >= len(row) {
 			continue
@@ -295,7 +341,10 @@ func (x *extractor) errorCodeTable(b block, cols []column) {
 			x.rep.warnf("error code table row %q has no code; it was skipped", clip(strings.Join(row, " | "), 60))
 			continue
 		}
-		e := formats.ErrorCodeDoc{Code: code, Description: x.cell(b, row, dc, code)}
+		e := formats.ErrorCodeDoc{Code: code, Description: x.cell(b, row, dc, code), Status: inherited}
+		if nc >= 0 && nc != dc && nc < len(row) {
+			e.Description = withName(stripMarks(row[nc]), e.Description)
+		}
 		if sc >= 0 && sc < len(row) {
 			n, _, ok := statusCell(stripMarks(row[sc]))
 			if ok {
@@ -304,15 +353,7 @@ func (x *extractor) errorCodeTable(b block, cols []column) {
 				x.rep.warnf("error code %s: status cell %q is not a status code; it was left out", code, clip(row[sc], 30))
 			}
 		}
-		if k, dup := x.codeSeen[code]; dup {
-			old := x.p.ErrorCodes[k]
-			if old.Description != e.Description || old.Status != e.Status {
-				x.rep.warnf("error code %s is listed twice with different text; the first row was kept", code)
-			}
-			continue
-		}
-		x.codeSeen[code] = len(x.p.ErrorCodes)
-		x.p.ErrorCodes = append(x.p.ErrorCodes, e)
+		x.addCode(e, x.cell(b, row, ac, code))
 	}
 }
 
@@ -342,4 +383,74 @@ func (x *extractor) fieldTable(b block, cols []column) {
 			Description: x.cell(b, row, dc, name),
 		})
 	}
+}
+
+// statusAndClass matches a status cell that also covers its class:
+// "500 or other 5XX", "500 and other 5xx errors".
+var statusAndClass = regexp.MustCompile(`^([1-5][0-9][0-9])\s+(?:or|and|/)\s+(?:other|any other|all other)?\s*([1-5][xX][xX])\b`)
+
+// statusColumn returns the first column most of whose cells are statuses
+// ("404", "404 Not Found", "500 or other 5XX"), -1 when none is.
+func statusColumn(b block) int {
+	if len(b.rows) == 0 {
+		return -1
+	}
+	width := len(b.header)
+	for _, r := range b.rows {
+		width = max(width, len(r))
+	}
+	for k := 0; k < width; k++ {
+		n := 0
+		for _, r := range b.rows {
+			if k >= len(r) {
+				continue
+			}
+			c := stripMarks(r[k])
+			if _, _, ok := statusCell(c); ok || statusAndClass.MatchString(c) {
+				n++
+			}
+		}
+		if n*2 > len(b.rows) {
+			return k
+		}
+	}
+	return -1
+}
+
+// retryAdvice turns a Retry? cell into advice: "Yes - retry after some
+// time" says to retry, "No" says not to.
+func retryAdvice(cell string) string {
+	c := strings.TrimSpace(cell)
+	l := strings.ToLower(c)
+	switch {
+	case c == "":
+		return ""
+	case l == "no" || strings.HasPrefix(l, "no "), strings.HasPrefix(l, "no,"), strings.HasPrefix(l, "no -"):
+		return "Do not retry: " + c + "."
+	case l == "yes" || strings.HasPrefix(l, "yes"):
+		return "Retry: " + c + "."
+	}
+	return "Retry: " + c + "."
+}
+
+// otherPartyWords mark a table or list about statuses that come from
+// someone else than the API: a proxy or load balancer in between.
+var otherPartyWords = []string{"intermediar", "proxy", "proxies", "load balancer"}
+
+// otherParty says why table i describes another party's statuses, judged
+// by the heading over it and the sentence before it; "" when it does not.
+func (x *extractor) otherParty(i int) string {
+	texts := []string{x.headingAbove(i)}
+	for k := i - 1; k >= 0 && k >= i-2 && x.doc[k].kind == bPara; k-- {
+		texts = append(texts, x.doc[k].text)
+	}
+	for _, t := range texts {
+		l := strings.ToLower(t)
+		for _, w := range otherPartyWords {
+			if strings.Contains(l, w) {
+				return "it maps statuses from intermediaries (" + quote(t) + "), not the API's own statuses"
+			}
+		}
+	}
+	return ""
 }

@@ -27,6 +27,11 @@ func parseText(s string) []block {
 	lines := textLines(s)
 	var out []block
 	for i := 0; i < len(lines); {
+		if n, b := pipeTable(lines, i); n > 0 {
+			out = append(out, b)
+			i += n
+			continue
+		}
 		if n, b := runTogetherTable(lines, i); n > 0 {
 			out = append(out, b)
 			i += n
@@ -57,8 +62,12 @@ func parseText(s string) []block {
 				b.addItem(item, indent)
 				out = append(out, b)
 			}
+		case continuesItem(out, l.text):
+			// A copy broke an item's line: "…Check the" / "detailsarray in…".
+			b := &out[len(out)-1]
+			b.items[len(b.items)-1] += " " + cleanCell(l.text)
 		case looksLikeHeading(l.text):
-			out = append(out, block{kind: bHeading, text: cleanCell(l.text)})
+			out = append(out, block{kind: bHeading, text: cleanCell(l.text), raw: cleanCell(l.text)})
 		default:
 			out = append(out, block{kind: bPara, text: cleanCell(l.text)})
 		}
@@ -377,4 +386,41 @@ func labelOf(l tline) string {
 		return ""
 	}
 	return cleanCell(m[1])
+}
+
+// pipeTable reads a pipe table as a browser copy or a converter leaves
+// it: a header row with pipes, a separator row of dashes, then rows that
+// hold a pipe, with or without the outer ones.
+func pipeTable(lines []tline, i int) (int, block) {
+	if i+1 >= len(lines) || lines[i].code || lines[i+1].code {
+		return 0, block{}
+	}
+	head, sep := lines[i].text, lines[i+1].text
+	if !strings.Contains(head, "|") || !strings.Contains(sep, "-") || !mdSepRow.MatchString(sep) {
+		return 0, block{}
+	}
+	b := block{kind: bTable, header: mdCells(head)}
+	j := i + 2
+	for ; j < len(lines) && !lines[j].code && strings.Contains(lines[j].text, "|"); j++ {
+		if j+1 < len(lines) && !lines[j+1].code && mdSepRow.MatchString(lines[j+1].text) && strings.Contains(lines[j+1].text, "-") {
+			break // the header of the next table: copies drop the blank line between
+		}
+		b.addPipeRow(lines[j].text)
+	}
+	return j - i, b
+}
+
+// continuesItem: line goes on with the last item of the list just read,
+// which ends mid-sentence, and it starts with a lower-case word.
+func continuesItem(out []block, line string) bool {
+	n := len(out)
+	if n == 0 || out[n-1].kind != bList || len(out[n-1].items) == 0 {
+		return false
+	}
+	last := out[n-1].items[len(out[n-1].items)-1]
+	t := strings.TrimSpace(line)
+	if t == "" || last == "" || strings.ContainsAny(last[len(last)-1:], ".!?:;") {
+		return false
+	}
+	return t[0] >= 'a' && t[0] <= 'z'
 }
