@@ -66,6 +66,7 @@ func extract(doc []block, rep *Report) formats.Profile {
 	x.otherSections()
 	x.fieldSentence()
 	x.rowsForAdvice()
+	x.reportLeftovers()
 	return x.p
 }
 

@@ -108,20 +108,44 @@ func (x *extractor) recordTables() {
 		if x.used[i] || b.kind != bTable || !isRecordTable(b) {
 			continue
 		}
-		r := x.recordOf(i, i+1)
-		code := firstWord(r.get(colCode))
-		if code == "" {
-			x.rep.unplaced("table of labelled values (" + clip(strings.Join(b.header, " | "), 40) + "): names no error code")
+		x.used[i] = true
+		for _, r := range splitRecords(b) {
+			code := firstWord(r.get(colCode))
+			if code == "" {
+				x.rep.unplaced("table of labelled values (" + clip(strings.Join(b.header, " | "), 40) + "): names no error code")
+				continue
+			}
+			e := formats.ErrorCodeDoc{Code: code, Description: r.get(colDescription), Status: x.sectionStatus(i)}
+			if s := r.get(colStatus); s != "" {
+				if n, _, ok := statusCell(firstWord(s)); ok {
+					e.Status = n
+				}
+			}
+			x.addCode(e, r.get(colAction))
+		}
+	}
+}
+
+// splitRecords reads a table of labelled values as one record per error:
+// a label seen again ("Error" after "Solution") starts the next.
+func splitRecords(b block) []record {
+	var out []record
+	cur := record{vals: map[column]string{}}
+	for _, row := range append([][]string{b.header}, b.rows...) {
+		if len(row) < 2 {
 			continue
 		}
-		e := formats.ErrorCodeDoc{Code: code, Description: r.get(colDescription), Status: x.sectionStatus(i)}
-		if s := r.get(colStatus); s != "" {
-			if n, _, ok := statusCell(firstWord(s)); ok {
-				e.Status = n
-			}
+		c, ok := recordLabel(row[0])
+		if !ok {
+			continue
 		}
-		x.addCode(e, r.get(colAction))
+		if _, dup := cur.vals[c]; dup {
+			out = append(out, cur)
+			cur = record{vals: map[column]string{}}
+		}
+		cur.vals[c] = cleanCell(row[1])
 	}
+	return append(out, cur)
 }
 
 // addCode keeps the first row for an error code and reports a later one
