@@ -45,7 +45,33 @@ type block struct {
 // cleanCell collapses the whitespace inside one cell or line of text, as
 // the built-in profiles store it.
 func cleanCell(s string) string {
+	if clean(s) {
+		return s
+	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// clean: s has no whitespace but single spaces between words, the common
+// case, which needs no copy.
+func clean(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for k := 0; k < len(s); k++ {
+		switch c := s[k]; {
+		case c == ' ':
+			if s[k+1] == ' ' {
+				return false
+			}
+		case c == '\t', c == '\n', c == '\r', c == '\v', c == '\f', c >= 0x80:
+			// Non-ASCII may be a Unicode space: leave it to strings.Fields.
+			return false
+		}
+	}
+	return true
 }
 
 // addItem appends a list item indented by indent columns; deeper indents

@@ -23,6 +23,9 @@ var (
 // only taken among siblings under a heading about errors.
 func codeTitle(b block) (code, name string, strong, ok bool) {
 	t := b.text
+	if t == "" || len(t) > 120 || !mayBeCode(t, b.raw) {
+		return "", "", false, false
+	}
 	if m := numericCodeTitle.FindStringSubmatch(t); m != nil {
 		if _, isStatus := parseStatus(m[1]); isStatus {
 			return "", "", false, false
@@ -189,4 +192,23 @@ func firstWord(s string) string {
 
 func quote(s string) string {
 	return `"` + clip(s, 60) + `"`
+}
+
+// mayBeCode is a quick look at a heading's first word before the regular
+// expressions: a code starts with a digit or "-", is written as `code`,
+// or holds "_", a digit or an inner capital.
+func mayBeCode(t, raw string) bool {
+	if c := t[0]; c == '-' || c >= '0' && c <= '9' || strings.HasPrefix(strings.TrimSpace(raw), "`") {
+		return true
+	}
+	w := t
+	if k := strings.IndexByte(t, ' '); k >= 0 {
+		w = t[:k]
+	}
+	for k := 1; k < len(w); k++ {
+		if c := w[k]; c == '_' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' {
+			return true
+		}
+	}
+	return false
 }

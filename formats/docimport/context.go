@@ -45,6 +45,9 @@ var strongMention = regexp.MustCompile(`(?i)\b(HTTP[- ]?)?([1-5][0-9][0-9])\b(\s
 var statusWordAfter = regexp.MustCompile(`(?i)^\s+(status|response|error|http|code|errors|responses)\b`)
 
 func strongMentions(s string) []int {
+	if !hasStatusNumber(s) {
+		return nil
+	}
 	var out []int
 	seen := map[int]bool{}
 	for _, loc := range strongMention.FindAllStringSubmatchIndex(s, -1) {
@@ -146,4 +149,15 @@ func statusCategoryTitle(s string) (int, string, bool) {
 	}
 	n, _ := strconv.Atoi(m[1])
 	return n, m[2], true
+}
+
+// hasStatusNumber is a quick look for three digits that could be a
+// status, so that long prose without one costs no regular expression.
+func hasStatusNumber(s string) bool {
+	for k := 0; k+2 < len(s); k++ {
+		if s[k] >= '1' && s[k] <= '5' && s[k+1] >= '0' && s[k+1] <= '9' && s[k+2] >= '0' && s[k+2] <= '9' {
+			return true
+		}
+	}
+	return false
 }

@@ -93,7 +93,7 @@ func (x *extractor) fieldSentence() {
 		return
 	}
 	for i, b := range x.doc {
-		if b.kind != bPara {
+		if b.kind != bPara || !strings.Contains(b.text, " with a") {
 			continue
 		}
 		m := fieldSentence.FindStringSubmatchIndex(b.text)

@@ -31,7 +31,9 @@ var (
 func parseMarkdown(s string) []block {
 	body := stripFrontMatter(s)
 	lines := strings.Split(stripSyntax(body), "\n")
-	var out []block
+	// Blocks are many words wide: growing the slice by doubling would
+	// copy them over and over on a long page.
+	out := make([]block, 0, len(lines)/2+1)
 	if title := frontMatterTitle(s[:len(s)-len(body)]); title != "" && !mdH1.MatchString(body) {
 		// The site renders the front matter's title as the page's h1.
 		out = append(out, block{kind: bHeading, level: 1, text: title, raw: title})
@@ -45,21 +47,30 @@ func parseMarkdown(s string) []block {
 			para = nil
 		}
 	}
+	// atx matches line l as an ATX heading once, however often asked.
+	var atxLine string
+	var atxMatch []string
+	atx := func(l string) []string {
+		if l != atxLine || atxMatch == nil {
+			atxLine, atxMatch = l, mdATX.FindStringSubmatch(l)
+		}
+		return atxMatch
+	}
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
 		t := strings.TrimSpace(l)
 		switch {
 		case t == "":
 			flush()
-		case wrapperTag.MatchString(l):
+		case t[0] == '<' && wrapperTag.MatchString(l):
 			// The element only wraps Markdown, which is read on.
 			flush()
-		case htmlBlockStart.MatchString(l):
+		case t[0] == '<' && htmlBlockStart.MatchString(l):
 			flush()
 			n := htmlBlockEnd(lines, i)
 			out = append(out, parseHTMLFragment(strings.Join(lines[i:n], "\n"))...)
 			i = n - 1
-		case mdFenceRe.MatchString(l):
+		case (t[0] == '`' || t[0] == '~') && mdFenceRe.MatchString(l):
 			flush()
 			fence := mdFenceRe.FindStringSubmatch(l)[1]
 			var code []string
@@ -67,12 +78,12 @@ func parseMarkdown(s string) []block {
 				code = append(code, lines[i])
 			}
 			out = append(out, block{kind: bCode, text: strings.TrimSpace(strings.Join(code, "\n"))})
-		case mdATX.MatchString(l):
+		case t[0] == '#' && atx(l) != nil:
 			flush()
-			m := mdATX.FindStringSubmatch(l)
+			m := atx(l)
 			text := mdAnchor.ReplaceAllString(m[2], "")
 			out = append(out, block{kind: bHeading, level: len(m[1]), text: mdInline(text), raw: text})
-		case len(para) == 1 && mdSetext.MatchString(l) && !mdListItem.MatchString(para[0]):
+		case len(para) == 1 && (t[0] == '=' || t[0] == '-') && mdSetext.MatchString(l) && !mdListItem.MatchString(para[0]):
 			lvl := 1
 			if strings.HasPrefix(t, "-") {
 				lvl = 2
@@ -89,7 +100,7 @@ func parseMarkdown(s string) []block {
 			out = append(out, b)
 		// An indented "- x" inside a paragraph continues it; anywhere
 		// else it starts or extends a list.
-		case mdListItem.MatchString(l) && !(len(para) > 0 && !mdListItem.MatchString(para[0]) && strings.HasPrefix(l, " ")):
+		case listStart(t[0]) && mdListItem.MatchString(l) && !(len(para) > 0 && !mdListItem.MatchString(para[0]) && strings.HasPrefix(l, " ")):
 			flush()
 			m := mdListItem.FindStringSubmatch(l)
 			item := m[2]
@@ -175,4 +186,9 @@ func frontMatterTitle(fm string) string {
 		return cleanCell(m[1])
 	}
 	return ""
+}
+
+// listStart: c can begin a list item's marker ("-", "*", "+", "1.").
+func listStart(c byte) bool {
+	return c == '-' || c == '*' || c == '+' || c >= '0' && c <= '9'
 }

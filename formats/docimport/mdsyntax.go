@@ -46,11 +46,12 @@ func stripSyntax(s string) string {
 	if strings.Contains(s, "{{") {
 		s = templateVar.ReplaceAllString(s, "")
 	}
-	if strings.Contains(s, "{") {
-		s = attrList.ReplaceAllString(s, "")
-	}
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
+		if strings.Contains(l, "{") && strings.ContainsAny(l, ":#.=") {
+			l = attrList.ReplaceAllString(l, "")
+			lines[i] = l
+		}
 		t := strings.TrimSpace(l)
 		switch {
 		case strings.HasPrefix(t, "::"):
