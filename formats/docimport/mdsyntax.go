@@ -65,6 +65,19 @@ func stripSyntax(s string) string {
 	return strings.Join(lines, "\n")
 }
 
+// stripTemplates removes the template tags a page saved from a site's
+// sources keeps (Liquid, Jinja, Blade): HTML's own comments are the HTML
+// reader's to drop.
+func stripTemplates(s string) string {
+	if strings.Contains(s, "{%") || strings.Contains(s, "{#") {
+		s = templateTag.ReplaceAllString(s, "")
+	}
+	if strings.Contains(s, "{{") {
+		s = templateVar.ReplaceAllString(s, "")
+	}
+	return s
+}
+
 // struckRow reports whether a pipe-table row's first cell, the code or
 // status it is about, is struck through (~~10018~~): the docs keep the
 // row to say it is withdrawn.

@@ -74,3 +74,52 @@ func (x *extractor) otherParty(i int) string {
 	}
 	return ""
 }
+
+// aboutErrorBody: the headings over block i, or the sentence before it,
+// speak of errors or responses, so that a table of fields there documents
+// the error body and not, say, a request's or an event's payload.
+func (x *extractor) aboutErrorBody(i int) bool {
+	var texts []string
+	if i > 0 && x.doc[i-1].kind == bPara {
+		texts = append(texts, x.doc[i-1].text)
+	}
+	for _, h := range x.ancestors(i) {
+		texts = append(texts, x.doc[h].text)
+		if x.headingStatus(h) != 0 {
+			return true
+		}
+	}
+	if len(texts) == 0 {
+		return true // a bare table: nothing says otherwise
+	}
+	for _, t := range texts {
+		l := strings.ToLower(t)
+		for _, w := range []string{"error", "response", "problem", "fault", "failure"} {
+			if strings.Contains(l, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ancestors returns the headings block i sits under, nearest first: the
+// heading above it, then each heading above that of a higher level.
+func (x *extractor) ancestors(i int) []int {
+	var out []int
+	level := 99
+	for h := x.above[i]; h >= 0 && len(out) < 8; h = x.above[h] {
+		l := x.doc[h].level
+		if l == 0 && len(out) > 0 {
+			break // guessed headings of copied text have no levels
+		}
+		if l < level || len(out) == 0 {
+			out = append(out, h)
+			level = l
+			if l <= 1 {
+				break
+			}
+		}
+	}
+	return out
+}

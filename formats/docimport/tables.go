@@ -41,6 +41,12 @@ func (x *extractor) table(i int) {
 	case tableErrorCode:
 		x.errorCodeTable(i, b, cols)
 	case tableField:
+		if !x.aboutErrorBody(i) {
+			x.rep.unplaced("table headed " + clip(strings.Join(b.header, " | "), 50) + " under " + quote(x.headingAbove(i)) +
+				": documents fields, but nothing around it speaks of the error body; not imported")
+			x.used[i] = true
+			return
+		}
 		x.fieldTable(b, cols)
 	default:
 		x.rep.unplaced("table headed " + strings.Join(b.header, " | ") + ": not a status, error code or field table")
