@@ -87,6 +87,9 @@ func (s *Store) encodeAll(xs []exchange.Exchange) ([]row, error) {
 
 // insertRows writes rows in one immediate transaction.
 func (s *Store) insertRows(ctx context.Context, rows []row) ([]int64, int, error) {
+	if s.readOnly {
+		return nil, 0, s.errReadOnly()
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, 0, mapErr(err)

@@ -144,17 +144,16 @@ func (q Query) sql() (from, where string, args []any) {
 }
 
 // ftsQuery quotes every word and phrase, so nothing a person types is
-// read as FTS5 syntax; a trailing '*' keeps its prefix meaning.
+// read as FTS5 syntax, and lets the last word of each match as a prefix
+// ("valid" finds "validation"), so a search typed letter by letter finds
+// as it goes; a trailing '*' means the same.
 func ftsQuery(text []string) string {
 	parts := make([]string, 0, len(text))
 	for _, t := range text {
-		star := strings.HasSuffix(t, "*") && len(t) > 1
-		t = strings.TrimSuffix(t, "*")
-		p := `"` + strings.ReplaceAll(t, `"`, `""`) + `"`
-		if star {
-			p += "*"
+		if len(t) > 1 {
+			t = strings.TrimSuffix(t, "*")
 		}
-		parts = append(parts, p)
+		parts = append(parts, `"`+strings.ReplaceAll(t, `"`, `""`)+`"*`)
 	}
 	return strings.Join(parts, " ")
 }

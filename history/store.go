@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -31,6 +32,9 @@ type Store struct {
 	db       *sql.DB
 	path     string
 	redactor redact.Redactor
+	// readOnly is set when the file or its directory cannot be written:
+	// everything reads, every write returns ErrReadOnly.
+	readOnly bool
 }
 
 // Options tune OpenWith.
@@ -59,8 +63,17 @@ func OpenWith(path string, opts Options) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("cannot create the history directory: %w", err)
 	}
-	if err := checkFile(path); err != nil {
+	state, err := checkFile(path)
+	if err != nil {
 		return nil, err
+	}
+	if state == fileLegacy {
+		if err := confirmLegacy(path); err != nil {
+			return nil, err
+		}
+	}
+	if !writable(path) {
+		return openReadOnly(path, state, opts)
 	}
 	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() +
 		fmt.Sprintf("?_txlock=immediate&_busy_timeout=%d&_synchronous=NORMAL", busyTimeoutMS) +
@@ -82,6 +95,55 @@ func OpenWith(path string, opts Options) (*Store, error) {
 	return s, nil
 }
 
+// minReadSchema is the oldest schema whose columns the queries read; a
+// read-only file older than that cannot be upgraded, so it is refused.
+const minReadSchema = 1
+
+// openReadOnly opens a history that cannot be written (a read-only file,
+// directory or mount) for reading. SQLite needs a -shm file beside a WAL
+// database; where none can be made the file is read as immutable.
+func openReadOnly(path string, state fileState, opts Options) (*Store, error) {
+	if state == fileNew {
+		return nil, fmt.Errorf("%w: %s is empty and cannot be written", ErrReadOnly, path)
+	}
+	base := "file:" + (&url.URL{Path: path}).EscapedPath() + fmt.Sprintf("?mode=ro&_busy_timeout=%d", busyTimeoutMS)
+	var lastErr error
+	for _, extra := range []string{"", "&immutable=1"} {
+		if extra == "" && !writable(filepath.Dir(path)) {
+			if _, err := os.Stat(path + "-shm"); err != nil {
+				continue // no -shm and no way to make one
+			}
+		}
+		db, err := sql.Open("sqlite", base+extra)
+		if err != nil {
+			return nil, err
+		}
+		var v int
+		if err := db.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
+			db.Close()
+			lastErr = mapErr(err)
+			continue
+		}
+		if v < minReadSchema {
+			db.Close()
+			return nil, fmt.Errorf("%w: %s has schema version %d and cannot be upgraded to %d; open it once where it can be written", ErrReadOnly, path, v, SchemaVersion())
+		}
+		return &Store{db: db, path: path, redactor: redact.Redactor{Extra: opts.RedactNames}, readOnly: true}, nil
+	}
+	if errors.Is(lastErr, ErrNotDatabase) {
+		return nil, notDatabase(path, lastErr)
+	}
+	return nil, fmt.Errorf("cannot read %s: %w", path, lastErr)
+}
+
+// ReadOnly reports whether the history could only be opened for reading.
+func (s *Store) ReadOnly() bool { return s.readOnly }
+
+// errReadOnly is the error of a write to a read-only history.
+func (s *Store) errReadOnly() error {
+	return fmt.Errorf("%w: %s cannot be written (reading it works)", ErrReadOnly, s.path)
+}
+
 // Redact returns a copy of e redacted the way Save stores it, for showing
 // an exchange that was not read back from the store.
 func (s *Store) Redact(e exchange.Exchange) exchange.Exchange { return s.redactor.Exchange(e) }
@@ -96,26 +158,42 @@ func (s *Store) Close() error { return s.db.Close() }
 // (https://www.sqlite.org/fileformat.html, 1.3).
 var sqliteMagic = []byte("SQLite format 3\x00")
 
+// applicationID marks a SQLite file as an apierr history ("apie"); it is
+// set by the schema's second step (https://www.sqlite.org/pragma.html#pragma_application_id).
+const applicationID = 0x61706965
+
+// fileState is what the header of the file at the history path says.
+type fileState int
+
+const (
+	fileNew    fileState = iota // empty, or a database with no schema yet
+	fileOurs                    // marked with applicationID
+	fileLegacy                  // unmarked, but a schema version: an apierr history from before the mark, to confirm
+)
+
 // checkFile makes sure path is a new file, an empty one or an SQLite
 // database of a schema this binary knows, reading only its header: a
 // foreign or newer file must be left byte for byte as it is, and SQLite
 // would write to it (WAL mode is recorded in the header) before telling.
-func checkFile(path string) error {
-	f, err := os.OpenFile(path, os.O_RDONLY|os.O_CREATE, 0o600)
+func checkFile(path string) (fileState, error) {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		f, err = os.OpenFile(path, os.O_RDONLY|os.O_CREATE, 0o600)
+	}
 	if err != nil {
-		return fmt.Errorf("cannot open the history database: %w", err)
+		return 0, fmt.Errorf("cannot open the history database: %w", err)
 	}
 	defer f.Close()
 	header := make([]byte, 100)
 	n, err := io.ReadFull(f, header)
 	if n == 0 {
-		return nil // a new, empty file
+		return fileNew, nil // a new, empty file
 	}
 	if err != nil {
-		return notDatabase(path, fmt.Errorf("file is %d bytes, too short for a database", n))
+		return 0, notDatabase(path, fmt.Errorf("file is %d bytes, too short for a database", n))
 	}
 	if !bytes.Equal(header[:len(sqliteMagic)], sqliteMagic) {
-		return notDatabase(path, errors.New("it does not start with the SQLite header"))
+		return 0, notDatabase(path, errors.New("it does not start with the SQLite header"))
 	}
 	// Page size (offset 16) is a power of two from 512 to 65536 (stored as
 	// 1), and the payload fractions at 21..23 are fixed at 64, 32, 32.
@@ -124,11 +202,54 @@ func checkFile(path string) error {
 		ps = 65536
 	}
 	if ps < 512 || ps&(ps-1) != 0 || header[21] != 64 || header[22] != 32 || header[23] != 32 {
-		return notDatabase(path, errors.New("its SQLite header is damaged"))
+		return 0, notDatabase(path, errors.New("its SQLite header is damaged"))
 	}
-	// The user_version pragma is the big-endian int at offset 60.
-	if v := int(binary.BigEndian.Uint32(header[60:64])); v > SchemaVersion() {
-		return newerSchema(path, v)
+	// The schema cookie (offset 40) counts schema changes, user_version is
+	// at 60 and application_id at 68, all big-endian.
+	cookie := binary.BigEndian.Uint32(header[40:44])
+	v := int(binary.BigEndian.Uint32(header[60:64]))
+	app := binary.BigEndian.Uint32(header[68:72])
+	switch {
+	case app == applicationID:
+		if v > SchemaVersion() {
+			return 0, newerSchema(path, v)
+		}
+		return fileOurs, nil
+	case app != 0:
+		return 0, notDatabase(path, fmt.Errorf("it is another program's SQLite database (application_id %#x)", app))
+	case v == 0 && cookie == 0:
+		return fileNew, nil // created, never given a table (a first open cut short)
+	case v == 0:
+		return 0, notDatabase(path, errors.New("it is another program's SQLite database (it has tables but no apierr mark)"))
+	case v > SchemaVersion():
+		return 0, newerSchema(path, v)
+	}
+	return fileLegacy, nil
+}
+
+// legacyTables are the tables of schema version 1, which an apierr
+// history written before databases were marked must have.
+var legacyTables = []string{"exchanges", "exchanges_fts"}
+
+// confirmLegacy reads the schema of an unmarked database through an
+// immutable, read-only connection, which writes nothing and creates no
+// -wal or -shm file, and refuses it unless it has apierr's tables.
+func confirmLegacy(path string) error {
+	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?mode=ro&immutable=1"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	for _, t := range legacyTables {
+		var n int
+		err := db.QueryRow(`SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?`, t).Scan(&n)
+		if err != nil {
+			return notDatabase(path, mapErr(err))
+		}
+		if n == 0 {
+			return notDatabase(path, fmt.Errorf("it is another program's SQLite database (no %s table)", t))
+		}
 	}
 	return nil
 }
