@@ -70,6 +70,8 @@ type row struct {
 	hash       []byte
 	data       []byte
 	ftsBody    string
+	// user and machine say who saved the exchange, where.
+	user, machine string
 }
 
 // encode turns an already redacted exchange into a row.

@@ -12,6 +12,9 @@ import (
 
 // Get returns the exchange with id, or an error wrapping ErrNotFound.
 func (s *Store) Get(ctx context.Context, id int64) (exchange.Exchange, error) {
+	if s.remote != nil {
+		return s.remote.get(ctx, id)
+	}
 	var data []byte
 	var note string
 	err := s.db.QueryRowContext(ctx, `SELECT data, note FROM exchanges WHERE id = ?`, id).Scan(&data, &note)
@@ -35,6 +38,9 @@ func (s *Store) Get(ctx context.Context, id int64) (exchange.Exchange, error) {
 func (s *Store) GetByRequestID(ctx context.Context, idOrPrefix string) (exchange.Exchange, error) {
 	if idOrPrefix == "" {
 		return exchange.Exchange{}, fmt.Errorf("%w: empty request_id", ErrNotFound)
+	}
+	if s.remote != nil {
+		return s.remote.getByRequestID(ctx, idOrPrefix)
 	}
 	var id int64
 	err := s.db.QueryRowContext(ctx, `SELECT id FROM exchanges WHERE request_id = ? ORDER BY time DESC, id DESC LIMIT 1`, idOrPrefix).Scan(&id)
@@ -72,6 +78,9 @@ func (s *Store) Delete(ctx context.Context, id int64) error {
 	if s.readOnly {
 		return s.errReadOnly()
 	}
+	if s.remote != nil {
+		return s.remote.delete(ctx, id)
+	}
 	res, err := s.db.ExecContext(ctx, `DELETE FROM exchanges WHERE id = ?`, id)
 	if err != nil {
 		return mapErr(err)
@@ -87,6 +96,9 @@ func (s *Store) Delete(ctx context.Context, id int64) error {
 func (s *Store) Prune(ctx context.Context, olderThan time.Duration, keep int) (int64, error) {
 	if s.readOnly {
 		return 0, s.errReadOnly()
+	}
+	if s.remote != nil {
+		return s.remote.prune(ctx, olderThan, keep)
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -121,6 +133,9 @@ func (s *Store) Prune(ctx context.Context, olderThan time.Duration, keep int) (i
 func (s *Store) SetNote(ctx context.Context, id int64, text string) error {
 	if s.readOnly {
 		return s.errReadOnly()
+	}
+	if s.remote != nil {
+		return s.remote.setNote(ctx, id, s.redactor.Text(text))
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {

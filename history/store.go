@@ -19,6 +19,7 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
+	osuser "os/user"
 	"path/filepath"
 	"sync"
 
@@ -35,6 +36,11 @@ type Store struct {
 	// readOnly is set when the file or its directory cannot be written:
 	// everything reads, every write returns ErrReadOnly.
 	readOnly bool
+	// user and machine are recorded with every exchange saved.
+	user, machine string
+	// remote is set when the history is a team store on PostgreSQL; the
+	// methods then go there instead of db.
+	remote *pgStore
 }
 
 // Options tune OpenWith.
@@ -42,6 +48,27 @@ type Options struct {
 	// RedactNames are extra credential names to redact (from the user's
 	// config file), on top of the built-in ones.
 	RedactNames []string
+	// User is recorded as who saved each exchange; "" is the OS user.
+	User string
+	// Machine is recorded as where; "" is the host name.
+	Machine string
+	// Fallback is the local SQLite history that keeps an exchange a team
+	// store (PostgreSQL) could not take, marked unsynced; "" keeps none.
+	Fallback string
+}
+
+// who fills in the OS user and host name where opts leave them empty.
+func (o Options) who() (user, machine string) {
+	user, machine = o.User, o.Machine
+	if user == "" {
+		if u, err := osuser.Current(); err == nil {
+			user = u.Username
+		}
+	}
+	if machine == "" {
+		machine, _ = os.Hostname()
+	}
+	return user, machine
 }
 
 // busyTimeoutMS is how long a writer waits for another process's
@@ -55,6 +82,9 @@ func Open(path string) (*Store, error) { return OpenWith(path, Options{}) }
 
 // OpenWith is Open with options.
 func OpenWith(path string, opts Options) (*Store, error) {
+	if IsRemote(path) {
+		return openPostgres(path, opts)
+	}
 	// OFD locks survive a close of another descriptor of the file in this
 	// process (our own header check, a second Store), which POSIX locks
 	// do not. Best effort: where unavailable SQLite keeps POSIX locks.
@@ -85,6 +115,7 @@ func OpenWith(path string, opts Options) (*Store, error) {
 		return nil, err
 	}
 	s := &Store{db: db, path: path, redactor: redact.Redactor{Extra: opts.RedactNames}}
+	s.user, s.machine = opts.who()
 	if err := prepare(context.Background(), db, path); err != nil {
 		db.Close()
 		if errors.Is(err, ErrNotDatabase) {
@@ -97,7 +128,7 @@ func OpenWith(path string, opts Options) (*Store, error) {
 
 // minReadSchema is the oldest schema whose columns the queries read; a
 // read-only file older than that cannot be upgraded, so it is refused.
-const minReadSchema = 1
+const minReadSchema = 3
 
 // openReadOnly opens a history that cannot be written (a read-only file,
 // directory or mount) for reading. SQLite needs a -shm file beside a WAL
@@ -128,7 +159,9 @@ func openReadOnly(path string, state fileState, opts Options) (*Store, error) {
 			db.Close()
 			return nil, fmt.Errorf("%w: %s has schema version %d and cannot be upgraded to %d; open it once where it can be written", ErrReadOnly, path, v, SchemaVersion())
 		}
-		return &Store{db: db, path: path, redactor: redact.Redactor{Extra: opts.RedactNames}, readOnly: true}, nil
+		s := &Store{db: db, path: path, redactor: redact.Redactor{Extra: opts.RedactNames}, readOnly: true}
+		s.user, s.machine = opts.who()
+		return s, nil
 	}
 	if errors.Is(lastErr, ErrNotDatabase) {
 		return nil, notDatabase(path, lastErr)
@@ -152,7 +185,12 @@ func (s *Store) Redact(e exchange.Exchange) exchange.Exchange { return s.redacto
 func (s *Store) Path() string { return s.path }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	if s.remote != nil {
+		return s.remote.close()
+	}
+	return s.db.Close()
+}
 
 // sqliteMagic starts every SQLite database file
 // (https://www.sqlite.org/fileformat.html, 1.3).

@@ -103,25 +103,24 @@ func keys(m map[string][32]byte) []string {
 // application_id) is still opened, and marked.
 func TestUnmarkedOldHistoryKeptAndMarked(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "history.db")
-	s, err := history.Open(path)
+	schema1, err := os.ReadFile(filepath.Join("migrations", "0001_create_exchanges.sql"))
 	if err != nil {
 		t.Fatal(err)
+	}
+	db, _ := sql.Open("sqlite", path)
+	if _, err := db.Exec("PRAGMA journal_mode = WAL; " + string(schema1) + "; PRAGMA user_version = 1"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	s, err := history.Open(path)
+	if err != nil {
+		t.Fatalf("old history refused: %v", err)
 	}
 	e := trustSample()
 	if _, err := s.Save(context.Background(), &e); err != nil {
 		t.Fatal(err)
 	}
-	s.Close()
-	db, _ := sql.Open("sqlite", path)
-	if _, err := db.Exec("PRAGMA application_id = 0; PRAGMA user_version = 1"); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-	s, err = history.Open(path)
-	if err != nil {
-		t.Fatalf("old history refused: %v", err)
-	}
-	if got, err := s.Search(context.Background(), "", 10, 0); err != nil || len(got) != 1 {
+	if got, err := s.Search(context.Background(), "valid", 10, 0); err != nil || len(got) != 1 {
 		t.Errorf("search = %v, %v", got, err)
 	}
 	s.Close()
