@@ -176,7 +176,7 @@ func (p *pgStore) checkSchema(ctx context.Context) error {
 	case errors.Is(err, pgx.ErrNoRows):
 		return fmt.Errorf("%w: %s: apierr_schema is empty; run 'apierr history migrate'", ErrNotDatabase, p.display)
 	case err != nil:
-		return fmt.Errorf("cannot read the team history %s: %w", p.display, p.scrub(err))
+		return p.connErr(err)
 	}
 	known := PostgresSchemaVersion()
 	if v > known {

@@ -85,9 +85,23 @@ func (p *pgStore) connErr(err error) error {
 		return nil
 	}
 	if lostConnection(err) {
-		return fmt.Errorf("%w: %s: %w", ErrUnreachable, p.display, p.scrub(err))
+		return fmt.Errorf("%w: %s: %w", ErrUnreachable, p.display, &scrubbedError{msg: lastLine(p.scrub(err).Error()), err: err})
 	}
-	return fmt.Errorf("%s: %w", p.display, p.scrub(err))
+	return fmt.Errorf("%s: %w", p.display, &scrubbedError{msg: lastLine(p.scrub(err).Error()), err: err})
+}
+
+// lastLine is the last line of a driver's message, which for a failed
+// connection (one line per address tried) says why: one line, not five.
+func lastLine(msg string) string {
+	lines := strings.Split(strings.TrimSpace(msg), "\n")
+	last := strings.TrimSpace(lines[len(lines)-1])
+	// "127.0.0.1:1 (127.0.0.1): dial error: dial tcp …" → "dial tcp …"
+	for _, sep := range []string{"dial error: ", "server error: "} {
+		if _, rest, ok := strings.Cut(last, sep); ok && len(lines) > 1 {
+			return rest
+		}
+	}
+	return last
 }
 
 // lostConnection tells a network failure or a server shutting down from
