@@ -23,7 +23,7 @@ type Config struct {
 	// $APIERR_HISTORY says: a file path or a team store's postgres:// URL.
 	History string `toml:"history"`
 	// User is recorded as who saved each exchange (default: the OS user).
-	User string `toml:"user"`
+	User   string `toml:"user"`
 	Redact struct {
 		// Names are more header, query-parameter, form-field and JSON
 		// member names whose values are secrets.
