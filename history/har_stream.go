@@ -3,6 +3,7 @@ package history
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -214,7 +215,7 @@ func (w *harWalker) syntax(err error, what string) error {
 	if errors.As(err, &re) {
 		return fmt.Errorf("cannot read the HAR file: %w", re.err)
 	}
-	return &HARError{Where: w.pos.where(w.dec.InputOffset()), What: firstNonEmpty(what, err.Error())}
+	return &HARError{Where: w.pos.where(w.dec.InputOffset()), What: cmp.Or(what, err.Error())}
 }
 
 func jsonKind(tok json.Token) string {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -19,7 +20,7 @@ import (
 
 func historyExport(env *Env, args []string) int {
 	var harPath string
-	f := cmdFlags{cmd: "export", values: map[string]*string{"--har": &harPath}}
+	f := cmdFlags{cmd: "history export", values: map[string]*string{"--har": &harPath}}
 	pos, help, err := f.parse(args)
 	if help {
 		fmt.Fprint(env.Stdout, historyUsage)
@@ -102,7 +103,7 @@ const (
 )
 
 func historyImport(env *Env, args []string) int {
-	f := cmdFlags{cmd: "import"}
+	f := cmdFlags{cmd: "history import"}
 	pos, help, err := f.parse(args)
 	if help {
 		fmt.Fprint(env.Stdout, historyUsage)
@@ -202,7 +203,7 @@ func (st *importStats) add(e exchange.Exchange) {
 		status = strconv.Itoa(e.Response.Status)
 	}
 	st.byStatus[status]++
-	st.byFormat[firstOf(e.Diagnosis.Format, "unknown")]++
+	st.byFormat[cmp.Or(e.Diagnosis.Format, "unknown")]++
 	if len(st.shown) < maxListedErrors {
 		st.shown = append(st.shown, e)
 	}
@@ -249,13 +250,6 @@ func counts(m map[string]int) string {
 		parts[i] = fmt.Sprintf("%s ×%d", render.InertLine(k), m[k])
 	}
 	return strings.Join(parts, ", ")
-}
-
-func firstOf(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }
 
 func plural(n int, one, many string) string {

@@ -15,7 +15,7 @@ import (
 // team store's schema. It needs a role allowed to create tables; everyday
 // use needs only one that can insert and read.
 func historyMigrate(env *Env, args []string) int {
-	f := cmdFlags{cmd: "migrate"}
+	f := cmdFlags{cmd: "history migrate"}
 	pos, help, err := f.parse(args)
 	if help {
 		fmt.Fprint(env.Stdout, historyUsage)
@@ -49,7 +49,7 @@ func historyMigrate(env *Env, args []string) int {
 // those kept locally while the team store was down) to the team store.
 func historySync(env *Env, args []string) int {
 	var to string
-	f := cmdFlags{cmd: "sync", values: map[string]*string{"--to": &to}}
+	f := cmdFlags{cmd: "history sync", values: map[string]*string{"--to": &to}}
 	pos, help, err := f.parse(args)
 	if help {
 		fmt.Fprint(env.Stdout, historyUsage)
