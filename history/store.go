@@ -181,6 +181,10 @@ func (s *Store) errReadOnly() error {
 // an exchange that was not read back from the store.
 func (s *Store) Redact(e exchange.Exchange) exchange.Exchange { return s.redactor.Exchange(e) }
 
+// Shared reports whether the history is a team store (PostgreSQL), which
+// holds several people's exchanges.
+func (s *Store) Shared() bool { return s.remote != nil }
+
 // Path is the database file's path.
 func (s *Store) Path() string { return s.path }
 
