@@ -21,6 +21,7 @@ import (
 	"os"
 	osuser "os/user"
 	"path/filepath"
+	"strings"
 	"sync"
 
 	"github.com/apierr/apierr/formats/exchange"
@@ -52,6 +53,9 @@ type Options struct {
 	User string
 	// Machine is recorded as where; "" is the host name.
 	Machine string
+	// Bulk says the store is opened for a large import: memory is kept
+	// small rather than reads fast.
+	Bulk bool
 	// Fallback is the local SQLite history that keeps an exchange a team
 	// store (PostgreSQL) could not take, marked unsynced; "" keeps none.
 	Fallback string
@@ -110,6 +114,11 @@ func OpenWith(path string, opts Options) (*Store, error) {
 		// Reading through mmap spares a read syscall per page, which is most
 		// of a query's time on a large history; the cache keeps index pages.
 		"&_pragma=mmap_size(268435456)&_pragma=cache_size(-16000)"
+	if opts.Bulk {
+		// A bulk import writes all over a growing file: mapped, every page
+		// it touches would count against the process's memory.
+		dsn = strings.Replace(dsn, "mmap_size(268435456)", "mmap_size(0)", 1)
+	}
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, err

@@ -66,13 +66,16 @@ func (e *Env) LoadConfig() (Config, error) {
 //
 // A team store (postgres://) falls back to the local file: an exchange
 // the server cannot take is kept there, unsynced.
-func (e *Env) OpenHistory() (*history.Store, error) {
+func (e *Env) OpenHistory() (*history.Store, error) { return e.openHistoryWith(history.Options{}) }
+
+// openHistoryWith is OpenHistory with more options (Bulk).
+func (e *Env) openHistoryWith(more history.Options) (*history.Store, error) {
 	c, err := e.LoadConfig()
 	if err != nil {
 		return nil, err
 	}
 	loc := e.HistoryPath()
-	opts := history.Options{RedactNames: c.Redact.Names, User: c.User}
+	opts := history.Options{RedactNames: c.Redact.Names, User: c.User, Bulk: more.Bulk}
 	if history.IsRemote(loc) {
 		opts.Fallback = e.LocalHistoryPath()
 	}

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
@@ -99,7 +100,9 @@ const maxListedErrors = 25
 // small in memory.
 const (
 	importChunk      = 2000
-	importChunkBytes = 16 << 20
+	importChunkBytes = 8 << 20
+	// importMemoryLimit is the Go heap the import aims to stay under.
+	importMemoryLimit = 96 << 20
 )
 
 func historyImport(env *Env, args []string) int {
@@ -125,9 +128,12 @@ func historyImport(env *Env, args []string) int {
 		defer file.Close()
 		r = file
 	}
-	s, code := env.openHistory("import")
-	if s == nil {
-		return code
+	// A soft limit makes the collector work harder rather than let the
+	// heap double past what a chunk needs; memory then stays flat.
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemoryLimit))
+	s, err := env.openHistoryWith(history.Options{Bulk: true})
+	if err != nil {
+		return env.Fail(ExitUsage, "history import: %s", render.InertLine(err.Error()))
 	}
 	defer s.Close()
 	// The file is read one entry at a time and saved one chunk per
