@@ -106,7 +106,7 @@ func SplitGlobalFlags(args []string) (rest []string, historyPath string, err err
 			return append(rest, args[i:]...), historyPath, nil
 		case a == "--history":
 			if i+1 >= len(args) || args[i+1] == "" {
-				return nil, "", fmt.Errorf("--history needs a file path, e.g. --history ./history.db")
+				return nil, "", fmt.Errorf("--history needs a file path or a team store URL, e.g. --history ./history.db or --history postgres://alice@db:5432/apierr")
 			}
 			historyPath = args[i+1]
 			i++
