@@ -38,6 +38,9 @@ type Options struct {
 	// RedactNames are extra credential names to redact (from the user's
 	// config file), on top of the built-in ones.
 	RedactNames []string
+	// Redactor, when set, is the one redactor built from the config,
+	// used instead of one made from RedactNames.
+	Redactor *redact.Redactor
 }
 
 // busyTimeoutMS is how long a writer waits for another process's
@@ -72,6 +75,9 @@ func OpenWith(path string, opts Options) (*Store, error) {
 		return nil, err
 	}
 	s := &Store{db: db, path: path, redactor: redact.Redactor{Extra: opts.RedactNames}}
+	if opts.Redactor != nil {
+		s.redactor = *opts.Redactor
+	}
 	if err := prepare(context.Background(), db, path); err != nil {
 		db.Close()
 		if errors.Is(err, ErrNotDatabase) {

@@ -55,6 +55,9 @@ func (r *Redactor) secretName(name string) bool {
 	if secretNames[n] {
 		return true
 	}
+	if r == nil {
+		r = &Redactor{}
+	}
 	for _, e := range r.Extra {
 		// "tenant_pin" in the config also names the X-Tenant-Pin header.
 		if e := normalize(e); e != "" && (n == e || n == "x"+e) {

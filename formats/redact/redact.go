@@ -55,6 +55,9 @@ func New(names []string) *Redactor {
 // values everywhere, such as the values of variables filled into a
 // request from an env file or the environment.
 func (r *Redactor) WithSecrets(values ...string) *Redactor {
+	if r == nil {
+		r = &Redactor{}
+	}
 	out := &Redactor{Extra: r.Extra, known: slices.Clone(r.known)}
 	for _, v := range values {
 		if v != "" && !slices.Contains(out.known, v) {
@@ -92,40 +95,71 @@ func markerAt(s string, i int) int {
 	return 0
 }
 
+// The methods below redact one piece of text by position and shape, and
+// also scrub the values given to WithSecrets (or ForRequest) from it.
+
 // Headers returns a redacted copy of h.
-func (r *Redactor) Headers(h http.Header) http.Header { return r.pass().headers(h) }
+func (r *Redactor) Headers(h http.Header) http.Header {
+	lit := r.literals()
+	out := r.pass().headers(h)
+	for k, vs := range out {
+		for i, v := range vs {
+			vs[i] = lit.scrub(v)
+		}
+		out[k] = vs
+	}
+	return out
+}
 
 // Header returns value redacted if the header name holds a credential, and
 // with any secret shapes in it redacted otherwise.
-func (r *Redactor) Header(name, value string) string { return r.pass().header(name, value) }
+func (r *Redactor) Header(name, value string) string {
+	return r.literals().scrub(r.pass().header(name, value))
+}
 
 // URL returns u with credential-like query and fragment parameters, its
 // userinfo secret and any secret shapes redacted. Everything else,
 // including the parameters' order and escaping, is kept byte for byte.
-func (r *Redactor) URL(u string) string { return r.pass().url(u) }
+func (r *Redactor) URL(u string) string { return r.literals().scrub(r.pass().url(u)) }
 
 // Body returns body with credential-like members and secret shapes
 // redacted: values of JSON members with a credential-like name at any
 // depth (whatever their type), the fields of a urlencoded form, then known
 // secret shapes anywhere.
-func (r *Redactor) Body(body string) string { return r.pass().body(body, "") }
+func (r *Redactor) Body(body string) string { return r.BodyOf(body, "") }
 
 // BodyOf is Body for a body whose Content-Type is known: a urlencoded form
 // is parsed as one even when its values hold spaces or quotes, and the
 // fields of a multipart body are redacted by name.
-func (r *Redactor) BodyOf(body, contentType string) string { return r.pass().body(body, contentType) }
+func (r *Redactor) BodyOf(body, contentType string) string {
+	return r.literals().scrub(r.pass().body(body, contentType))
+}
 
 // Form returns an application/x-www-form-urlencoded body with
 // credential-like fields redacted.
 func (r *Redactor) Form(body string) string {
 	p := r.pass()
-	return p.text(p.pairs(body))
+	return r.literals().scrub(p.text(p.pairs(body)))
 }
 
 // Text returns s with known secret shapes (JWTs, tokens, keys, Bearer and
 // Basic values, URL userinfo, secret-named parameters of URLs and of
 // name=value pairs) redacted.
-func (r *Redactor) Text(s string) string { return r.pass().text(s) }
+func (r *Redactor) Text(s string) string { return r.literals().scrub(r.pass().text(s)) }
+
+// ForRequest returns a copy of r that also scrubs the secrets req carries
+// (see Secrets), for text that belongs to one exchange but is redacted
+// apart from it: a ticket's curl command, a copied request_id.
+func (r *Redactor) ForRequest(req exchange.Request) *Redactor {
+	return r.WithSecrets(r.Secrets(req)...)
+}
+
+func (r *Redactor) literals() *literals {
+	if r == nil || len(r.known) == 0 {
+		return nil
+	}
+	return newLiterals(r.known, MinLiteral)
+}
 
 // Secrets returns the secrets req carries: the values in its credential
 // positions and any token shapes in it, plus the values given to
@@ -134,5 +168,8 @@ func (r *Redactor) Secrets(req exchange.Request) []string {
 	p := r.pass()
 	p.collect = true
 	p.request(req)
+	if r == nil {
+		return p.found
+	}
 	return append(slices.Clone(r.known), p.found...)
 }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/BurntSushi/toml"
+	"github.com/apierr/apierr/formats/redact"
 	"github.com/apierr/apierr/history"
 )
 
@@ -52,13 +53,30 @@ func (e *Env) LoadConfig() (Config, error) {
 	return c, nil
 }
 
-// OpenHistory opens the history database at HistoryPath with the config
-// file's extra redaction names. Every command that saves or reads
-// history goes through it.
-func (e *Env) OpenHistory() (*history.Store, error) {
+// Redactor builds the redactor from the config file's `[redact] names`.
+// A command builds it once and hands it to everything it writes: history,
+// exports, tickets and the printed output.
+func (e *Env) Redactor() (*redact.Redactor, error) {
 	c, err := e.LoadConfig()
 	if err != nil {
 		return nil, err
 	}
-	return history.OpenWith(e.HistoryPath(), history.Options{RedactNames: c.Redact.Names})
+	return redact.New(c.Redact.Names), nil
+}
+
+// OpenHistory opens the history database at HistoryPath with the config
+// file's redactor. Every command that saves or reads history goes
+// through it.
+func (e *Env) OpenHistory() (*history.Store, error) {
+	r, err := e.Redactor()
+	if err != nil {
+		return nil, err
+	}
+	return e.openHistoryWith(r)
+}
+
+// openHistoryWith opens the history database with a redactor the command
+// already built.
+func (e *Env) openHistoryWith(r *redact.Redactor) (*history.Store, error) {
+	return history.OpenWith(e.HistoryPath(), history.Options{Redactor: r})
 }

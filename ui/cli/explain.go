@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -10,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/apierr/apierr/formats"
+	"github.com/apierr/apierr/formats/inert"
 	"github.com/apierr/apierr/ui/render"
 	"golang.org/x/term"
 )
@@ -69,7 +69,7 @@ func Explain(env *Env, args []string) int {
 	}
 
 	if a.json {
-		out, err := json.MarshalIndent(d, "", "  ")
+		out, err := inert.MarshalIndent(d, "", "  ")
 		if err != nil {
 			return env.Fail(ExitUsage, "explain: %v", err)
 		}

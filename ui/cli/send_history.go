@@ -5,6 +5,8 @@ import (
 	"fmt"
 
 	"github.com/apierr/apierr/formats/exchange"
+	"github.com/apierr/apierr/formats/redact"
+	"github.com/apierr/apierr/history"
 	"github.com/apierr/apierr/ui/render"
 )
 
@@ -12,8 +14,18 @@ import (
 // is a convenience for send and explain: when it cannot be opened or
 // written (a corrupt file, a newer schema, a full disk) the command still
 // prints its result, with one warning line saying why nothing was saved.
-func saveExchange(env *Env, ex *exchange.Exchange) {
-	st, err := env.OpenHistory()
+func saveExchange(env *Env, ex *exchange.Exchange) { saveRedacted(env, nil, ex) }
+
+// saveRedacted is saveExchange with the redactor the command built (nil:
+// build it from the config).
+func saveRedacted(env *Env, r *redact.Redactor, ex *exchange.Exchange) {
+	var st *history.Store
+	var err error
+	if r == nil {
+		st, err = env.OpenHistory()
+	} else {
+		st, err = env.openHistoryWith(r)
+	}
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "apierr: warning: not saved to history: %s\n", render.InertLine(err.Error()))
 		return
