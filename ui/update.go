@@ -85,10 +85,11 @@ func (m model) route(msg tea.Msg) (model, tea.Cmd) {
 		}
 		// The ticket is redacted and inert already; redacting again costs
 		// little and keeps the clipboard safe whatever rendered it.
-		text := m.svc.redactor.Text(msg.text)
+		red := m.svc.redactor.ForRequest(msg.req)
+		text := red.Text(msg.text)
 		what := fmt.Sprintf("support ticket (Markdown, %d lines)", strings.Count(text, "\n")+1)
 		if msg.rid != "" {
-			what += " for request_id " + render.InertLine(m.svc.redactor.Text(msg.rid))
+			what += " for request_id " + render.InertLine(red.Text(msg.rid))
 		}
 		return m, copyCmd(m.out, m.inTmux, m.svc.clipboard, text, what)
 	case tickMsg:
