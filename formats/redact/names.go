@@ -14,7 +14,7 @@ var secretNames = map[string]bool{
 	"xamzcredential": true, "session": true, "sessionid": true, "sessid": true,
 	"phpsessid": true, "jsessionid": true, "sid": true, "auth": true,
 	"authorization": true, "proxyauthorization": true, "cookie": true, "setcookie": true,
-	"credential": true, "credentials": true, "privatekey": true, "xcsrftoken": true,
+	"credential": true, "credentials": true, "creds": true, "privatekey": true, "xcsrftoken": true,
 	"csrftoken": true, "xsrftoken": true, "xxsrftoken": true, "otp": true,
 }
 

@@ -124,6 +124,9 @@ func (p *pass) urlsInText(s string) string {
 			continue
 		}
 		secret, from := auth[:at], start
+		// Clients send userinfo as Basic credentials: base64 of
+		// "user:pass", or of "user:" when the user stands alone.
+		p.record(auth[:at] + ":")
 		if colon := strings.IndexByte(auth[:at], ':'); colon >= 0 {
 			if colon == at-1 {
 				secret = auth[:colon] // "token:@host"

@@ -243,7 +243,7 @@ func leakCheck(t *testing.T, srv *httptest.Server, secret string, p placement, p
 	}
 
 	forms := []string{secret, url.QueryEscape(secret), base64.StdEncoding.EncodeToString([]byte(secret)),
-		base64.StdEncoding.EncodeToString([]byte("ann:" + secret))}
+		base64.StdEncoding.EncodeToString([]byte("ann:" + secret)), base64.StdEncoding.EncodeToString([]byte(secret + ":"))}
 	if p.digits {
 		forms = []string{digitsOf(secret)}
 	}
