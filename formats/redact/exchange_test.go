@@ -145,3 +145,19 @@ func TestLiteralsSkipMarkers(t *testing.T) {
 		t.Fatalf("a 3-byte secret was scrubbed from text: %q", got)
 	}
 }
+
+func BenchmarkExchange(b *testing.B) {
+	r := New([]string{"tenant_pin"})
+	body := strings.Repeat(`{"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","detail":"Your current balance is 30, but that costs 50.","instance":"/account/12345/msgs/abc"}`, 100)
+	e := exchange.Exchange{
+		Request: exchange.Request{Method: "POST", URL: "https://api.example.com/v1/items?api_key=k-123&page=2",
+			Headers: http.Header{"Authorization": {"Bearer abc123def456"}, "Cookie": {"sid=xyz987; theme=dark"}, "Content-Type": {"application/json"}},
+			Body:    `{"name":"x","password":"hunter22"}`},
+		Response:  &exchange.Response{Status: 402, Headers: http.Header{"Content-Type": {"application/problem+json"}}, Body: body},
+		Diagnosis: formats.Diagnosis{Message: "Your current balance is 30", Extra: map[string]any{"balance": 30.0}},
+	}
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		r.Exchange(e)
+	}
+}
