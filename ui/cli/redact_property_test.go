@@ -465,3 +465,30 @@ func TestServerBytesInertEverywhere(t *testing.T) {
 		}
 	}
 }
+
+// --show-secrets changes what send prints, never what history keeps.
+func TestShowSecretsChangesOnlyThePrintout(t *testing.T) {
+	srv := echoServer(t)
+	dir := t.TempDir()
+	vars := map[string]string{"HOME": dir, "XDG_CONFIG_HOME": filepath.Join(dir, "config"), "XDG_DATA_HOME": filepath.Join(dir, "data"), "TOKEN": "Tk-show-9x"}
+	var out, errOut bytes.Buffer
+	env := &Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut, Getenv: func(k string) string { return vars[k] }}
+	for _, args := range [][]string{{"--show-secrets", "--json"}, {"--show-secrets"}} {
+		out.Reset()
+		if code := Send(env, append([]string{srv.URL + "/echo", "-H", "X-Note: ${TOKEN}", "-H", "Authorization: Bearer Bz-77-show"}, args...)); code != ExitOK {
+			t.Fatalf("send %v: exit %d: %s", args, code, errOut.String())
+		}
+		if !strings.Contains(out.String(), "Bearer Bz-77-show") || !strings.Contains(out.String(), "Tk-show-9x") {
+			t.Errorf("send %v does not show the secrets:\n%s", args, out.String())
+		}
+	}
+	for _, id := range []string{"1", "2"} {
+		out.Reset()
+		if code := History(env, []string{"show", id, "--json"}); code != ExitOK {
+			t.Fatalf("history show %s: %s", id, errOut.String())
+		}
+		if strings.Contains(out.String(), "Bz-77-show") || strings.Contains(out.String(), "Tk-show-9x") {
+			t.Errorf("history kept a secret shown with --show-secrets:\n%s", out.String())
+		}
+	}
+}
