@@ -1,9 +1,7 @@
 package redact
 
 import (
-	"bytes"
 	"encoding/json"
-	"io"
 	"mime"
 	"mime/multipart"
 	"strings"
@@ -29,41 +27,65 @@ func (p *pass) body(body, contentType string) string {
 
 // multipart redacts the fields of a multipart body whose names look like
 // credentials, and redacts each other text field as a body of its own
-// (a JSON part with a password member). Parts are found with
-// mime/multipart; their values are then replaced where they stand, so
-// the framing is kept byte for byte.
+// (a JSON part with a password member). mime/multipart reads the parts'
+// names; the values are then replaced where they stand, part by part in
+// the same order, so the framing is kept byte for byte.
 func (p *pass) multipart(body, boundary string) string {
+	type field struct {
+		secret bool
+		ctype  string
+	}
+	var fields []field
 	mr := multipart.NewReader(strings.NewReader(body), boundary)
-	var secrets []string
-	type sub struct{ from, to string }
-	var subs []sub
 	for {
 		part, err := mr.NextRawPart()
 		if err != nil {
 			break
 		}
-		b, err := io.ReadAll(io.LimitReader(part, 1<<20))
-		if err != nil {
-			break
+		fields = append(fields, field{
+			secret: p.secretName(part.FormName()),
+			ctype:  part.Header.Get("Content-Type"),
+		})
+		if part.FileName() != "" && !fields[len(fields)-1].secret {
+			fields[len(fields)-1].ctype = "file"
 		}
-		v := string(bytes.TrimRight(b, "\r\n"))
-		if v == "" {
+	}
+	delim := "--" + boundary
+	segs := strings.Split(body, delim)
+	// segs[0] is the preamble; each next one is "\r\nheaders\r\n\r\ncontent\r\n".
+	for i := 1; i < len(segs) && i-1 < len(fields); i++ {
+		f := fields[i-1]
+		if f.ctype == "file" {
 			continue
 		}
-		switch {
-		case p.secretName(part.FormName()):
-			p.record(v)
-			secrets = append(secrets, v)
-		case part.FileName() == "":
-			if r := p.body(v, part.Header.Get("Content-Type")); r != v {
-				subs = append(subs, sub{v, r})
-			}
+		seg := segs[i]
+		h := strings.Index(seg, "\r\n\r\n")
+		sep := 4
+		if h < 0 {
+			h, sep = strings.Index(seg, "\n\n"), 2
 		}
+		if h < 0 {
+			continue
+		}
+		start := h + sep
+		end := len(seg)
+		if strings.HasSuffix(seg, "\r\n") {
+			end -= 2
+		} else if strings.HasSuffix(seg, "\n") {
+			end--
+		}
+		if end <= start {
+			continue
+		}
+		v := seg[start:end]
+		if f.secret {
+			v = p.mark(v)
+		} else {
+			v = p.body(v, f.ctype)
+		}
+		segs[i] = seg[:start] + v + seg[end:]
 	}
-	for _, s := range subs {
-		body = strings.Replace(body, s.from, s.to, 1)
-	}
-	return newLiterals(secrets, 1).scrub(body)
+	return strings.Join(segs, delim)
 }
 
 // jsonMembers walks JSON text without parsing it into values, so bytes

@@ -161,3 +161,16 @@ func BenchmarkExchange(b *testing.B) {
 		r.Exchange(e)
 	}
 }
+
+func TestMultipartRedactsFieldsInPlace(t *testing.T) {
+	var r Redactor
+	body := "--b1\r\nContent-Disposition: form-data; name=\"pin\"\r\n\r\nx\r\n" +
+		"--b1\r\nContent-Disposition: form-data; name=\"meta\"\r\nContent-Type: application/json\r\n\r\n{\"password\":\"pw-9\",\"x\":1}\r\n" +
+		"--b1\r\nContent-Disposition: form-data; name=\"token\"; filename=\"x.txt\"\r\n\r\nfile-token-body\r\n" +
+		"--b1\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\nxx\r\n--b1--\r\n"
+	want := strings.Replace(strings.Replace(strings.Replace(body, "\r\n\r\nx\r\n", "\r\n\r\n"+Marker("x")+"\r\n", 1),
+		`"pw-9"`, `"`+Marker("pw-9")+`"`, 1), "file-token-body", Marker("file-token-body"), 1)
+	if got := r.BodyOf(body, "multipart/form-data; boundary=b1"); got != want {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+}
