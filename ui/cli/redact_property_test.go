@@ -175,6 +175,8 @@ func echoServer(tb testing.TB) *httptest.Server {
 			},
 			"echo":     map[string]any{"url": r.URL.String(), "headers": r.Header, "body": string(body)},
 			"sentinel": bodySentinel,
+			// Some servers quote what they got URL-encoded.
+			"echo_urlencoded": url.QueryEscape(strings.Join(all, " ") + " " + string(body)),
 		})
 	}))
 	tb.Cleanup(srv.Close)
