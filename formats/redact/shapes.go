@@ -120,8 +120,8 @@ func (p *pass) urlsInText(s string) string {
 		i = end
 		auth := s[start:end]
 		at := strings.LastIndexByte(auth, '@')
-		if at <= 0 {
-			continue
+		if at <= 0 || strings.Contains(auth[:at], markerPrefix) {
+			continue // no userinfo, or redacted already
 		}
 		secret, from := auth[:at], start
 		// Clients send userinfo as Basic credentials: base64 of
