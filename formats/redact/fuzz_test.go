@@ -19,6 +19,10 @@ func FuzzRedactTwice(f *testing.F) {
 		"Authorization: Basic dXNlcjpwYXNz\r\nCookie: abc",
 		"token was " + jwt + " ok " + ghToken + " " + awsKey,
 		`<Error><Code>x</Code><Message>password=abc</Message></Error>`,
+		`{"otp":123456,"secret":{"a":[1,"b",-2.5e3]},"n":[{"apiKey":"k"}]}`,
+		"https://ann:pw@x.test/a;token=abc;b=1#access_token=t&s=1",
+		`{"token": "a\"b\u0041", "x": "Bearer abc.def"}`,
+		"sid=xyz; theme=dark; rawvalue",
 	} {
 		f.Add(s)
 	}
