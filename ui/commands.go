@@ -220,7 +220,10 @@ type ticketMsg struct {
 	text string
 	rid  string
 	of   string // the exchange it is about, for the status bar
-	err  error
+	// req is the exchange's request, whose secrets the status line's
+	// request_id is redacted of.
+	req exchange.Request
+	err error
 }
 
 // ticketError is a ticket that could not be rendered.
@@ -242,7 +245,7 @@ func ticketCmd(render func(exchange.Exchange, string) (string, error), curl func
 		if err != nil {
 			return ticketMsg{err: ticketError{err}}
 		}
-		return ticketMsg{text: text, rid: ex.Diagnosis.RequestID, of: label}
+		return ticketMsg{text: text, rid: ex.Diagnosis.RequestID, of: label, req: ex.Request}
 	}
 }
 

@@ -157,7 +157,10 @@ func TestEndToEndDemoRoutes(t *testing.T) {
 	tmux("new-session", "-d", "-s", "demo", "-x", "200", "-y", "60", cmd)
 	screen := func() string { return tmux("capture-pane", "-p", "-t", "demo") }
 	var s string
-	waitUntil(t, "the demo route picker", func() bool { s = screen(); return strings.Contains(s, "Demo API routes") && strings.Contains(s, "› GET") })
+	waitUntil(t, "the demo route picker", func() bool {
+		s = screen()
+		return strings.Contains(s, "Demo API routes") && strings.Contains(s, "› GET")
+	})
 	port := regexp.MustCompile(`http://127\.0\.0\.1:[0-9]+`).FindString(s)
 	if port == "" {
 		t.Fatalf("no demo URL on screen:\n%s", s)

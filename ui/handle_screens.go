@@ -2,7 +2,8 @@ package ui
 
 import (
 	"cmp"
-	"github.com/apierr/apierr/formats/redact"
+
+	"github.com/apierr/apierr/ui/render"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -188,8 +189,11 @@ func (m model) copyRequestID() (model, tea.Cmd) {
 		m.status = info("nothing copied: the answer to %s carries no request_id (none in its body or headers)", exchangeLabel(*m.ex))
 		return m, nil
 	}
-	var r redact.Redactor
-	rid := r.Text(m.ex.Diagnosis.RequestID)
+	// The id is redacted like the exchange it came from (a server may put
+	// the request's token in it) and made inert: the clipboard gets no
+	// escape sequence to paste into someone else's terminal.
+	d := m.svc.redactor.ForRequest(m.ex.Request).Diagnosis(m.ex.Diagnosis)
+	rid := render.InertLine(d.RequestID)
 	what := "request_id " + rid + " of " + exchangeLabel(*m.ex)
 	if m.exStale {
 		what += " (the previous request)"

@@ -13,6 +13,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/apierr/apierr/formats/redact"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -34,6 +35,8 @@ type Options struct {
 	RememberProfile func(host, name string) error
 	// Stderr receives the one-line error when the TUI cannot start.
 	Stderr io.Writer
+	// RedactNames are the config file's [redact] names.
+	RedactNames []string
 }
 
 // Run starts the TUI and returns the process exit status.
@@ -46,7 +49,7 @@ func Run(opts Options) int {
 	if noColor {
 		noColorProfile()
 	}
-	m := newModel(opts, defaultServices(), out, os.Getenv("TMUX") != "", noColor)
+	m := newModel(opts, defaultServices(redact.New(opts.RedactNames)), out, os.Getenv("TMUX") != "", noColor)
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithOutput(out))
 	final, err := p.Run()
 	if fm, ok := final.(model); ok {
