@@ -1,6 +1,9 @@
 package bodyview
 
-import "github.com/charmbracelet/lipgloss"
+import (
+	"github.com/apierr/apierr/ui/styles"
+	"github.com/charmbracelet/lipgloss"
+)
 
 // Styles are the looks of the body viewer. Build them with DefaultStyles
 // or PlainStyles and change fields before passing them to New.
@@ -20,27 +23,15 @@ type Styles struct {
 	Empty lipgloss.Style
 }
 
-// The palette: each colour has a light-background and a dark-background
-// variant, so the body stays readable on either kind of terminal.
-var (
-	colKey     = lipgloss.AdaptiveColor{Light: "#1F5FA8", Dark: "#7AB8F5"}
-	colString  = lipgloss.AdaptiveColor{Light: "#2E7D32", Dark: "#A5D6A7"}
-	colNumber  = lipgloss.AdaptiveColor{Light: "#B35900", Dark: "#FFB86C"}
-	colLiteral = lipgloss.AdaptiveColor{Light: "#8E24AA", Dark: "#D7A8F5"}
-	colDim     = lipgloss.AdaptiveColor{Light: "#6B6B6B", Dark: "#9A9A9A"}
-	colTag     = lipgloss.AdaptiveColor{Light: "#1F5FA8", Dark: "#7AB8F5"}
-	colAttr    = lipgloss.AdaptiveColor{Light: "#8A6D00", Dark: "#E6C07B"}
-	colMatchBg = lipgloss.AdaptiveColor{Light: "#FFE082", Dark: "#5C4B00"}
-	colCurBg   = lipgloss.AdaptiveColor{Light: "#FF8F00", Dark: "#FFB300"}
-	colCurFg   = lipgloss.AdaptiveColor{Light: "#000000", Dark: "#000000"}
-	colNote    = lipgloss.AdaptiveColor{Light: "#A15C00", Dark: "#F0C674"}
-)
-
 // DefaultStyles is the coloured look, for the default renderer.
 func DefaultStyles() Styles { return defaultStyles(lipgloss.NewStyle) }
 
 // defaultStyles builds the coloured look from styles of one renderer.
 func defaultStyles(s func() lipgloss.Style) Styles {
+	p := styles.Default()
+	colKey, colString, colNumber, colLiteral := p.Key, p.String, p.Number, p.Literal
+	colDim, colTag, colAttr, colNote := p.Punct, p.Key, p.Attr, p.Warn
+	colMatchBg, colCurBg, colCurFg := p.Match, p.Current, p.OnCurrent
 	return Styles{
 		Text:         s(),
 		Key:          s().Foreground(colKey),

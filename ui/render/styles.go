@@ -2,6 +2,7 @@ package render
 
 import (
 	"github.com/apierr/apierr/formats"
+	"github.com/apierr/apierr/ui/styles"
 	"github.com/charmbracelet/lipgloss"
 )
 
@@ -20,17 +21,11 @@ type Styles struct {
 	Number lipgloss.Style
 }
 
-// DefaultStyles are the styles for a colour terminal, from a small
-// adaptive palette that reads on light and dark backgrounds.
+// DefaultStyles are the styles for a colour terminal, from apierr's one
+// palette (package ui/styles).
 func DefaultStyles() Styles {
-	var (
-		accent = lipgloss.AdaptiveColor{Light: "#5A56E0", Dark: "#7D79F6"}
-		muted  = lipgloss.AdaptiveColor{Light: "#8A8A8A", Dark: "#6C6C6C"}
-		ok     = lipgloss.AdaptiveColor{Light: "#1B7F3B", Dark: "#5FD787"}
-		warn   = lipgloss.AdaptiveColor{Light: "#9A6700", Dark: "#E5C07B"}
-		bad    = lipgloss.AdaptiveColor{Light: "#C01C28", Dark: "#FF6B6B"}
-		info   = lipgloss.AdaptiveColor{Light: "#0969DA", Dark: "#61AFEF"}
-	)
+	p := styles.Default()
+	accent, muted, ok, warn, bad, info := p.Accent, p.Muted, p.OK, p.Warn, p.Bad, p.Info
 	bold := lipgloss.NewStyle().Bold(true)
 	return Styles{
 		Color:         true,
