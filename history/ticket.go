@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/apierr/apierr/formats"
 	"github.com/apierr/apierr/formats/exchange"
 	textinert "github.com/apierr/apierr/formats/inert"
 	"github.com/apierr/apierr/formats/redact"
@@ -187,77 +188,40 @@ func inert(s string) string {
 // oneLine makes server text safe for a single line.
 func oneLine(s string) string { return strings.ReplaceAll(inert(strings.TrimSpace(s)), "\n", " ") }
 
-func ticketMarkdown(t TicketData) string {
-	var b strings.Builder
-	title := fmt.Sprintf("%d %s", t.Status, t.StatusText)
+// ticketRow is one line of a ticket's summary.
+type ticketRow struct{ label, value string }
+
+// ticketPart is one titled part after the summary: numbered steps, or a
+// block quoted as it is (code in lang).
+type ticketPart struct {
+	title, note string
+	steps       []TicketStep
+	block, lang string
+}
+
+// ticketLayout is what every ticket format shows, in one order: the
+// summary rows, then what to do (titled as in the TUI and the CLI, by
+// formats' sections), how to reproduce and the response excerpt. The
+// Markdown and text tickets only write it out differently.
+func ticketLayout(t TicketData) (title string, rows []ticketRow, parts []ticketPart) {
+	title = fmt.Sprintf("%d %s", t.Status, t.StatusText)
 	if t.Status == 0 {
 		title = "no response"
 	}
-	fmt.Fprintf(&b, "### API error: %s — %s %s\n\n", title, t.Method, mdCode(t.URL))
-	b.WriteString("| | |\n|---|---|\n")
 	row := func(k, v string) {
 		if v != "" {
-			fmt.Fprintf(&b, "| %s | %s |\n", k, strings.ReplaceAll(v, "|", `\|`))
+			rows = append(rows, ticketRow{k, v})
 		}
 	}
-	rid := "(none found)"
-	if t.RequestID != "" {
-		rid = mdCode(t.RequestID)
-		if t.RequestIDSource != "" {
-			rid += " (" + t.RequestIDSource + ")"
-		}
-	}
-	row("request_id", rid)
-	row("time (UTC)", t.Time.Format("2006-01-02 15:04:05.000"))
-	row("request", t.Method+" "+mdCode(t.URL))
-	if t.Status != 0 {
-		row("status", title)
-	}
-	row("transport error", t.Error)
-	if t.Code != "" {
-		row("error code", mdCode(t.Code))
-	}
-	row("message", t.Message)
-	row("API", apiName(t))
-	row("error format", t.Format)
-	row("note", t.Note)
-	if len(t.Advice) > 0 {
-		b.WriteString("\n**What to do** (the API's own docs first)\n\n")
-		for i, s := range t.Advice {
-			fmt.Fprintf(&b, "%d. %s", i+1, s.Text)
-			if s.Source != "" {
-				fmt.Fprintf(&b, " _(%s)_", s.Source)
-			}
-			b.WriteString("\n")
-		}
-	}
-	if t.Curl != "" {
-		fence := fenceFor(t.Curl)
-		fmt.Fprintf(&b, "\n**To reproduce** (secrets redacted)\n\n%ssh\n%s\n%s\n", fence, t.Curl, fence)
-	}
-	if t.Excerpt != "" {
-		fence := fenceFor(t.Excerpt)
-		fmt.Fprintf(&b, "\n**Response excerpt**\n\n%shttp\n%s\n%s\n", fence, t.Excerpt, fence)
-	}
-	return b.String()
-}
-
-func ticketText(t TicketData) string {
-	var b strings.Builder
-	row := func(k, v string) {
-		if v != "" {
-			fmt.Fprintf(&b, "%-16s %s\n", k+":", v)
-		}
-	}
-	rid := t.RequestID
-	if rid != "" && t.RequestIDSource != "" {
+	rid := cmp.Or(t.RequestID, "(none found)")
+	if t.RequestID != "" && t.RequestIDSource != "" {
 		rid += " (" + t.RequestIDSource + ")"
 	}
-	row("Request ID", cmp.Or(rid, "(none found)"))
+	row("request_id", rid)
 	row("Time (UTC)", t.Time.Format("2006-01-02 15:04:05.000"))
 	row("Request", t.Method+" "+t.URL)
 	if t.Status != 0 {
-		row("Status", fmt.Sprintf("%d %s", t.Status, t.StatusText))
+		row("Status", title)
 	}
 	row("Transport error", t.Error)
 	row("Error code", t.Code)
@@ -266,22 +230,83 @@ func ticketText(t TicketData) string {
 	row("Error format", t.Format)
 	row("Note", t.Note)
 	if len(t.Advice) > 0 {
-		b.WriteString("\nWhat to do (the API's own docs first):\n")
-		for i, s := range t.Advice {
+		parts = append(parts, ticketPart{title: formats.SectionSteps, note: "the API's own docs first", steps: t.Advice})
+	}
+	if t.Curl != "" {
+		parts = append(parts, ticketPart{title: "To reproduce", note: "secrets redacted", block: t.Curl, lang: "sh"})
+	}
+	if t.Excerpt != "" {
+		parts = append(parts, ticketPart{title: "Response excerpt", block: t.Excerpt, lang: "http"})
+	}
+	return title, rows, parts
+}
+
+func ticketMarkdown(t TicketData) string {
+	title, rows, parts := ticketLayout(t)
+	var b strings.Builder
+	fmt.Fprintf(&b, "### API error: %s — %s %s\n\n", title, t.Method, mdCode(t.URL))
+	b.WriteString("| | |\n|---|---|\n")
+	for _, r := range rows {
+		v := r.value
+		switch r.label {
+		case "request_id":
+			if t.RequestID != "" {
+				v = mdCode(t.RequestID)
+				if t.RequestIDSource != "" {
+					v += " (" + t.RequestIDSource + ")"
+				}
+			}
+		case "Request":
+			v = t.Method + " " + mdCode(t.URL)
+		case "Error code":
+			v = mdCode(v)
+		}
+		fmt.Fprintf(&b, "| %s | %s |\n", r.label, strings.ReplaceAll(v, "|", `\|`))
+	}
+	for _, p := range parts {
+		head := "**" + p.title + "**"
+		if p.note != "" {
+			head += " (" + p.note + ")"
+		}
+		b.WriteString("\n" + head + "\n\n")
+		for i, s := range p.steps {
+			fmt.Fprintf(&b, "%d. %s", i+1, s.Text)
+			if s.Source != "" {
+				fmt.Fprintf(&b, " _(%s)_", s.Source)
+			}
+			b.WriteString("\n")
+		}
+		if p.block != "" {
+			fence := fenceFor(p.block)
+			fmt.Fprintf(&b, "%s%s\n%s\n%s\n", fence, p.lang, p.block, fence)
+		}
+	}
+	return b.String()
+}
+
+func ticketText(t TicketData) string {
+	_, rows, parts := ticketLayout(t)
+	var b strings.Builder
+	for _, r := range rows {
+		fmt.Fprintf(&b, "%-16s %s\n", r.label+":", r.value)
+	}
+	for _, p := range parts {
+		head := p.title
+		if p.note != "" {
+			head += " (" + p.note + ")"
+		}
+		b.WriteString("\n" + head + ":\n")
+		for i, s := range p.steps {
 			fmt.Fprintf(&b, "  %d. %s", i+1, s.Text)
 			if s.Source != "" {
 				fmt.Fprintf(&b, " (%s)", s.Source)
 			}
 			b.WriteString("\n")
 		}
-	}
-	if t.Curl != "" {
-		fmt.Fprintf(&b, "\nTo reproduce (secrets redacted):\n  %s\n", strings.ReplaceAll(t.Curl, "\n", "\n  "))
-	}
-	if t.Excerpt != "" {
-		b.WriteString("\nResponse excerpt:\n")
-		for _, l := range strings.Split(t.Excerpt, "\n") {
-			b.WriteString("  " + l + "\n")
+		for _, l := range strings.Split(p.block, "\n") {
+			if p.block != "" {
+				b.WriteString("  " + l + "\n")
+			}
 		}
 	}
 	return b.String()

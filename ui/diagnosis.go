@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 
@@ -112,7 +111,7 @@ func renderDiagnosisWith(d formats.Diagnosis, width int, st Styles, retryLeft *t
 		line(pad + hang(value, width-11, 11))
 	}
 
-	// Headline: status and format.
+	// Headline: status and class.
 	if d.Status == 0 {
 		head := "no response"
 		if d.TransportKind != "" {
@@ -123,97 +122,108 @@ func renderDiagnosisWith(d formats.Diagnosis, width int, st Styles, retryLeft *t
 		line(st.ForClass(d.StatusClass).Render(fmt.Sprintf("%d %s", d.Status, d.StatusText)) +
 			st.Muted.Render(" · "+strings.ReplaceAll(d.StatusClass, "_", " ")))
 	}
-	if d.Format != "" {
-		f := d.Format
-		if d.FormatName != "" && d.FormatName != d.Format {
-			f = d.FormatName + " (" + d.Format + ")"
+	sections := formats.Sections(d)
+	if len(sections) == 0 || sections[0].Title != "" {
+		sections = append([]formats.Section{{}}, sections...)
+	}
+	for _, sec := range sections {
+		if sec.Title != "" {
+			line("")
+			line(st.Heading.Render(sec.Title))
 		}
-		field("Format", f)
-	}
-	if d.Status != 0 || d.API != "" {
-		// A request that got no answer has no API to explain it.
-		field("API", apiLine(d))
-	}
-	if d.Title != "" && d.Title != d.StatusText && d.Title != d.Message {
-		field("Title", render.InertLine(d.Title))
-	}
-	field("Message", capLines(render.InertLine(d.Message), width-11, messageLines, st))
-	field("Code", render.InertLine(d.Code))
-	if d.RequestID != "" {
-		v := st.Bold.Render(render.InertLine(d.RequestID)) + "  " + st.Key.Render("ctrl+y copies")
-		if d.RequestIDSource != "" {
-			v += st.Muted.Render(" · from " + render.InertLine(d.RequestIDSource))
-		}
-		field("request_id", v)
-	}
-	if retryLeft != nil {
-		if *retryLeft > 0 {
-			field("Retry", st.Warn.Render("wait "+formats.DescribeWait(retryLeft.Seconds())+" before retrying (Retry-After)"))
-		} else {
-			field("Retry", st.OK.Render("Retry-After has elapsed: you may retry now"))
-		}
-	} else if d.Status >= 400 {
-		retry := "no: it fails again unchanged"
-		if d.Retryable {
-			retry = "yes: sending it again may work"
-		}
-		if who := whoActsText[d.WhoActs]; who != "" {
-			retry += " · " + who
-		}
-		field("Retry", retry)
-	}
-	if d.RateLimit != nil && d.RateLimit.Summary != "" {
-		field("Rate limit", render.InertLine(d.RateLimit.Summary))
-	}
-	if len(d.FieldErrors) > 0 {
-		line("")
-		line(st.Heading.Render("Field errors"))
-		b.WriteString(renderFieldErrors(d.FieldErrors, width, st))
-	}
-	// The docs' steps come before the explanation: they are what a person
-	// acts on.
-	if steps := diagnosisSteps(d); len(steps) > 0 {
-		line("")
-		line(st.Heading.Render("What to do"))
-		for i, s := range steps {
-			num := fmt.Sprintf("%d. ", i+1)
-			line(num + hang(render.InertLine(s.Text), width-len(num), len(num)))
-			// A run of steps from one document is followed by its name once.
-			if s.Source != "" && (i+1 == len(steps) || steps[i+1].Source != s.Source) {
-				line(strings.Repeat(" ", len(num)) + st.Muted.Render(hang("— "+render.InertLine(source(s.Source)), width-len(num), len(num)+2)))
+		switch {
+		case sec.Title == "":
+			summaryFields(d, sec.Fields, field, width, st, retryLeft)
+		case len(sec.FieldErrors) > 0:
+			b.WriteString(renderFieldErrors(sec.FieldErrors, width, st))
+		case len(sec.Steps) > 0:
+			for i, s := range sec.Steps {
+				num := fmt.Sprintf("%d. ", i+1)
+				line(num + hang(render.InertLine(s.Text), width-len(num), len(num)))
+				// A run of steps from one document is followed by its name once.
+				if s.Source != "" && (i+1 == len(sec.Steps) || sec.Steps[i+1].Source != s.Source) {
+					line(strings.Repeat(" ", len(num)) + st.Muted.Render(hang("— "+render.InertLine(source(s.Source)), width-len(num), len(num)+2)))
+				}
+			}
+		case len(sec.Fields) > 0:
+			for _, f := range sec.Fields {
+				if f.Key == formats.FieldExtra {
+					line(cut(st.Label.Render(render.InertLine(f.Label)+": ")+render.InertLine(f.Value), width))
+					continue
+				}
+				field(f.Label, render.InertLine(f.Value))
+			}
+		case sec.Title == formats.SectionNotes:
+			for _, n := range sec.Paragraphs {
+				line(st.Warn.Render(hang(render.InertLine(n), width, 0)))
+			}
+		default:
+			for _, para := range sec.Paragraphs {
+				line(hang(render.Inert(para, true), width, 0))
 			}
 		}
 	}
-	if d.Explanation != "" {
-		line("")
-		line(st.Heading.Render("What it means"))
-		for _, para := range strings.Split(render.Inert(d.Explanation, true), "\n") {
-			if para = strings.TrimSpace(para); para != "" {
-				line(hang(para, width, 0))
-			}
-		}
-	}
-	if len(d.Steps) == 0 && len(d.Sources) > 0 {
+	if len(d.Steps) == 0 && len(d.Recovery) == 0 && len(d.Sources) > 0 {
 		line(st.Muted.Render(hang("Sources: "+render.InertLine(strings.Join(d.Sources, "; ")), width, 0)))
 	}
-	if d.Type != "" || d.Instance != "" || len(d.Extra) > 0 {
-		line("")
-		line(st.Heading.Render("Details"))
-		field("Type", render.InertLine(d.Type))
-		field("Instance", render.InertLine(d.Instance))
-		keys := make([]string, 0, len(d.Extra))
-		for k := range d.Extra {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			line(cut(st.Label.Render(render.InertLine(k)+": ")+render.InertLine(fmt.Sprint(d.Extra[k])), width))
-		}
-	}
-	for _, n := range d.Notes {
-		line(st.Warn.Render(hang("note: "+render.InertLine(n), width, 6)))
-	}
 	return strings.TrimRight(b.String(), "\n")
+}
+
+// summaryFields draws the summary with the TUI's own touches: the API
+// line says ctrl+p switches, the request_id that ctrl+y copies it, and the
+// retry counts Retry-After down.
+func summaryFields(d formats.Diagnosis, fields []formats.Field, field func(string, string), width int, st Styles, retryLeft *time.Duration) {
+	hasAPI := false
+	for _, f := range fields {
+		switch f.Key {
+		case formats.FieldFormat, formats.FieldFailure:
+			field(f.Label, f.Value)
+		case formats.FieldAPI:
+			hasAPI = true
+			if d.Status != 0 || d.API != "" {
+				field("API", apiLine(d))
+			}
+		case formats.FieldMessage:
+			field(f.Label, capLines(render.InertLine(f.Value), width-11, messageLines, st))
+		case formats.FieldRequestID:
+			v := st.Bold.Render(render.InertLine(d.RequestID)) + "  " + st.Key.Render("ctrl+y copies")
+			if d.RequestIDSource != "" {
+				v += st.Muted.Render(" · from " + render.InertLine(d.RequestIDSource))
+			}
+			field("request_id", v)
+		case formats.FieldRetry:
+			field("Retry", retryLine(d, retryLeft, st))
+		default:
+			field(f.Label, render.InertLine(f.Value))
+		}
+		// The API line comes right after the format, even when no
+		// profile matched: it says how to pick one.
+		if f.Key == formats.FieldFormat && !hasAPI && d.API == "" && d.APIMatch == "" && d.Status != 0 {
+			field("API", apiLine(d))
+			hasAPI = true
+		}
+	}
+}
+
+// retryLine is the summary's Retry value: the Retry-After countdown when
+// there is one, else whether a resend may work and whose side acts.
+func retryLine(d formats.Diagnosis, retryLeft *time.Duration, st Styles) string {
+	switch {
+	case retryLeft != nil && *retryLeft > 0:
+		return st.Warn.Render("wait " + formats.DescribeWait(retryLeft.Seconds()) + " before retrying (Retry-After)")
+	case retryLeft != nil:
+		return st.OK.Render("Retry-After has elapsed: you may retry now")
+	case d.Status < 400:
+		return ""
+	}
+	retry := "no: it fails again unchanged"
+	if d.Retryable {
+		retry = "yes: sending it again may work"
+	}
+	if who := whoActsText[d.WhoActs]; who != "" {
+		retry += " · " + who
+	}
+	return retry
 }
 
 // whoActsText says whose side must act, as the Retry line ends.

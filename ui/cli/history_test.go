@@ -84,7 +84,7 @@ func TestHistoryImportListSearchShow(t *testing.T) {
 	}
 
 	out, _, code = h.run("show", "f1b8698f")
-	for _, want := range []string{"Exchange #", "GET https://api.occuspace.io/v2/locations/1560?api_key=[REDACTED:", "Authorization: Bearer [REDACTED:", "Location 1560 not found", "Request ID"} {
+	for _, want := range []string{"Exchange #", "GET https://api.occuspace.io/v2/locations/1560?api_key=[REDACTED:", "Authorization: Bearer [REDACTED:", "Location 1560 not found", "request_id"} {
 		if code != ExitOK || !strings.Contains(out, want) {
 			t.Errorf("show lacks %q:\n%s", want, out)
 		}
@@ -110,7 +110,7 @@ func TestHistoryNoteTicketExportPruneDelete(t *testing.T) {
 		t.Errorf("note: %s", out)
 	}
 	out, _, code := h.run("ticket", "1")
-	if code != ExitOK || !strings.Contains(out, "| request_id | `f1b8698f-b0e8-4fb9-82e1-ddf89029350c` (body request_id) |") || !strings.Contains(out, "| note | asked support |") {
+	if code != ExitOK || !strings.Contains(out, "| request_id | `f1b8698f-b0e8-4fb9-82e1-ddf89029350c` (body request_id) |") || !strings.Contains(out, "| Note | asked support |") {
 		t.Errorf("ticket:\n%s", out)
 	}
 	if strings.Contains(out, "-secret-") {

@@ -2,10 +2,8 @@ package render
 
 import (
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/apierr/apierr/formats"
 	"github.com/charmbracelet/x/ansi"
@@ -15,10 +13,10 @@ import (
 const diagLabelWidth = 12
 
 // Diagnosis renders d as text for a terminal width wide (80 when width is
-// 0 or less): the status line, what was recognized, the matched API, the
-// body's message and ids, field errors, retry advice, the explanation,
-// numbered recovery steps with their sources, and notes. Every string
-// that came from the server is made inert first.
+// 0 or less): the status line, then formats.Sections in their order (the
+// summary, field errors, what to do with each step's source, what it
+// means, details, notes), the same sections and headings as the TUI and
+// the tickets. Every string that came from the server is made inert first.
 func Diagnosis(d formats.Diagnosis, width int, st Styles) string {
 	if width <= 0 {
 		width = 80
@@ -27,60 +25,31 @@ func Diagnosis(d formats.Diagnosis, width int, st Styles) string {
 	w := &diagWriter{st: st, width: width}
 
 	w.statusLine(d)
-	if d.Format != "" {
-		name := d.Format
-		if d.FormatName != "" && d.FormatName != d.Format {
-			name = d.FormatName + " (" + d.Format + ")"
+	label := SourceLabel(d, nil)
+	for _, sec := range formats.Sections(d) {
+		if sec.Title != "" {
+			w.heading(sec.Title)
 		}
-		w.field("Format", name)
-	}
-	if d.TransportKind != "" {
-		w.field("Failure", d.TransportKind)
-	}
-	if d.API != "" {
-		api := d.API
-		if d.APITitle != "" {
-			api = d.APITitle + " (" + d.API + ")"
-		}
-		if d.APIMatch != "" {
-			api += ", matched by " + d.APIMatch
-		}
-		w.field("API", api)
-	}
-	w.field("Message", d.Message)
-	if d.Code != d.Type {
-		w.field("Code", d.Code)
-	}
-	if d.Title != d.Message {
-		w.field("Title", d.Title)
-	}
-	w.field("Type", d.Type)
-	w.field("Instance", d.Instance)
-	if d.RequestID != "" {
-		id := Inert(d.RequestID, false)
-		if d.RequestIDSource != "" {
-			id += w.st.paint(w.st.Muted, "  ("+Inert(d.RequestIDSource, false)+")")
-		}
-		w.rawField("Request ID", id)
-	}
-	w.extra(d.Extra)
-	w.retry(d)
-
-	w.fieldErrors(d.FieldErrors)
-	if d.Explanation != "" {
-		w.heading("Explanation")
-		for i, para := range strings.Split(d.Explanation, "\n\n") {
-			if i > 0 {
-				w.line("")
+		switch {
+		case len(sec.Fields) > 0:
+			for _, f := range sec.Fields {
+				w.field(f.Label, f.Value)
 			}
-			w.wrapped("  ", "  ", para)
-		}
-	}
-	w.steps(d.Steps, d.Recovery, SourceLabel(d, nil))
-	if len(d.Notes) > 0 {
-		w.heading("Notes")
-		for _, n := range d.Notes {
-			w.wrapped("  - ", "    ", n)
+		case len(sec.FieldErrors) > 0:
+			w.fieldErrors(sec.FieldErrors)
+		case len(sec.Steps) > 0:
+			w.steps(sec.Steps, label)
+		case sec.Title == formats.SectionNotes:
+			for _, n := range sec.Paragraphs {
+				w.wrapped("  - ", "    ", n)
+			}
+		default:
+			for i, para := range sec.Paragraphs {
+				if i > 0 {
+					w.line("")
+				}
+				w.wrapped("  ", "  ", para)
+			}
 		}
 	}
 	return strings.TrimRight(w.b.String(), "\n") + "\n"
@@ -128,7 +97,7 @@ func (w *diagWriter) field(label, value string) {
 
 // rawField is field for a value that is already inert.
 func (w *diagWriter) rawField(label, value string) {
-	pad := strings.Repeat(" ", diagLabelWidth-len(label))
+	pad := strings.Repeat(" ", max(diagLabelWidth-ansi.StringWidth(label), 1))
 	first := w.st.paint(w.st.Label, label) + pad
 	lines := strings.Split(Wrap(value, w.width-diagLabelWidth), "\n")
 	for i, l := range lines {
@@ -157,77 +126,6 @@ func (w *diagWriter) wrapped(first, rest, text string) {
 			w.line(rest + l)
 		}
 	}
-}
-
-// extra lists members the format does not define (OCTO's productId ...).
-func (w *diagWriter) extra(extra map[string]any) {
-	if len(extra) == 0 {
-		return
-	}
-	keys := make([]string, 0, len(extra))
-	for k := range extra {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		v := extra[k]
-		var s string
-		switch v := v.(type) {
-		case string:
-			s = v
-		default:
-			s = fmt.Sprint(v)
-		}
-		w.field("Extra", k+" = "+s)
-	}
-}
-
-func (w *diagWriter) retry(d formats.Diagnosis) {
-	if d.StatusClass == formats.ClassUnknown && d.Status == 0 && d.Format == "" {
-		return
-	}
-	var retry string
-	switch {
-	case d.Retryable:
-		retry = "yes"
-	case d.StatusClass == formats.ClassClientError:
-		retry = "no: the same request will fail again"
-	case d.StatusClass == formats.ClassSuccess || d.StatusClass == formats.ClassInformational:
-		retry = "not needed"
-	default:
-		retry = "no"
-	}
-	if d.RetryAfterSeconds != nil {
-		retry += ", " + formats.DescribeRetryAt(*d.RetryAfterSeconds, time.Time{}) + " (Retry-After)"
-	}
-	if d.WhoActs != "" {
-		retry += "; who acts: " + d.WhoActs
-	}
-	w.field("Retry", retry)
-	if rl := d.RateLimit; rl != nil {
-		s := rl.Summary
-		if s == "" {
-			s = rateLimitSummary(rl)
-		}
-		w.field("Rate limit", s)
-	}
-}
-
-func rateLimitSummary(rl *formats.RateLimit) string {
-	var parts []string
-	if rl.Remaining != nil {
-		parts = append(parts, strconv.FormatInt(*rl.Remaining, 10)+" remaining")
-	}
-	if rl.Limit != nil {
-		parts = append(parts, "of "+strconv.FormatInt(*rl.Limit, 10))
-	}
-	if rl.ResetSeconds != nil {
-		parts = append(parts, "resets in "+formats.DescribeWait(*rl.ResetSeconds))
-	}
-	if rl.Header != "" {
-		parts = append(parts, "("+rl.Header+")")
-	}
-	return strings.Join(parts, " ")
 }
 
 // SourceLabel names a step's document for people: the profile's own file
@@ -260,7 +158,6 @@ func (w *diagWriter) fieldErrors(fes []formats.FieldError) {
 	if len(fes) == 0 {
 		return
 	}
-	w.heading("Field errors")
 	col := len("Field")
 	fields := make([]string, len(fes))
 	for i, fe := range fes {
@@ -297,16 +194,7 @@ func padRight(s string, n int) string {
 }
 
 // steps numbers the recovery steps, each followed by its source.
-func (w *diagWriter) steps(steps []formats.Step, recovery []string, label func(string) string) {
-	if len(steps) == 0 {
-		for _, r := range recovery {
-			steps = append(steps, formats.Step{Text: r})
-		}
-	}
-	if len(steps) == 0 {
-		return
-	}
-	w.heading("What to do")
+func (w *diagWriter) steps(steps []formats.Step, label func(string) string) {
 	digits := len(strconv.Itoa(len(steps)))
 	for i, s := range steps {
 		num := fmt.Sprintf("%*d. ", digits, i+1)

@@ -40,7 +40,7 @@ func TestDiagnosisPlainIsInert(t *testing.T) {
 		"429 Too Many Requests  client error",
 		"API         Acme (acme), matched by host api.acme.test",
 		"Message     Slow down ␛]52;c;cm0gLXJmIH4=␇ please",
-		"Request ID  req-␛[31m1  (header X-Request-Id)",
+		"request_id  req-␛[31m1 (from header X-Request-Id)",
 		"Retry       yes, in 30s (Retry-After)",
 		"Rate limit  0 remaining of 100 (X-RateLimit-*)",
 		"  items[0].qty␛[2J  must be positive [min]",
