@@ -3,8 +3,8 @@ package formats
 import (
 	"cmp"
 	"fmt"
-	"strconv"
 	"sort"
+	"strconv"
 	"strings"
 )
 
