@@ -16,9 +16,9 @@ import (
 // show puts ex on screen, received at the given time: the Retry-After
 // countdown runs from it.
 func (m *model) show(ex *exchange.Exchange, received time.Time) tea.Cmd {
-	m.ex = ex
-	m.received = received
-	m.exStale = false
+	m.cur.ex = ex
+	m.cur.received = received
+	m.cur.stale = false
 	cmd := m.resp.set(ex, m.st)
 	now := m.svc.now()
 	m.diag.note = ex.Note
@@ -34,7 +34,7 @@ func (m *model) show(ex *exchange.Exchange, received time.Time) tea.Cmd {
 // in the fields (a demo route, a curl command), and the old answer would
 // read as its own.
 func (m *model) clearShown() {
-	m.ex, m.exStale = nil, false
+	m.cur.ex, m.cur.stale = nil, false
 	m.diag.note = ""
 	m.resp.set(nil, m.st)
 	m.diag.set(nil, time.Time{}, m.st, m.svc.now())
@@ -60,7 +60,7 @@ func (m model) send(req probe.Request, replay bool) (model, tea.Cmd) {
 	m.sendTag++
 	ctx, cancel := context.WithCancel(context.Background())
 	m.cancel = cancel
-	m.sending, m.replaying = true, replay
+	m.sending, m.cur.replaying = true, replay
 	m.started, m.firstByte = m.svc.now(), time.Time{}
 	m.sentRedacted = carriesRedacted(req)
 	if m.sentRedacted {
@@ -81,7 +81,7 @@ func carriesRedacted(req probe.Request) bool {
 // from history and not edited, ctrl+s and enter replay it as r does, with
 // the same warning about redacted secrets and the diff after.
 func (m model) sendFields() (model, tea.Cmd) {
-	if m.offline && m.saved != nil {
+	if m.cur.offline && m.cur.saved != nil {
 		return m.replay()
 	}
 	req, err := m.req.request()
@@ -89,7 +89,7 @@ func (m model) sendFields() (model, tea.Cmd) {
 		m.status = failure(err)
 		return m, nil
 	}
-	m.offline = false
+	m.cur.offline = false
 	return m.send(req, false)
 }
 
@@ -99,7 +99,7 @@ func (m model) cancelSend() model {
 		m.cancel()
 	}
 	m.cancel = nil
-	m.sending, m.replaying = false, false
+	m.sending, m.cur.replaying = false, false
 	m.status = info("request cancelled")
 	return m
 }
@@ -116,7 +116,7 @@ func (m model) replay() (model, tea.Cmd) {
 	}
 	m, cmd := m.send(req, true)
 	if m.sentRedacted {
-		m.status = info("replaying #%d with its secrets redacted, as saved: type the real ones in the fields, then r again", m.saved.ID)
+		m.status = info("replaying #%d with its secrets redacted, as saved: type the real ones in the fields, then r again", m.cur.saved.ID)
 	}
 	return m, cmd
 }
@@ -127,7 +127,7 @@ func (m model) openOffline(ex exchange.Exchange) (model, tea.Cmd) {
 	m.req.fill(ex.Request.Method, ex.Request.URL, ex.Request.Headers, ex.Request.Body)
 	saved := ex
 	cmd := m.show(&ex, ex.Time)
-	m.saved, m.replayed, m.offline = &saved, nil, true
+	m.cur.saved, m.cur.replayed, m.cur.offline = &saved, nil, true
 	// Its replay is explained as it was saved: with its profile, not
 	// whatever was chosen for the last request.
 	m.choice = profileChoice{}
@@ -143,13 +143,13 @@ func (m model) openOffline(ex exchange.Exchange) (model, tea.Cmd) {
 
 // reexplain explains the shown response again with the chosen profile.
 func (m model) reexplain() (model, tea.Cmd) {
-	if m.ex == nil || m.ex.Response == nil {
+	if m.cur.ex == nil || m.cur.ex.Response == nil {
 		m.status = info("requests to %s use %s", cmp.Or(m.choice.host, "this host"), profileLabel(m.choice.api))
 		return m, nil
 	}
 	m.explainTag++
-	opts, why := m.explainOptions(m.ex.Request.URL)
-	return m, reexplainCmd(m.explainTag, *m.ex.Response, opts, why)
+	opts, why := m.explainOptions(m.cur.ex.Request.URL)
+	return m, reexplainCmd(m.explainTag, *m.cur.ex.Response, opts, why)
 }
 
 // emptyRegistry is a registry with no profile: the "none" choice.

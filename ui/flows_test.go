@@ -104,9 +104,9 @@ func TestFlowSendCopyHistoryReopen(t *testing.T) {
 
 	tm.Send(press(tea.KeyCtrlC))
 	fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(model)
-	if !fm.offline || fm.saved == nil || fm.ex.Diagnosis.RequestID != rid {
+	if !fm.cur.offline || fm.cur.saved == nil || fm.cur.ex.Diagnosis.RequestID != rid {
 		t.Errorf("after enter in history: offline=%v saved=%v, request_id %q; want the saved exchange shown offline",
-			fm.offline, fm.saved != nil, fm.ex.Diagnosis.RequestID)
+			fm.cur.offline, fm.cur.saved != nil, fm.cur.ex.Diagnosis.RequestID)
 	}
 }
 
@@ -134,8 +134,8 @@ func TestFlowCancelSlowRequest(t *testing.T) {
 
 	tm.Send(press(tea.KeyCtrlC))
 	fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(model)
-	if fm.sending || fm.ex != nil {
-		t.Errorf("after esc: sending=%v, shown exchange %v; want nothing in flight and nothing shown", fm.sending, fm.ex != nil)
+	if fm.sending || fm.cur.ex != nil {
+		t.Errorf("after esc: sending=%v, shown exchange %v; want nothing in flight and nothing shown", fm.sending, fm.cur.ex != nil)
 	}
 }
 

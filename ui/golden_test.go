@@ -150,7 +150,7 @@ func TestGoldenOfflineAndDiff(t *testing.T) {
 		replayed.Response = &exchange200
 		replayed.Diagnosis.Status, replayed.Diagnosis.StatusText = 200, "OK"
 		replayed.Diagnosis.RequestID = ""
-		m.replayed = &replayed
+		m.cur.replayed = &replayed
 		m = step(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("d")})
 		if m.screen != screenDiff {
 			t.Fatalf("d on an exchange with a replay shows screen %d, want the diff", m.screen)

@@ -116,7 +116,7 @@ func (m model) requestKey(k tea.KeyMsg) (model, tea.Cmd) {
 	case key.Matches(k, m.keys.Replay):
 		return m.replay()
 	case key.Matches(k, m.keys.Diff):
-		m.diffView.set(renderDiff(*m.saved, *m.replayed, m.st))
+		m.diffView.set(renderDiff(*m.cur.saved, *m.cur.replayed, m.st))
 		m.screen = screenDiff
 		return m, nil
 	}
@@ -132,7 +132,7 @@ func (m model) escape() (model, tea.Cmd) {
 	if m.focus.typing() {
 		return m, m.setFocus(focusDiagnosis)
 	}
-	if m.saved != nil {
+	if m.cur.saved != nil {
 		// An exchange opened from history: back to the list, on its row.
 		m.status = info("back in the history list: enter opens the exchange again")
 		return m.openHistory()
@@ -173,11 +173,11 @@ func (m model) forwardToFocused(msg tea.Msg) (model, tea.Cmd) {
 
 // edited turns an exchange opened from history into a new request.
 func (m *model) edited() {
-	if m.ex != nil {
-		m.exStale = true
+	if m.cur.ex != nil {
+		m.cur.stale = true
 	}
-	if m.offline {
-		m.offline = false
+	if m.cur.offline {
+		m.cur.offline = false
 		m.status = info("edited: this is a new request now (enter or ctrl+s sends it)")
 	}
 }
@@ -229,7 +229,7 @@ func (m model) importCurl(cmdline string) model {
 	}
 	// A new request: nothing of an exchange opened from history (its
 	// replay, its diff) applies to it.
-	m.saved, m.replayed, m.offline = nil, nil, false
+	m.cur.saved, m.cur.replayed, m.cur.offline = nil, nil, false
 	m.clearShown()
 	m.status = info("filled from the curl command: enter sends it")
 	return m

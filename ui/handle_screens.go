@@ -123,7 +123,7 @@ func (m model) demoKey(k tea.KeyMsg) (model, tea.Cmd) {
 		m.choose(r.API, m.demo.URL+r.Path, "set by the demo route")
 		// A new request: nothing of an exchange opened from history
 		// (its replay, its diff) applies to it.
-		m.saved, m.replayed, m.offline = nil, nil, false
+		m.cur.saved, m.cur.replayed, m.cur.offline = nil, nil, false
 		m.clearShown()
 		m.screen = screenRequest
 		m.status = info("%s %s: press enter to send (profile %s)", r.Method, r.Path, cmp.Or(r.API, "auto"))
@@ -182,20 +182,20 @@ func (m model) profileIndex() int {
 // copyRequestID copies the shown request_id and says so.
 func (m model) copyRequestID() (model, tea.Cmd) {
 	switch {
-	case m.ex == nil:
+	case m.cur.ex == nil:
 		m.status = info("no exchange shown yet, so no request_id to copy: send a request or open one from history (ctrl+r)")
 		return m, nil
-	case m.ex.Diagnosis.RequestID == "":
-		m.status = info("nothing copied: the answer to %s carries no request_id (none in its body or headers)", exchangeLabel(*m.ex))
+	case m.cur.ex.Diagnosis.RequestID == "":
+		m.status = info("nothing copied: the answer to %s carries no request_id (none in its body or headers)", exchangeLabel(*m.cur.ex))
 		return m, nil
 	}
 	// The id is redacted like the exchange it came from (a server may put
 	// the request's token in it) and made inert: the clipboard gets no
 	// escape sequence to paste into someone else's terminal.
-	d := m.svc.redactor.ForRequest(m.ex.Request).Diagnosis(m.ex.Diagnosis)
+	d := m.svc.redactor.ForRequest(m.cur.ex.Request).Diagnosis(m.cur.ex.Diagnosis)
 	rid := render.InertLine(d.RequestID)
-	what := "request_id " + rid + " of " + exchangeLabel(*m.ex)
-	if m.exStale {
+	what := "request_id " + rid + " of " + exchangeLabel(*m.cur.ex)
+	if m.cur.stale {
 		what += " (the previous request)"
 	}
 	return m, copyCmd(m.out, m.inTmux, m.svc.clipboard, rid, what)
@@ -203,11 +203,11 @@ func (m model) copyRequestID() (model, tea.Cmd) {
 
 // copyTicket renders the support ticket in a command, then copies it.
 func (m model) copyTicket() (model, tea.Cmd) {
-	if m.ex == nil {
+	if m.cur.ex == nil {
 		m.status = info("nothing to put in a ticket yet: send a request or open one from history (ctrl+r)")
 		return m, nil
 	}
-	return m, ticketCmd(m.svc.ticket, m.svc.curl, *m.ex, m.exStale)
+	return m, ticketCmd(m.svc.ticket, m.svc.curl, *m.cur.ex, m.cur.stale)
 }
 
 // handleMouse scrolls the pane under the pointer with the wheel.
@@ -268,10 +268,10 @@ func (m *model) syncKeys() {
 	// Enabled without a request_id too, so the key says why nothing was
 	// copied rather than doing nothing.
 	k.CopyID.SetEnabled(req)
-	k.Ticket.SetEnabled(req && m.ex != nil)
+	k.Ticket.SetEnabled(req && m.cur.ex != nil)
 	k.Demo.SetEnabled(req && m.demo != nil)
-	k.Replay.SetEnabled(req && !typing && m.saved != nil && !m.sending)
-	k.Diff.SetEnabled((req && !typing || m.screen == screenDiff) && m.saved != nil && m.replayed != nil)
+	k.Replay.SetEnabled(req && !typing && m.cur.saved != nil && !m.sending)
+	k.Diff.SetEnabled((req && !typing || m.screen == screenDiff) && m.cur.saved != nil && m.cur.replayed != nil)
 	k.History.SetEnabled(req)
 	list := m.screen == screenHistory || m.screen == screenDemo || m.screen == screenProfiles
 	k.Choose.SetEnabled(list)

@@ -70,20 +70,11 @@ type model struct {
 	diffView scrollPane
 	helpView scrollPane
 
-	// The exchange on screen and where it came from.
-	ex       *exchange.Exchange
-	received time.Time
-	// exStale is set once the request fields no longer hold the shown
-	// exchange's request: its panes are then marked as the previous
-	// request's.
-	exStale  bool
-	offline  bool               // opened from history and not edited since
-	saved    *exchange.Exchange // the saved one, when opened from history
-	replayed *exchange.Exchange // the replay of saved, for the diff
+	// cur is the exchange on screen, where it came from and its replay.
+	cur currentExchange
 
 	// The request in flight.
-	sending   bool
-	replaying bool
+	sending bool
 	// sentRedacted is set when the request in flight carries the
 	// [REDACTED:…] markers of secrets redacted when it was saved, which
 	// ever key sent it.
@@ -111,6 +102,23 @@ type model struct {
 
 	status  statusLine
 	tickTag int
+}
+
+// currentExchange is the exchange on screen and its replay: what the
+// Response and Diagnosis panes show, ctrl+y and ctrl+t copy from, r
+// replays and d diffs.
+type currentExchange struct {
+	ex       *exchange.Exchange
+	received time.Time // the Retry-After countdown runs from it
+	// stale is set once the request fields no longer hold ex's request:
+	// its panes are then marked as the previous request's.
+	stale bool
+	// offline is set for an exchange opened from history and not edited
+	// since; saved is the one opened, replayed the answer to its replay.
+	offline         bool
+	saved, replayed *exchange.Exchange
+	// replaying is set while the request in flight replays saved.
+	replaying bool
 }
 
 // pendingSave is an exchange waiting for the history to open.

@@ -100,7 +100,7 @@ func TestLateReplyOfCancelledRequestIsDropped(t *testing.T) {
 		t.Fatalf("esc while sending: sending=%v status %q", m.sending, m.status.text)
 	}
 	m = step(m, sentMsg{tag: first, ex: seedExchange(seedExamples[0])})
-	if m.ex != nil {
+	if m.cur.ex != nil {
 		t.Error("the reply of a cancelled request was shown")
 	}
 	// A superseded request: only the newest reply counts.
@@ -108,11 +108,11 @@ func TestLateReplyOfCancelledRequestIsDropped(t *testing.T) {
 	old := m.sendTag
 	m, _ = m.sendFields()
 	m = step(m, sentMsg{tag: old, ex: seedExchange(seedExamples[0])})
-	if m.ex != nil {
+	if m.cur.ex != nil {
 		t.Error("the reply of a superseded request was shown")
 	}
 	m = step(m, sentMsg{tag: m.sendTag, ex: seedExchange(seedExamples[1])})
-	if m.ex == nil || m.ex.Diagnosis.API != "raalabs" {
+	if m.cur.ex == nil || m.cur.ex.Diagnosis.API != "raalabs" {
 		t.Error("the reply of the newest request was not shown")
 	}
 }
@@ -128,7 +128,7 @@ func TestHistoryThatCannotOpenLeavesTheRestWorking(t *testing.T) {
 	m.req.url.SetValue("https://api.example.com/")
 	m, _ = m.sendFields()
 	m = step(m, sentMsg{tag: m.sendTag, ex: seedExchange(seedExamples[0])})
-	if m.ex == nil || !strings.Contains(m.status.text, "not saved: history unavailable") {
+	if m.cur.ex == nil || !strings.Contains(m.status.text, "not saved: history unavailable") {
 		t.Errorf("after a send: status %q; want the response shown and the save declined", m.status.text)
 	}
 	m = step(m, press(tea.KeyCtrlR))
@@ -148,8 +148,8 @@ func TestProfilePickerReexplains(t *testing.T) {
 	m = step(m, press(tea.KeyDown)) // "none"
 	next, cmd := m.Update(press(tea.KeyEnter))
 	m = runCmd(next.(model), cmd)
-	if m.choice.api != profileNone || m.choice.host != "api.occuspace.io" || m.ex.Diagnosis.API != "" {
-		t.Errorf("after choosing none: choice %+v, diagnosis api %q", m.choice, m.ex.Diagnosis.API)
+	if m.choice.api != profileNone || m.choice.host != "api.occuspace.io" || m.cur.ex.Diagnosis.API != "" {
+		t.Errorf("after choosing none: choice %+v, diagnosis api %q", m.choice, m.cur.ex.Diagnosis.API)
 	}
 	if !strings.Contains(m.status.text, "no profile") {
 		t.Errorf("status %q", m.status.text)
@@ -206,8 +206,8 @@ func TestCopyInsideTmuxIsWrapped(t *testing.T) {
 
 func TestTypingNeverTriggersPlainShortcuts(t *testing.T) {
 	m, _ := newTestModel(t, 120, 40, Options{})
-	m.saved = &exchange.Exchange{}
-	m.replayed = &exchange.Exchange{}
+	m.cur.saved = &exchange.Exchange{}
+	m.cur.replayed = &exchange.Exchange{}
 	for _, r := range "?rd" {
 		m = step(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
 	}
@@ -400,8 +400,8 @@ func TestReplaySendsTheFieldsAndNamesRedactedSecrets(t *testing.T) {
 	if len(sent) != 2 || sent[1].Header.Get("Authorization") != "Bearer demo-token" {
 		t.Fatalf("replay after typing the token sent %+v", sent[len(sent)-1])
 	}
-	if strings.Contains(m.status.text, "redacted") || m.replayed == nil || m.saved == nil || m.saved.ID != 4 {
-		t.Errorf("status %q, saved %v, replayed %v", m.status.text, m.saved != nil, m.replayed != nil)
+	if strings.Contains(m.status.text, "redacted") || m.cur.replayed == nil || m.cur.saved == nil || m.cur.saved.ID != 4 {
+		t.Errorf("status %q, saved %v, replayed %v", m.status.text, m.cur.saved != nil, m.cur.replayed != nil)
 	}
 }
 
@@ -410,9 +410,9 @@ func TestReplaySendsTheFieldsAndNamesRedactedSecrets(t *testing.T) {
 func TestCurlAfterReplayStartsAfresh(t *testing.T) {
 	m, _ := newTestModel(t, 120, 40, Options{})
 	saved, replayed := seedExchange(seedExamples[0]), seedExchange(seedExamples[2])
-	m.saved, m.replayed = &saved, &replayed
+	m.cur.saved, m.cur.replayed = &saved, &replayed
 	m = m.importCurl("curl -X POST https://api.example.com/v1/orders -d '{}'")
-	if m.saved != nil || m.replayed != nil || strings.Contains(plain(m.View()), "replay of") {
+	if m.cur.saved != nil || m.cur.replayed != nil || strings.Contains(plain(m.View()), "replay of") {
 		t.Errorf("the replay of #%d still applies to a pasted curl command", saved.ID)
 	}
 }

@@ -72,7 +72,7 @@ func TestGoldenPanesOfThePreviousRequest(t *testing.T) {
 		m = step(m, press(tea.KeyCtrlG))
 		m = step(m, press(tea.KeyDown))
 		m = step(m, press(tea.KeyEnter))
-		if m.ex != nil {
+		if m.cur.ex != nil {
 			t.Fatal("the previous route's exchange is still shown after choosing another route")
 		}
 		checkScreen(t, "new_route_clears_panes", m, sz.w, sz.h)
@@ -82,7 +82,7 @@ func TestGoldenPanesOfThePreviousRequest(t *testing.T) {
 
 		m.show(&ex, fixedNow)
 		m = step(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("x")})
-		if !m.exStale {
+		if !m.cur.stale {
 			t.Fatal("an edit did not mark the shown exchange as the previous request's")
 		}
 		checkScreen(t, "edit_marks_previous", m, sz.w, sz.h)
@@ -131,11 +131,11 @@ func TestGoldenSendKeysOnAnOpenedExchangeWarnLikeReplay(t *testing.T) {
 				t.Errorf("%s: status while sending %q, want the redacted-secrets warning", k, m.status.text)
 			}
 			m = runCmd(m, cmd)
-			if len(sent) != 1 || m.replayed == nil || !strings.Contains(m.status.text, "replayed with redacted secrets") {
-				t.Errorf("%s: sent %v, replayed %v, status %q", k, sent, m.replayed != nil, m.status.text)
+			if len(sent) != 1 || m.cur.replayed == nil || !strings.Contains(m.status.text, "replayed with redacted secrets") {
+				t.Errorf("%s: sent %v, replayed %v, status %q", k, sent, m.cur.replayed != nil, m.status.text)
 			}
 			if k.Type == tea.KeyCtrlS {
-				m.ex.Timings = ex.Timings
+				m.cur.ex.Timings = ex.Timings
 				checkScreen(t, "ctrl_s_on_opened_exchange", m, sz.w, sz.h)
 			}
 		}
@@ -180,7 +180,7 @@ func TestGoldenBackToHistoryKeepsTheCursor(t *testing.T) {
 		want, _ := m.hist.selected()
 		next, cmd = m.Update(press(tea.KeyEnter))
 		m = runCmd(next.(model), cmd)
-		if m.screen != screenRequest || m.ex == nil || m.ex.ID != want.ID {
+		if m.screen != screenRequest || m.cur.ex == nil || m.cur.ex.ID != want.ID {
 			t.Fatalf("enter did not open #%d", want.ID)
 		}
 		if !strings.Contains(plain(m.View()), "OCTO support case 1193") {

@@ -112,8 +112,8 @@ func (m model) profileTarget() string {
 	if u := m.req.url.Value(); urlHost(u) != "" {
 		return u
 	}
-	if m.ex != nil {
-		return m.ex.Request.URL
+	if m.cur.ex != nil {
+		return m.cur.ex.Request.URL
 	}
 	return ""
 }

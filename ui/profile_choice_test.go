@@ -17,7 +17,7 @@ func sendURL(t *testing.T, m model, rawURL string) model {
 	m.req.fill("GET", rawURL, nil, "")
 	m, cmd := m.sendFields()
 	m = runCmd(m, cmd)
-	if m.ex == nil || m.ex.Response == nil {
+	if m.cur.ex == nil || m.cur.ex.Response == nil {
 		t.Fatalf("no response from %s", rawURL)
 	}
 	return m
@@ -47,17 +47,17 @@ func TestProfileChoiceAppliesToItsHostOnly(t *testing.T) {
 	}
 	next, cmd := m.Update(press(tea.KeyEnter))
 	m = runCmd(next.(model), cmd)
-	if m.ex.Diagnosis.API != "therealreal" || !strings.Contains(apiLine(m.ex.Diagnosis), "chosen with ctrl+p for 127.0.0.1") {
-		t.Fatalf("after choosing therealreal: api %q, line %q", m.ex.Diagnosis.API, apiLine(m.ex.Diagnosis))
+	if m.cur.ex.Diagnosis.API != "therealreal" || !strings.Contains(apiLine(m.cur.ex.Diagnosis), "chosen with ctrl+p for 127.0.0.1") {
+		t.Fatalf("after choosing therealreal: api %q, line %q", m.cur.ex.Diagnosis.API, apiLine(m.cur.ex.Diagnosis))
 	}
 	m = sendURL(t, m, srv.URL+"/v1/products")
-	if m.ex.Diagnosis.API != "therealreal" {
-		t.Errorf("the next request to the same host lost the choice: api %q", m.ex.Diagnosis.API)
+	if m.cur.ex.Diagnosis.API != "therealreal" {
+		t.Errorf("the next request to the same host lost the choice: api %q", m.cur.ex.Diagnosis.API)
 	}
 	other := strings.Replace(srv.URL, "127.0.0.1", "localhost", 1)
 	m = sendURL(t, m, other+"/v1/products")
-	if m.ex.Diagnosis.API == "therealreal" || strings.Contains(m.ex.Diagnosis.APIMatch, "ctrl+p") {
-		t.Errorf("a request to another host used the choice: api %q (%s)", m.ex.Diagnosis.API, m.ex.Diagnosis.APIMatch)
+	if m.cur.ex.Diagnosis.API == "therealreal" || strings.Contains(m.cur.ex.Diagnosis.APIMatch, "ctrl+p") {
+		t.Errorf("a request to another host used the choice: api %q (%s)", m.cur.ex.Diagnosis.API, m.cur.ex.Diagnosis.APIMatch)
 	}
 }
 
@@ -72,7 +72,7 @@ func TestGoldenBodyCluesBeatAStaleChoice(t *testing.T) {
 		m.svc.send = probe.Send
 		m.choose("therealreal", srv.URL, "set by the demo route")
 		m = sendURL(t, m, srv.URL+"/occuspace/v2/locations/1560")
-		d := m.ex.Diagnosis
+		d := m.cur.ex.Diagnosis
 		if d.API != "occuspace" || !strings.Contains(d.APIMatch, "over therealreal set by the demo route") {
 			t.Fatalf("api %q (%s), want occuspace matched by its body over the route's choice", d.API, d.APIMatch)
 		}
@@ -84,10 +84,10 @@ func TestGoldenBodyCluesBeatAStaleChoice(t *testing.T) {
 		}
 		// The frame holds the test server's port: name it.
 		m.req.fill("GET", "http://127.0.0.1:7707/occuspace/v2/locations/1560", nil, "")
-		m.ex.Request.URL = m.req.url.Value()
-		m.ex.Timings = seedExchange(seedExamples[0]).Timings
-		m.ex.Response.Headers.Del("Date")
-		m.resp.set(m.ex, m.st)
+		m.cur.ex.Request.URL = m.req.url.Value()
+		m.cur.ex.Timings = seedExchange(seedExamples[0]).Timings
+		m.cur.ex.Response.Headers.Del("Date")
+		m.resp.set(m.cur.ex, m.st)
 		m.status = info("")
 		m.shown = focusDiagnosis
 		checkScreen(t, "body_clues_beat_choice", m, sz.w, sz.h)
@@ -113,8 +113,8 @@ func TestOpenedExchangeKeepsItsProfile(t *testing.T) {
 	}
 	next, cmd := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("r")})
 	m = runCmd(next.(model), cmd)
-	if m.replayed == nil || m.ex.Diagnosis.API != "raalabs" || !strings.Contains(m.ex.Diagnosis.APIMatch, "as saved with #7") {
-		t.Errorf("replay explained with %q (%s), want raalabs as saved", m.ex.Diagnosis.API, m.ex.Diagnosis.APIMatch)
+	if m.cur.replayed == nil || m.cur.ex.Diagnosis.API != "raalabs" || !strings.Contains(m.cur.ex.Diagnosis.APIMatch, "as saved with #7") {
+		t.Errorf("replay explained with %q (%s), want raalabs as saved", m.cur.ex.Diagnosis.API, m.cur.ex.Diagnosis.APIMatch)
 	}
 }
 
@@ -138,7 +138,7 @@ func TestRememberedProfileForHost(t *testing.T) {
 	}
 	m2 := withRealSend(t, Options{HostProfiles: map[string]string{"127.0.0.1": "occuspace"}})
 	m2 = sendURL(t, m2, srv.URL+"/v2/locations/1560")
-	if m2.ex.Diagnosis.API != "occuspace" || !strings.Contains(apiLine(m2.ex.Diagnosis), "remembered for 127.0.0.1") {
-		t.Errorf("with a remembered profile: %q", apiLine(m2.ex.Diagnosis))
+	if m2.cur.ex.Diagnosis.API != "occuspace" || !strings.Contains(apiLine(m2.cur.ex.Diagnosis), "remembered for 127.0.0.1") {
+		t.Errorf("with a remembered profile: %q", apiLine(m2.cur.ex.Diagnosis))
 	}
 }

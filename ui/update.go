@@ -144,15 +144,15 @@ func (m model) onSent(msg sentMsg) (model, tea.Cmd) {
 	}
 	var cmds []tea.Cmd
 	cmds = append(cmds, m.show(&ex, now))
-	if m.replaying {
-		m.replaying = false
-		m.replayed, m.offline = &ex, false
+	if m.cur.replaying {
+		m.cur.replaying = false
+		m.cur.replayed, m.cur.offline = &ex, false
 		m.status = info("replayed: %s · d shows what changed", summary(ex))
 		if m.sentRedacted {
 			m.status = info("replayed with redacted secrets (type them in, then r): %s · d shows what changed", summary(ex))
 		}
 	} else {
-		m.saved, m.replayed, m.offline = nil, nil, false
+		m.cur.saved, m.cur.replayed, m.cur.offline = nil, nil, false
 		m.status = info("%s", summary(ex))
 		if m.sentRedacted {
 			m.status = info("sent with redacted secrets (type the real ones in, then send again): %s", summary(ex))
@@ -182,8 +182,8 @@ func (m model) onSaved(msg savedMsg) model {
 		m.status = failure(fmt.Errorf("not saved to history: %w", msg.err))
 		return m
 	}
-	if m.ex != nil && msg.tag == m.sendTag && m.ex.ID == 0 {
-		m.ex.ID = msg.id
+	if m.cur.ex != nil && msg.tag == m.sendTag && m.cur.ex.ID == 0 {
+		m.cur.ex.ID = msg.id
 		if !m.status.err && !m.sending {
 			m.status.text += fmt.Sprintf(" · saved as #%d", msg.id)
 		}
@@ -231,12 +231,12 @@ func (m model) onProfiles(msg profilesMsg) model {
 }
 
 func (m model) onReexplained(msg reexplainedMsg) (model, tea.Cmd) {
-	if msg.tag != m.explainTag || m.ex == nil {
+	if msg.tag != m.explainTag || m.cur.ex == nil {
 		return m, nil
 	}
-	ex := *m.ex
+	ex := *m.cur.ex
 	ex.Diagnosis = msg.diag
-	cmd := m.show(&ex, m.received)
+	cmd := m.show(&ex, m.cur.received)
 	if c, ok := m.choiceFor(ex.Request.URL); ok {
 		m.status = info("explained again with %s; later requests to %s use it too", profileLabel(c.api), c.host)
 	} else {

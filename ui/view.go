@@ -96,10 +96,10 @@ func (m model) headerView() string {
 	left := m.st.Title.Render("apierr")
 	mode := ""
 	switch {
-	case m.offline && m.saved != nil:
-		mode = "offline · #" + itoa(m.saved.ID) + " from " + m.saved.Time.Local().Format("2006-01-02 15:04") + " · read-only until edited"
-	case m.replayed != nil:
-		mode = "replay of #" + itoa(m.saved.ID) + " · d diffs"
+	case m.cur.offline && m.cur.saved != nil:
+		mode = "offline · #" + itoa(m.cur.saved.ID) + " from " + m.cur.saved.Time.Local().Format("2006-01-02 15:04") + " · read-only until edited"
+	case m.cur.replayed != nil:
+		mode = "replay of #" + itoa(m.cur.saved.ID) + " · d diffs"
 	}
 	if mode != "" {
 		left += "  " + m.st.Mode.Render(mode)
@@ -123,11 +123,11 @@ func (m model) headerView() string {
 // exchange's when the URL bar still holds its URL (the body's clues may
 // have beaten a choice), else the one the next send would use.
 func (m model) profileShown() string {
-	if m.ex != nil && m.ex.Request.URL == m.req.url.Value() {
-		if m.ex.Diagnosis.API != "" {
-			return m.ex.Diagnosis.API
+	if m.cur.ex != nil && m.cur.ex.Request.URL == m.req.url.Value() {
+		if m.cur.ex.Diagnosis.API != "" {
+			return m.cur.ex.Diagnosis.API
 		}
-		if m.ex.Diagnosis.APIMatch != "" {
+		if m.cur.ex.Diagnosis.APIMatch != "" {
 			return "none"
 		}
 	}
@@ -199,8 +199,8 @@ func (m model) paneBox(f focus) string {
 	case focusBody:
 		content = m.req.body.View()
 	case focusResponse:
-		if m.exStale {
-			title += m.st.Warn.Render(" · previous request: " + cut(exchangeLabel(*m.ex), max(iwOf(s, r)-31, 12)))
+		if m.cur.stale {
+			title += m.st.Warn.Render(" · previous request: " + cut(exchangeLabel(*m.cur.ex), max(iwOf(s, r)-31, 12)))
 		}
 		content = m.resp.view(m.st)
 		if m.sending {
@@ -213,10 +213,10 @@ func (m model) paneBox(f focus) string {
 	case focusDiagnosis:
 		content = m.diag.view()
 		switch {
-		case m.exStale:
+		case m.cur.stale:
 			title += m.st.Warn.Render(" · of the previous request, not the fields")
-		case m.ex != nil && m.ex.Diagnosis.API != "":
-			title += m.st.Muted.Render(" · " + render.InertLine(m.ex.Diagnosis.API))
+		case m.cur.ex != nil && m.cur.ex.Diagnosis.API != "":
+			title += m.st.Muted.Render(" · " + render.InertLine(m.cur.ex.Diagnosis.API))
 		}
 	}
 	iw, ih := inner(s, r)
