@@ -124,16 +124,19 @@ func debounceCmd(tag int, d time.Duration) tea.Cmd {
 
 // loadedMsg is a saved exchange read back from history.
 type loadedMsg struct {
+	// tag is the load it answers: a late answer to a load given up (esc,
+	// another entry) must not take over the screen.
+	tag int
 	ex  exchange.Exchange
 	err error
 }
 
-func loadCmd(st historyStore, id int64) tea.Cmd {
+func loadCmd(st historyStore, tag int, id int64) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
 		ex, err := st.Get(ctx, id)
-		return loadedMsg{ex: ex, err: err}
+		return loadedMsg{tag: tag, ex: ex, err: err}
 	}
 }
 

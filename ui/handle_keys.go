@@ -58,9 +58,10 @@ func (m model) typing() bool {
 	return false
 }
 
-// isHelpKey is f1 anywhere, ? only where it is not text.
+// isHelpKey is f1 anywhere, ? where it is not text (HelpMark is disabled
+// while typing, by syncKeys).
 func (m model) isHelpKey(k tea.KeyMsg) bool {
-	return key.Matches(k, m.keys.Help) && (k.String() != "?" || !m.typing())
+	return key.Matches(k, m.keys.Help) || key.Matches(k, m.keys.HelpMark)
 }
 
 // requestKey handles keys in the request view.

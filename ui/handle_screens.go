@@ -35,6 +35,7 @@ func (m model) historyKey(k tea.KeyMsg) (model, tea.Cmd) {
 	switch {
 	case key.Matches(k, m.keys.Back):
 		m.screen = screenRequest
+		h.loadTag++ // an entry still loading is given up
 		h.query.Blur()
 		return m, m.setFocus(m.focus)
 	case key.Matches(k, m.keys.Choose):
@@ -42,7 +43,8 @@ func (m model) historyKey(k tea.KeyMsg) (model, tea.Cmd) {
 		if !ok || m.store == nil {
 			return m, nil
 		}
-		return m, loadCmd(m.store, e.ID)
+		h.loadTag++
+		return m, loadCmd(m.store, h.loadTag, e.ID)
 	case key.Matches(k, m.keys.Up):
 		h.list.move(-1)
 	case key.Matches(k, m.keys.Down):
@@ -274,6 +276,7 @@ func (m *model) syncKeys() {
 	k.Diff.SetEnabled((req && !typing || m.screen == screenDiff) && m.cur.saved != nil && m.cur.replayed != nil)
 	k.History.SetEnabled(req)
 	list := m.screen == screenHistory || m.screen == screenDemo || m.screen == screenProfiles
+	k.HelpMark.SetEnabled(!typing)
 	k.Choose.SetEnabled(list)
 	k.Remember.SetEnabled(m.screen == screenProfiles)
 	k.Top.SetEnabled(list)

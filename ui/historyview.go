@@ -30,6 +30,7 @@ type historyBrowser struct {
 	total   int64 // how many match, -1 until counted
 	list    listView
 	tag     int  // tag of the search whose results are wanted
+	loadTag int  // tag of the entry being opened
 	loading bool // a search is in flight
 	done    bool // the last page was short: nothing more to fetch
 	keepID  int64

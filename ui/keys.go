@@ -15,7 +15,8 @@ type KeyMap struct {
 	History  key.Binding
 	CopyID   key.Binding
 	Ticket   key.Binding
-	Help     key.Binding
+	Help     key.Binding // f1, anywhere
+	HelpMark key.Binding // ?, only where it is not text (see syncKeys)
 	Quit     key.Binding
 	Method   key.Binding
 	Profile  key.Binding
@@ -48,7 +49,8 @@ func DefaultKeyMap() KeyMap {
 		History:  key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "history")),
 		CopyID:   key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "copy request_id")),
 		Ticket:   key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", "copy support ticket")),
-		Help:     key.NewBinding(key.WithKeys("f1", "?"), key.WithHelp("f1/?", "help")),
+		Help:     key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1", "help")),
+		HelpMark: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help (when not typing)")),
 		Quit:     key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		Method:   key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "next method")),
 		Profile:  key.NewBinding(key.WithKeys("ctrl+p"), key.WithHelp("ctrl+p", "switch API profile")),
@@ -80,7 +82,7 @@ func (k KeyMap) FullHelp() []helpGroup {
 		{"Response and diagnosis", []key.Binding{k.CopyID, k.Ticket, k.Up, k.Down, k.PageUp, k.PageDown}},
 		{"Opened from history", []key.Binding{k.Replay, k.Diff}},
 		{"History browser and pickers", []key.Binding{k.History, k.Choose, k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Remember, k.Back}},
-		{"Anywhere", []key.Binding{k.Help, k.Quit}},
+		{"Anywhere", []key.Binding{k.Help, k.HelpMark, k.Quit}},
 	}
 }
 
@@ -88,5 +90,8 @@ func (k KeyMap) FullHelp() []helpGroup {
 // view, most useful first as a narrow terminal cuts the line; disabled ones
 // are skipped by the help renderer.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Send, k.Help, k.NextPane, k.History, k.CopyID, k.Ticket, k.Replay, k.Diff, k.Profile, k.Back, k.Quit}
+	// One entry for both help keys keeps the line short.
+	help := k.Help
+	help.SetHelp("f1/?", "help")
+	return []key.Binding{k.Send, help, k.NextPane, k.History, k.CopyID, k.Ticket, k.Replay, k.Diff, k.Profile, k.Back, k.Quit}
 }

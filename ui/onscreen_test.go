@@ -300,3 +300,36 @@ func TestGoldenUnbracketedMultiLineCurlPaste(t *testing.T) {
 		t.Errorf("an escaped space inside a word was taken for a line end: %q", got)
 	}
 }
+
+// An entry still loading when the person leaves the browser does not take
+// the screen over when it arrives late.
+func TestLateHistoryLoadIsDropped(t *testing.T) {
+	m, store := newTestModel(t, 120, 40, Options{})
+	ex := seedExchange(seedExamples[0])
+	store.Save(nil, &ex)
+	next, cmd := m.Update(press(tea.KeyCtrlR))
+	m = runCmd(next.(model), cmd)
+	next, load := m.Update(press(tea.KeyEnter))
+	m = next.(model)
+	m = step(m, press(tea.KeyEsc))
+	m = step(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("https://api.example.com/")})
+	m = step(m, load())
+	if m.cur.ex != nil || m.cur.offline || m.req.url.Value() != "https://api.example.com/" {
+		t.Errorf("a late load took over: shown %v, offline %v, URL %q", m.cur.ex != nil, m.cur.offline, m.req.url.Value())
+	}
+}
+
+// ? is its own binding: help where it is not text, a character in the URL
+// bar.
+func TestQuestionMarkIsHelpOnlyWhenNotTyping(t *testing.T) {
+	m, _ := newTestModel(t, 120, 40, Options{})
+	m = step(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("?")})
+	if m.screen != screenRequest || m.req.url.Value() != "?" {
+		t.Fatalf("? in the URL bar: screen %d, URL %q", m.screen, m.req.url.Value())
+	}
+	m = step(m, press(tea.KeyEsc)) // to the diagnosis pane
+	m = step(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("?")})
+	if m.screen != screenHelp {
+		t.Errorf("? outside a text field shows screen %d, want help", m.screen)
+	}
+}

@@ -61,6 +61,9 @@ func (m model) route(msg tea.Msg) (model, tea.Cmd) {
 		m.hist.apply(msg)
 		return m, nil
 	case loadedMsg:
+		if msg.tag != m.hist.loadTag || m.screen != screenHistory {
+			return m, nil // given up: the person moved on
+		}
 		if msg.err != nil {
 			m.status = failure(fmt.Errorf("could not open the saved exchange: %w", msg.err))
 			return m, nil

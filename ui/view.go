@@ -243,7 +243,7 @@ func (m model) contextHelp() []key.Binding {
 	back.SetHelp("esc", "back")
 	switch m.screen {
 	case screenHistory, screenDemo, screenProfiles:
-		return []key.Binding{k.Choose, k.Up, k.Down, back, k.Help, k.Quit}
+		return []key.Binding{k.Choose, k.Up, k.Down, back, k.ShortHelp()[1], k.Quit}
 	case screenHelp:
 		return []key.Binding{k.Up, k.Down, back, k.Quit}
 	case screenDiff:
