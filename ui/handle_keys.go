@@ -20,31 +20,7 @@ func (m model) handleKey(k tea.KeyMsg) (model, tea.Cmd) {
 		m.helpView.set(renderHelp(m.keys, m.resp.body.KeyMap, m.lay.main.w, m.st))
 		return m, nil
 	}
-	switch m.screen {
-	case screenHelp:
-		if key.Matches(k, m.keys.Back) || m.isHelpKey(k) {
-			m.screen = m.back
-			return m, nil
-		}
-		var cmd tea.Cmd
-		m.helpView, cmd = m.helpView.update(k)
-		return m, cmd
-	case screenHistory:
-		return m.historyKey(k)
-	case screenDemo:
-		return m.demoKey(k)
-	case screenProfiles:
-		return m.profileKey(k)
-	case screenDiff:
-		if key.Matches(k, m.keys.Back) || key.Matches(k, m.keys.Diff) {
-			m.screen = screenRequest
-			return m, nil
-		}
-		var cmd tea.Cmd
-		m.diffView, cmd = m.diffView.update(k)
-		return m, cmd
-	}
-	return m.requestKey(k)
+	return m.screen.spec().keys(m, k)
 }
 
 // typing reports whether plain keys are text right now.

@@ -226,18 +226,10 @@ func (m model) handleMouse(msg tea.MouseMsg) (model, tea.Cmd) {
 	default:
 		return m, nil
 	}
+	if wheel := m.screen.spec().wheel; wheel != nil {
+		return m, wheel(&m, step)
+	}
 	switch m.screen {
-	case screenHistory:
-		m.hist.list.move(step)
-		return m, m.moreHistory()
-	case screenDemo:
-		m.demoPick.list.move(step)
-	case screenProfiles:
-		m.profPick.list.move(step)
-	case screenDiff:
-		m.diffView.wheel(step)
-	case screenHelp:
-		m.helpView.wheel(step)
 	case screenRequest:
 		f, ok := m.lay.paneAt(msg.X, msg.Y, m.shown)
 		if !ok {
@@ -275,7 +267,7 @@ func (m *model) syncKeys() {
 	k.Replay.SetEnabled(req && !typing && m.cur.saved != nil && !m.sending)
 	k.Diff.SetEnabled((req && !typing || m.screen == screenDiff) && m.cur.saved != nil && m.cur.replayed != nil)
 	k.History.SetEnabled(req)
-	list := m.screen == screenHistory || m.screen == screenDemo || m.screen == screenProfiles
+	list := m.screen.spec().list
 	k.HelpMark.SetEnabled(!typing)
 	k.Choose.SetEnabled(list)
 	k.Remember.SetEnabled(m.screen == screenProfiles)

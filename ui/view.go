@@ -61,21 +61,7 @@ func (m model) View() string {
 		// request view at a small default size rather than nothing.
 		m.resize(80, 24)
 	}
-	var main string
-	switch m.screen {
-	case screenRequest:
-		main = m.requestView()
-	case screenHistory:
-		main = m.hist.view(m.st, m.histErr, m.svc.now())
-	case screenHelp:
-		main = m.helpView.view()
-	case screenDemo:
-		main = m.demoView()
-	case screenProfiles:
-		main = m.profPick.view(m.st)
-	case screenDiff:
-		main = m.diffView.view()
-	}
+	main := m.screen.spec().view(m)
 	main = fill(main, m.lay.main.w, m.lay.main.h)
 	target := ""
 	if m.sending {
@@ -241,13 +227,12 @@ func (m model) contextHelp() []key.Binding {
 	k := m.keys
 	back := k.Back
 	back.SetHelp("esc", "back")
-	switch m.screen {
-	case screenHistory, screenDemo, screenProfiles:
-		return []key.Binding{k.Choose, k.Up, k.Down, back, k.ShortHelp()[1], k.Quit}
-	case screenHelp:
-		return []key.Binding{k.Up, k.Down, back, k.Quit}
-	case screenDiff:
-		return []key.Binding{k.Up, k.Down, back, k.Quit}
+	if help := m.screen.spec().help; help != nil {
+		b := append(help(k), back)
+		if m.screen != screenHelp {
+			b = append(b, k.ShortHelp()[1])
+		}
+		return append(b, k.Quit)
 	}
 	b := k.ShortHelp()
 	if m.focus == focusResponse {
