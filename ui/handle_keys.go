@@ -26,7 +26,8 @@ func (m model) handleKey(k tea.KeyMsg) (model, tea.Cmd) {
 // typing reports whether plain keys are text right now.
 func (m model) typing() bool {
 	switch m.screen {
-	case screenHistory:
+	case screenHistory, screenDemo, screenProfiles:
+		// The pickers filter as you type.
 		return true
 	case screenRequest:
 		return m.focus.typing() || (m.focus == focusResponse && m.resp.body.Searching())
@@ -85,7 +86,7 @@ func (m model) requestKey(k tea.KeyMsg) (model, tea.Cmd) {
 		return m, nil
 	case key.Matches(k, m.keys.Profile):
 		m.screen = screenProfiles
-		m.profPick.list.move(m.profileIndex() - m.profPick.list.cursor)
+		m.profPick.point(m.profileIndex())
 		return m, nil
 	case key.Matches(k, m.keys.Demo):
 		m.screen = screenDemo

@@ -117,10 +117,11 @@ func (m model) demoKey(k tea.KeyMsg) (model, tea.Cmd) {
 		m.screen = screenRequest
 		return m, m.setFocus(focusURL)
 	case key.Matches(k, m.keys.Choose):
-		if m.demo == nil || len(m.demo.Routes) == 0 {
+		i, ok := m.demoPick.selected()
+		if m.demo == nil || !ok || i >= len(m.demo.Routes) {
 			return m, nil
 		}
-		r := m.demo.Routes[m.demoPick.list.cursor]
+		r := m.demo.Routes[i]
 		m.req.fill(r.Method, m.demo.URL+r.Path, r.Header, r.Body)
 		m.choose(r.API, m.demo.URL+r.Path, "set by the demo route")
 		// A new request: nothing of an exchange opened from history
@@ -131,7 +132,9 @@ func (m model) demoKey(k tea.KeyMsg) (model, tea.Cmd) {
 		m.status = info("%s %s: press enter to send (profile %s)", r.Method, r.Path, cmp.Or(r.API, "auto"))
 		return m, m.setFocus(focusURL)
 	}
-	m.listKey(&m.demoPick.list, k)
+	if !m.listKey(&m.demoPick.list, k) {
+		m.demoPick.typeKey(k)
+	}
 	return m, nil
 }
 
@@ -143,8 +146,12 @@ func (m model) profileKey(k tea.KeyMsg) (model, tea.Cmd) {
 		m.screen = screenRequest
 		return m, nil
 	case key.Matches(k, m.keys.Choose), key.Matches(k, m.keys.Remember):
+		i, ok := m.profPick.selected()
+		if !ok {
+			return m, nil
+		}
 		api := ""
-		switch i := m.profPick.list.cursor; i {
+		switch i {
 		case 0:
 		case 1:
 			api = profileNone
@@ -159,7 +166,9 @@ func (m model) profileKey(k tea.KeyMsg) (model, tea.Cmd) {
 		}
 		return m.reexplain()
 	}
-	m.listKey(&m.profPick.list, k)
+	if !m.listKey(&m.profPick.list, k) {
+		m.profPick.typeKey(k)
+	}
 	return m, nil
 }
 

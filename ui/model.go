@@ -145,7 +145,7 @@ func newModel(opts Options, svc services, out io.Writer, inTmux, noColor bool) m
 		diag:     newDiagnosisPane(),
 		hist:     newHistoryBrowser(),
 		demoPick: picker{title: "Demo API routes", hint: "enter fills the request view · esc closes"},
-		profPick: picker{title: "API profile", hint: "explain the shown response with another profile; later sends use it too · esc closes"},
+		profPick: picker{title: "API profile", hint: "enter: use it for this host's requests · ctrl+k: and remember it · esc closes"},
 		diffView: newScrollPane(),
 		helpView: newScrollPane(),
 		spin:     spinner.New(spinner.WithSpinner(spinner.Dot)),

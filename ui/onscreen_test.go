@@ -333,3 +333,41 @@ func TestQuestionMarkIsHelpOnlyWhenNotTyping(t *testing.T) {
 		t.Errorf("? outside a text field shows screen %d, want help", m.screen)
 	}
 }
+
+// Typing filters the demo route and profile pickers; enter takes the row
+// under the cursor among those shown.
+func TestGoldenPickersFilterAsYouType(t *testing.T) {
+	routes := []demoRoute{
+		{Method: "GET", Path: "/occuspace/v2/locations/1560", API: "occuspace", Status: 404, Description: "location not found"},
+		{Method: "POST", Path: "/octo/bookings", API: "octo", Status: 400, Description: "INVALID_UNIT_ID: unknown unit"},
+		{Method: "GET", Path: "/octo/products/123", API: "octo", Status: 400, Description: "INVALID_PRODUCT_ID"},
+	}
+	typeIn := func(m model, s string) model {
+		for _, r := range s {
+			k := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}}
+			if r == ' ' {
+				k = tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{r}}
+			}
+			m = step(m, k)
+		}
+		return m
+	}
+	for _, sz := range sizes {
+		m, _ := newTestModel(t, sz.w, sz.h, Options{Demo: true})
+		m = step(m, demoMsg{demo: demoHandle{URL: "http://127.0.0.1:7707", Routes: routes}})
+		m = typeIn(m, "octo 123")
+		checkScreen(t, "demo_filtered", m, sz.w, sz.h)
+		m = step(m, press(tea.KeyEnter))
+		if got := m.req.url.Value(); got != "http://127.0.0.1:7707/octo/products/123" {
+			t.Errorf("enter on the filtered route filled %q", got)
+		}
+
+		m = step(m, press(tea.KeyCtrlP))
+		m = typeIn(m, "raa")
+		checkScreen(t, "profiles_filtered", m, sz.w, sz.h)
+		m = step(m, press(tea.KeyEnter))
+		if c, _ := m.choiceFor(m.req.url.Value()); c.api != "raalabs" {
+			t.Errorf("enter on the filtered profile chose %q", c.api)
+		}
+	}
+}

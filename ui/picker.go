@@ -2,42 +2,112 @@ package ui
 
 import (
 	"cmp"
+	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/apierr/apierr/ui/render"
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 )
 
 // picker is a titled list to choose one row from: the demo routes and the
 // API profiles. Rows are laid out in columns when the size is known.
+// Typing filters the rows: every word typed must appear in the row, in
+// any column, case aside.
 type picker struct {
-	title string
-	hint  string
-	cells [][]string
-	lines []string
-	list  listView
-	width int
+	title  string
+	hint   string
+	cells  [][]string
+	lines  []string
+	flex   int
+	filter string
+	shown  []int // the rows that match the filter, as indices into cells
+	list   listView
+	width  int
 }
 
 func (p *picker) setRows(cells [][]string, flex int) {
-	p.cells = cells
-	p.list.setLen(len(cells))
+	p.cells, p.flex = cells, flex
 	p.lines = columns(cells, p.width-2, flex)
+	p.refilter()
 }
 
 func (p *picker) setSize(w, h, flex int) {
-	p.width = w
+	p.width, p.flex = w, flex
 	p.list.setHeight(h)
 	p.lines = columns(p.cells, w-2, flex)
 }
 
-func (p picker) view(st Styles) string {
-	body := renderRows(p.list, func(i int) string { return p.lines[i] }, p.width, st)
-	if len(p.cells) == 0 {
-		body = st.Muted.Render("nothing to choose yet")
+// type edits the filter with a key: runes add to it, backspace takes the
+// last one off. It reports whether the key was the filter's.
+func (p *picker) typeKey(k tea.KeyMsg) bool {
+	switch k.Type {
+	case tea.KeyRunes:
+		p.filter += string(k.Runes)
+	case tea.KeySpace:
+		p.filter += " "
+	case tea.KeyBackspace:
+		if p.filter == "" {
+			return true
+		}
+		r := []rune(p.filter)
+		p.filter = string(r[:len(r)-1])
+	default:
+		return false
 	}
-	return lipgloss.JoinVertical(lipgloss.Left, st.Heading.Render(p.title), st.Muted.Render(cut(p.hint, p.width)), body)
+	p.refilter()
+	return true
+}
+
+// refilter keeps the rows matching the filter, the cursor on the first.
+func (p *picker) refilter() {
+	words := strings.Fields(strings.ToLower(p.filter))
+	p.shown = p.shown[:0]
+	for i, row := range p.cells {
+		text := strings.ToLower(strings.Join(row, " "))
+		ok := true
+		for _, w := range words {
+			ok = ok && strings.Contains(text, w)
+		}
+		if ok {
+			p.shown = append(p.shown, i)
+		}
+	}
+	if len(words) > 0 {
+		p.list.cursor, p.list.offset = 0, 0
+	}
+	p.list.setLen(len(p.shown))
+}
+
+// selected is the index into cells of the row under the cursor.
+func (p picker) selected() (int, bool) {
+	if len(p.shown) == 0 {
+		return 0, false
+	}
+	return p.shown[p.list.cursor], true
+}
+
+// point moves the cursor onto row i of cells, clearing the filter.
+func (p *picker) point(i int) {
+	p.filter = ""
+	p.refilter()
+	p.list.move(i - p.list.cursor)
+}
+
+func (p picker) view(st Styles) string {
+	body := renderRows(p.list, func(i int) string { return p.lines[p.shown[i]] }, p.width, st)
+	switch {
+	case len(p.cells) == 0:
+		body = st.Muted.Render("nothing to choose yet")
+	case len(p.shown) == 0:
+		body = st.Muted.Render("nothing matches: backspace widens the filter")
+	}
+	filter := st.Muted.Render("type to filter")
+	if p.filter != "" {
+		filter = "filter: " + render.InertLine(p.filter) + st.Muted.Render(fmt.Sprintf("  (%d of %d)", len(p.shown), len(p.cells)))
+	}
+	return lipgloss.JoinVertical(lipgloss.Left, st.Heading.Render(p.title)+"  "+filter, st.Muted.Render(cut(p.hint, p.width)), body)
 }
 
 // pickerChrome is the number of lines a picker draws above its rows.
