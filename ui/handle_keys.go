@@ -80,6 +80,14 @@ func (m model) requestKey(k tea.KeyMsg) (model, tea.Cmd) {
 		return m.copyRequestID()
 	case key.Matches(k, m.keys.Ticket):
 		return m.copyTicket()
+	case key.Matches(k, m.keys.CopyCurl):
+		return m.copyCurl(false)
+	case key.Matches(k, m.keys.CopyCurlSecrets):
+		return m.copyCurl(true)
+	case key.Matches(k, m.keys.CopyBody):
+		return m.copyBody()
+	case key.Matches(k, m.keys.SaveBody):
+		return m.saveBody()
 	case key.Matches(k, m.keys.Method):
 		m.req.cycleMethod()
 		m.edited()

@@ -15,12 +15,16 @@ type KeyMap struct {
 	History  key.Binding
 	CopyID   key.Binding
 	Ticket   key.Binding
-	Help     key.Binding // f1, anywhere
-	HelpMark key.Binding // ?, only where it is not text (see syncKeys)
-	Quit     key.Binding
-	Method   key.Binding
-	Profile  key.Binding
-	Demo     key.Binding
+	// CopyCurl, CopyCurlSecrets, CopyBody and SaveBody copy the request
+	// as curl (redacted; with secrets only on its own key), copy the
+	// response body and write it to a file.
+	CopyCurl, CopyCurlSecrets, CopyBody, SaveBody key.Binding
+	Help                                          key.Binding // f1, anywhere
+	HelpMark                                      key.Binding // ?, only where it is not text (see syncKeys)
+	Quit                                          key.Binding
+	Method                                        key.Binding
+	Profile                                       key.Binding
+	Demo                                          key.Binding
 
 	// Offline exchange opened from history.
 	Replay key.Binding
@@ -41,30 +45,34 @@ type KeyMap struct {
 // DefaultKeyMap returns the keys of DESIGN.md plus the TUI's own.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
-		Send:     key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "send")),
-		SendURL:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "send (URL bar)")),
-		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel / leave")),
-		NextPane: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
-		PrevPane: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous pane")),
-		History:  key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "history")),
-		CopyID:   key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "copy request_id")),
-		Ticket:   key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", "copy support ticket")),
-		Help:     key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1", "help")),
-		HelpMark: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help (when not typing)")),
-		Quit:     key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
-		Method:   key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "next method")),
-		Profile:  key.NewBinding(key.WithKeys("ctrl+p"), key.WithHelp("ctrl+p", "switch API profile")),
-		Demo:     key.NewBinding(key.WithKeys("ctrl+g"), key.WithHelp("ctrl+g", "demo routes")),
-		Replay:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "replay saved request")),
-		Diff:     key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "diff saved vs replayed")),
-		Up:       key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "up")),
-		Down:     key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "down")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
-		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
-		Top:      key.NewBinding(key.WithKeys("home"), key.WithHelp("home", "first")),
-		Bottom:   key.NewBinding(key.WithKeys("end"), key.WithHelp("end", "last")),
-		Choose:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open / choose")),
-		Remember: key.NewBinding(key.WithKeys("ctrl+k"), key.WithHelp("ctrl+k", "choose profile, keep it for the host")),
+		Send:            key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "send")),
+		SendURL:         key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "send (URL bar)")),
+		Back:            key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel / leave")),
+		NextPane:        key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
+		PrevPane:        key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous pane")),
+		History:         key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "history")),
+		CopyID:          key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "copy request_id")),
+		Ticket:          key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", "copy support ticket")),
+		CopyCurl:        key.NewBinding(key.WithKeys("alt+c"), key.WithHelp("alt+c", "copy request as curl (redacted)")),
+		CopyCurlSecrets: key.NewBinding(key.WithKeys("alt+C"), key.WithHelp("alt+C", "copy as curl with secrets")),
+		CopyBody:        key.NewBinding(key.WithKeys("alt+b"), key.WithHelp("alt+b", "copy response body")),
+		SaveBody:        key.NewBinding(key.WithKeys("alt+w"), key.WithHelp("alt+w", "save response body to a file")),
+		Help:            key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1", "help")),
+		HelpMark:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help (when not typing)")),
+		Quit:            key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Method:          key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "next method")),
+		Profile:         key.NewBinding(key.WithKeys("ctrl+p"), key.WithHelp("ctrl+p", "switch API profile")),
+		Demo:            key.NewBinding(key.WithKeys("ctrl+g"), key.WithHelp("ctrl+g", "demo routes")),
+		Replay:          key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "replay saved request")),
+		Diff:            key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "diff saved vs replayed")),
+		Up:              key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "up")),
+		Down:            key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "down")),
+		PageUp:          key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+		PageDown:        key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+		Top:             key.NewBinding(key.WithKeys("home"), key.WithHelp("home", "first")),
+		Bottom:          key.NewBinding(key.WithKeys("end"), key.WithHelp("end", "last")),
+		Choose:          key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open / choose")),
+		Remember:        key.NewBinding(key.WithKeys("ctrl+k"), key.WithHelp("ctrl+k", "choose profile, keep it for the host")),
 	}
 }
 
@@ -79,7 +87,7 @@ type helpGroup struct {
 func (k KeyMap) FullHelp() []helpGroup {
 	return []helpGroup{
 		{"Request view", []key.Binding{k.SendURL, k.Send, k.Back, k.NextPane, k.PrevPane, k.Method, k.Profile, k.Demo}},
-		{"Response and diagnosis", []key.Binding{k.CopyID, k.Ticket, k.Up, k.Down, k.PageUp, k.PageDown}},
+		{"Response and diagnosis", []key.Binding{k.CopyID, k.Ticket, k.CopyCurl, k.CopyCurlSecrets, k.CopyBody, k.SaveBody, k.Up, k.Down, k.PageUp, k.PageDown}},
 		{"Opened from history", []key.Binding{k.Replay, k.Diff}},
 		{"History browser and pickers", []key.Binding{k.History, k.Choose, k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Remember, k.Back}},
 		{"Anywhere", []key.Binding{k.Help, k.HelpMark, k.Quit}},

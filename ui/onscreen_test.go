@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"net/http"
+	"os"
 	"strings"
 	"testing"
 
@@ -369,5 +370,41 @@ func TestGoldenPickersFilterAsYouType(t *testing.T) {
 		if c, _ := m.choiceFor(m.req.url.Value()); c.api != "raalabs" {
 			t.Errorf("enter on the filtered profile chose %q", c.api)
 		}
+	}
+}
+
+// alt+c copies the request as curl with its token redacted, alt+C with
+// it; alt+b copies the body and alt+w writes it to a file, redacted.
+func TestCopyAsCurlCopyAndSaveBody(t *testing.T) {
+	var clip []string
+	m, _ := newTestModel(t, 120, 40, Options{})
+	m.svc.clipboard = func(s string) error { clip = append(clip, s); return nil }
+	m.req.fill("GET", "https://api.occuspace.io/v2/locations/1560", http.Header{"Authorization": {"Bearer sk_live_4eC39HqLyjWDarjtT1zdp7dc"}}, "")
+	alt := func(r rune) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: true} }
+	next, cmd := m.Update(alt('c'))
+	m = runCmd(next.(model), cmd)
+	next, cmd = m.Update(alt('C'))
+	m = runCmd(next.(model), cmd)
+	if len(clip) != 2 || strings.Contains(clip[0], "sk_live_4eC39") || !strings.Contains(clip[0], "[REDACTED") || !strings.Contains(clip[1], "sk_live_4eC39") {
+		t.Fatalf("curl copies: %q", clip)
+	}
+	if !strings.Contains(m.status.text, "WITH its secrets") {
+		t.Errorf("status after alt+C: %q", m.status.text)
+	}
+	ex := seedExchange(seedExamples[0])
+	ex.Request.Headers = http.Header{"Authorization": {"Bearer sk_live_4eC39HqLyjWDarjtT1zdp7dc"}}
+	ex.Response.Body = `{"detail":"token sk_live_4eC39HqLyjWDarjtT1zdp7dc is not allowed \x1b[2J"}`
+	m.show(&ex, fixedNow)
+	next, cmd = m.Update(alt('b'))
+	m = runCmd(next.(model), cmd)
+	if len(clip) != 3 || strings.Contains(clip[2], "sk_live_4eC39") || strings.Contains(clip[2], "\x1b") {
+		t.Errorf("body copy: %q", clip[len(clip)-1])
+	}
+	t.Chdir(t.TempDir())
+	next, cmd = m.Update(alt('w'))
+	m = runCmd(next.(model), cmd)
+	b, err := os.ReadFile("apierr-body-7.json")
+	if err != nil || strings.Contains(string(b), "sk_live_4eC39") || !strings.Contains(m.status.text, "apierr-body-7.json") {
+		t.Errorf("saved body %q (%v), status %q", b, err, m.status.text)
 	}
 }

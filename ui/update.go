@@ -71,6 +71,13 @@ func (m model) route(msg tea.Msg) (model, tea.Cmd) {
 		return m.openOffline(msg.ex)
 	case profilesMsg:
 		return m.onProfiles(msg), nil
+	case savedBodyMsg:
+		if msg.err != nil {
+			m.status = failure(fmt.Errorf("could not save the body: %w", msg.err))
+		} else {
+			m.status = info("saved the response body (secrets redacted) to %s", render.InertLine(msg.path))
+		}
+		return m, nil
 	case rememberedMsg:
 		return m.onRemembered(msg), nil
 	case reexplainedMsg:
