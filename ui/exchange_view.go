@@ -67,6 +67,7 @@ func (m model) send(req probe.Request, replay bool) (model, tea.Cmd) {
 		m.status = info("sending with its secrets redacted, as saved: type the real ones in the fields, then send again")
 	}
 	opts, why := m.explainOptions(req.URL)
+	req.Options = m.reqOpts
 	req.Options.API, req.Options.Profiles = opts.API, opts.Profiles
 	return m, tea.Batch(sendCmd(ctx, m.sendTag, m.svc.send, req, opts, why), m.spin.Tick)
 }

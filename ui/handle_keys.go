@@ -80,6 +80,18 @@ func (m model) requestKey(k tea.KeyMsg) (model, tea.Cmd) {
 		return m.copyRequestID()
 	case key.Matches(k, m.keys.Ticket):
 		return m.copyTicket()
+	case key.Matches(k, m.keys.Redirects):
+		m.status = info("%s", m.optionKey("redirects"))
+		return m, nil
+	case key.Matches(k, m.keys.Insecure):
+		m.status = info("%s", m.optionKey("insecure"))
+		return m, nil
+	case key.Matches(k, m.keys.Timeout):
+		m.status = info("%s", m.optionKey("timeout"))
+		return m, nil
+	case key.Matches(k, m.keys.Retries):
+		m.status = info("%s", m.optionKey("retries"))
+		return m, nil
 	case key.Matches(k, m.keys.CopyCurl):
 		return m.copyCurl(false)
 	case key.Matches(k, m.keys.CopyCurlSecrets):
@@ -207,6 +219,8 @@ func (m model) importCurl(cmdline string) model {
 		return m
 	}
 	m.req.fill(req.Method, req.URL, req.Header, string(req.Body))
+	m.reqOpts = req.Options
+	m.reqOpts.API, m.reqOpts.Profiles = "", nil
 	if req.Method == "" && len(req.Body) > 0 {
 		m.req.method = "POST"
 	}
@@ -218,5 +232,8 @@ func (m model) importCurl(cmdline string) model {
 	m.cur.saved, m.cur.replayed, m.cur.offline = nil, nil, false
 	m.clearShown()
 	m.status = info("filled from the curl command: enter sends it")
+	if s := optionsSummary(m.reqOpts); s != "" {
+		m.status = info("filled from the curl command, with its options %s: enter sends it (alt+l/k/t/r change them)", s)
+	}
 	return m
 }

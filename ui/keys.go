@@ -19,12 +19,15 @@ type KeyMap struct {
 	// as curl (redacted; with secrets only on its own key), copy the
 	// response body and write it to a file.
 	CopyCurl, CopyCurlSecrets, CopyBody, SaveBody key.Binding
-	Help                                          key.Binding // f1, anywhere
-	HelpMark                                      key.Binding // ?, only where it is not text (see syncKeys)
-	Quit                                          key.Binding
-	Method                                        key.Binding
-	Profile                                       key.Binding
-	Demo                                          key.Binding
+	// Request options: follow redirects, skip TLS verification, the
+	// timeout and the retries of the next send.
+	Redirects, Insecure, Timeout, Retries key.Binding
+	Help                                  key.Binding // f1, anywhere
+	HelpMark                              key.Binding // ?, only where it is not text (see syncKeys)
+	Quit                                  key.Binding
+	Method                                key.Binding
+	Profile                               key.Binding
+	Demo                                  key.Binding
 
 	// Offline exchange opened from history.
 	Replay key.Binding
@@ -53,6 +56,10 @@ func DefaultKeyMap() KeyMap {
 		History:         key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "history")),
 		CopyID:          key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "copy request_id")),
 		Ticket:          key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", "copy support ticket")),
+		Redirects:       key.NewBinding(key.WithKeys("alt+l"), key.WithHelp("alt+l", "follow redirects on/off (-L)")),
+		Insecure:        key.NewBinding(key.WithKeys("alt+k"), key.WithHelp("alt+k", "TLS verification off/on (-k)")),
+		Timeout:         key.NewBinding(key.WithKeys("alt+t"), key.WithHelp("alt+t", "next timeout (-m)")),
+		Retries:         key.NewBinding(key.WithKeys("alt+r"), key.WithHelp("alt+r", "retries 0-3 (--retry)")),
 		CopyCurl:        key.NewBinding(key.WithKeys("alt+c"), key.WithHelp("alt+c", "copy request as curl (redacted)")),
 		CopyCurlSecrets: key.NewBinding(key.WithKeys("alt+C"), key.WithHelp("alt+C", "copy as curl with secrets")),
 		CopyBody:        key.NewBinding(key.WithKeys("alt+b"), key.WithHelp("alt+b", "copy response body")),
@@ -86,7 +93,7 @@ type helpGroup struct {
 // help screen and README are built from it.
 func (k KeyMap) FullHelp() []helpGroup {
 	return []helpGroup{
-		{"Request view", []key.Binding{k.SendURL, k.Send, k.Back, k.NextPane, k.PrevPane, k.Method, k.Profile, k.Demo}},
+		{"Request view", []key.Binding{k.SendURL, k.Send, k.Back, k.NextPane, k.PrevPane, k.Method, k.Profile, k.Demo, k.Redirects, k.Insecure, k.Timeout, k.Retries}},
 		{"Response and diagnosis", []key.Binding{k.CopyID, k.Ticket, k.CopyCurl, k.CopyCurlSecrets, k.CopyBody, k.SaveBody, k.Up, k.Down, k.PageUp, k.PageDown}},
 		{"Opened from history", []key.Binding{k.Replay, k.Diff}},
 		{"History browser and pickers", []key.Binding{k.History, k.Choose, k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Remember, k.Back}},

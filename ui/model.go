@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/apierr/apierr/formats/exchange"
+	"github.com/apierr/apierr/probe"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
@@ -72,6 +73,10 @@ type model struct {
 
 	// cur is the exchange on screen, where it came from and its replay.
 	cur currentExchange
+
+	// reqOpts are the request options (redirects, timeout, retries, TLS,
+	// proxy) the next send uses; API and Profiles are set per send.
+	reqOpts probe.Options
 
 	// The request in flight.
 	sending bool

@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/apierr/apierr/formats"
 	"github.com/apierr/apierr/formats/exchange"
@@ -406,5 +407,34 @@ func TestCopyAsCurlCopyAndSaveBody(t *testing.T) {
 	b, err := os.ReadFile("apierr-body-7.json")
 	if err != nil || strings.Contains(string(b), "sk_live_4eC39") || !strings.Contains(m.status.text, "apierr-body-7.json") {
 		t.Errorf("saved body %q (%v), status %q", b, err, m.status.text)
+	}
+}
+
+// A pasted curl command's options are kept, shown and sent; the alt keys
+// change them; a flag that cannot be applied is named.
+func TestGoldenRequestOptionsFromCurlAndKeys(t *testing.T) {
+	for _, sz := range sizes {
+		m, _ := newTestModel(t, sz.w, sz.h, Options{})
+		var sent probe.Options
+		m.svc.send = func(_ context.Context, r probe.Request) exchange.Exchange {
+			sent = r.Options
+			return seedExchange(seedExamples[0])
+		}
+		m = m.importCurl("curl -L -m 10 -x http://proxy.example:3128 https://api.occuspace.io/v2/locations/1560")
+		if !strings.Contains(m.status.text, "-L -m 10s -x http://proxy.example:3128") {
+			t.Errorf("status %q does not name the kept options", m.status.text)
+		}
+		m = step(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'r'}, Alt: true})
+		m = step(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'k'}, Alt: true})
+		checkScreen(t, "request_options", m, sz.w, sz.h)
+		m, cmd := m.sendFields()
+		runCmd(m, cmd)
+		if !sent.FollowRedirects || !sent.Insecure || sent.MaxTime != 10*time.Second || sent.Retry != 1 || sent.Proxy != "http://proxy.example:3128" {
+			t.Errorf("sent options %+v", sent)
+		}
+		m = m.importCurl("curl --frobnicate https://api.example.com/x")
+		if !m.status.err || !strings.Contains(m.status.text, "--frobnicate") {
+			t.Errorf("an option that cannot be applied is not named: %q", m.status.text)
+		}
 	}
 }

@@ -91,6 +91,9 @@ func (m model) headerView() string {
 		left += "  " + m.st.Mode.Render(mode)
 	}
 	right := "profile: " + m.profileShown()
+	if s := optionsSummary(m.reqOpts); s != "" {
+		right = render.InertLine(s) + " · " + right
+	}
 	if m.demo != nil {
 		right += " · demo " + m.demo.URL
 	}
