@@ -2,6 +2,7 @@ package ui
 
 import (
 	"cmp"
+	"fmt"
 	"context"
 	"strings"
 	"time"
@@ -54,6 +55,17 @@ func exchangeLabel(ex exchange.Exchange) string {
 // send starts req in the background; an earlier request still in flight
 // is cancelled and its reply will be dropped.
 func (m model) send(req probe.Request, replay bool) (model, tea.Cmd) {
+	req, err := req.Expand(m.envLookup())
+	if err != nil {
+		m.status = failure(fmt.Errorf("%v: choose an environment that sets it (alt+e), or type the value", err))
+		return m, nil
+	}
+	m.fillNote = ""
+	if carriesRedacted(req) {
+		var filled, missing []string
+		req, filled, missing = m.fillMarkers(req)
+		m.fillNote = fillNote(filled, missing, m.activeEnv())
+	}
 	if m.cancel != nil {
 		m.cancel()
 	}
@@ -66,10 +78,27 @@ func (m model) send(req probe.Request, replay bool) (model, tea.Cmd) {
 	if m.sentRedacted {
 		m.status = info("sending with its secrets redacted, as saved: type the real ones in the fields, then send again")
 	}
+	if m.fillNote != "" {
+		m.status = info("sending · %s", m.fillNote)
+	}
 	opts, why := m.explainOptions(req.URL)
 	req.Options = m.reqOpts
 	req.Options.API, req.Options.Profiles = opts.API, opts.Profiles
 	return m, tea.Batch(sendCmd(ctx, m.sendTag, m.svc.send, req, opts, why), m.spin.Tick)
+}
+
+// fillNote says which markers the environment filled and which it could
+// not, for the status bar.
+func fillNote(filled, missing []string, env *environment) string {
+	var parts []string
+	if len(filled) > 0 {
+		parts = append(parts, fmt.Sprintf("filled %s from environment %s", strings.Join(filled, ", "), render.InertLine(env.name)))
+	}
+	// Without an environment the redacted-secrets warning says it all.
+	if len(missing) > 0 && env != nil {
+		parts = append(parts, fmt.Sprintf("not filled (no value of %s has its hash): %s", render.InertLine(env.name), strings.Join(missing, " ")))
+	}
+	return strings.Join(parts, "; ")
 }
 
 // carriesRedacted reports whether req holds [REDACTED:…] markers where
@@ -116,7 +145,7 @@ func (m model) replay() (model, tea.Cmd) {
 		return m, nil
 	}
 	m, cmd := m.send(req, true)
-	if m.sentRedacted {
+	if m.sentRedacted && m.sending {
 		m.status = info("replaying #%d with its secrets redacted, as saved: type the real ones in the fields, then r again", m.cur.saved.ID)
 	}
 	return m, cmd

@@ -26,7 +26,7 @@ func (m model) handleKey(k tea.KeyMsg) (model, tea.Cmd) {
 // typing reports whether plain keys are text right now.
 func (m model) typing() bool {
 	switch m.screen {
-	case screenHistory, screenDemo, screenProfiles:
+	case screenHistory, screenDemo, screenProfiles, screenEnvs:
 		// The pickers filter as you type.
 		return true
 	case screenRequest:
@@ -80,6 +80,10 @@ func (m model) requestKey(k tea.KeyMsg) (model, tea.Cmd) {
 		return m.copyRequestID()
 	case key.Matches(k, m.keys.Ticket):
 		return m.copyTicket()
+	case key.Matches(k, m.keys.Env):
+		m.screen = screenEnvs
+		m.envPick.point(m.env + 1)
+		return m, nil
 	case key.Matches(k, m.keys.Redirects):
 		m.status = info("%s", m.optionKey("redirects"))
 		return m, nil

@@ -22,12 +22,14 @@ type KeyMap struct {
 	// Request options: follow redirects, skip TLS verification, the
 	// timeout and the retries of the next send.
 	Redirects, Insecure, Timeout, Retries key.Binding
-	Help                                  key.Binding // f1, anywhere
-	HelpMark                              key.Binding // ?, only where it is not text (see syncKeys)
-	Quit                                  key.Binding
-	Method                                key.Binding
-	Profile                               key.Binding
-	Demo                                  key.Binding
+	// Env opens the environment picker.
+	Env      key.Binding
+	Help     key.Binding // f1, anywhere
+	HelpMark key.Binding // ?, only where it is not text (see syncKeys)
+	Quit     key.Binding
+	Method   key.Binding
+	Profile  key.Binding
+	Demo     key.Binding
 
 	// Offline exchange opened from history.
 	Replay key.Binding
@@ -56,6 +58,7 @@ func DefaultKeyMap() KeyMap {
 		History:         key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "history")),
 		CopyID:          key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "copy request_id")),
 		Ticket:          key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", "copy support ticket")),
+		Env:             key.NewBinding(key.WithKeys("alt+e"), key.WithHelp("alt+e", "environment (KEY=VALUE file)")),
 		Redirects:       key.NewBinding(key.WithKeys("alt+l"), key.WithHelp("alt+l", "follow redirects on/off (-L)")),
 		Insecure:        key.NewBinding(key.WithKeys("alt+k"), key.WithHelp("alt+k", "TLS verification off/on (-k)")),
 		Timeout:         key.NewBinding(key.WithKeys("alt+t"), key.WithHelp("alt+t", "next timeout (-m)")),
@@ -93,7 +96,7 @@ type helpGroup struct {
 // help screen and README are built from it.
 func (k KeyMap) FullHelp() []helpGroup {
 	return []helpGroup{
-		{"Request view", []key.Binding{k.SendURL, k.Send, k.Back, k.NextPane, k.PrevPane, k.Method, k.Profile, k.Demo, k.Redirects, k.Insecure, k.Timeout, k.Retries}},
+		{"Request view", []key.Binding{k.SendURL, k.Send, k.Back, k.NextPane, k.PrevPane, k.Method, k.Profile, k.Demo, k.Env, k.Redirects, k.Insecure, k.Timeout, k.Retries}},
 		{"Response and diagnosis", []key.Binding{k.CopyID, k.Ticket, k.CopyCurl, k.CopyCurlSecrets, k.CopyBody, k.SaveBody, k.Up, k.Down, k.PageUp, k.PageDown}},
 		{"Opened from history", []key.Binding{k.Replay, k.Diff}},
 		{"History browser and pickers", []key.Binding{k.History, k.Choose, k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Remember, k.Back}},

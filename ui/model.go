@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"io"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -41,6 +42,7 @@ const (
 	screenDemo
 	screenProfiles
 	screenDiff
+	screenEnvs
 )
 
 // model is the root of the TUI. It owns the layout and the focus, and
@@ -68,6 +70,7 @@ type model struct {
 	hist     historyBrowser
 	demoPick picker
 	profPick picker
+	envPick  picker
 	diffView scrollPane
 	helpView scrollPane
 
@@ -77,6 +80,10 @@ type model struct {
 	// reqOpts are the request options (redirects, timeout, retries, TLS,
 	// proxy) the next send uses; API and Profiles are set per send.
 	reqOpts probe.Options
+	// envs are the environment files found; env is the active one's
+	// index, -1 for none.
+	envs []environment
+	env  int
 
 	// The request in flight.
 	sending bool
@@ -84,6 +91,9 @@ type model struct {
 	// [REDACTED:…] markers of secrets redacted when it was saved, which
 	// ever key sent it.
 	sentRedacted bool
+	// fillNote says which redacted markers the environment filled in
+	// the request in flight, and which it could not.
+	fillNote string
 	sendTag      int
 	cancel       context.CancelFunc
 	started      time.Time
@@ -150,6 +160,8 @@ func newModel(opts Options, svc services, out io.Writer, inTmux, noColor bool) m
 		diag:     newDiagnosisPane(),
 		hist:     newHistoryBrowser(),
 		demoPick: picker{title: "Demo API routes", hint: "enter fills the request view · esc closes"},
+		envPick:  picker{title: "Environment", hint: "enter: fill ${VAR} and redacted markers from it · esc closes"},
+		env:      -1,
 		profPick: picker{title: "API profile", hint: "enter: use it for this host's requests · ctrl+k: and remember it · esc closes"},
 		diffView: newScrollPane(),
 		helpView: newScrollPane(),
@@ -188,6 +200,9 @@ func (m model) Init() tea.Cmd {
 	}
 	if m.opts.Demo {
 		cmds = append(cmds, startDemoCmd(m.svc.startDemo))
+	}
+	if m.opts.ProfilesDir != "" || m.opts.LoadEnvs {
+		cmds = append(cmds, loadEnvsCmd(filepath.Dir(m.opts.ProfilesDir)))
 	}
 	return tea.Batch(cmds...)
 }

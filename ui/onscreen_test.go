@@ -10,6 +10,7 @@ import (
 
 	"github.com/apierr/apierr/formats"
 	"github.com/apierr/apierr/formats/exchange"
+	"github.com/apierr/apierr/formats/redact"
 	"github.com/apierr/apierr/probe"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
@@ -436,5 +437,55 @@ func TestGoldenRequestOptionsFromCurlAndKeys(t *testing.T) {
 		if !m.status.err || !strings.Contains(m.status.text, "--frobnicate") {
 			t.Errorf("an option that cannot be applied is not named: %q", m.status.text)
 		}
+	}
+}
+
+// With an environment active, replaying an opened exchange fills the
+// redacted token whose hash matches one of its values, says which, and
+// leaves the other markers; the saved replay keeps the token redacted.
+func TestEnvironmentFillsRedactedMarkersOnReplay(t *testing.T) {
+	const token = "demo-token"
+	m, store := newTestModel(t, 120, 40, Options{})
+	var sent []probe.Request
+	m.svc.send = func(_ context.Context, r probe.Request) exchange.Exchange {
+		sent = append(sent, r)
+		ex := seedExchange(seedExamples[0])
+		ex.ID = 0
+		ex.Request.Headers = r.Header
+		return ex
+	}
+	m = step(m, envsMsg{envs: []environment{{name: "staging", path: "envs/staging.env", vars: map[string]string{"TOKEN": token, "HOST": "api.occuspace.io"}}}})
+	m = step(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'e'}, Alt: true})
+	m = step(m, press(tea.KeyDown))
+	m = step(m, press(tea.KeyEnter))
+	if env := m.activeEnv(); env == nil || !strings.Contains(plain(m.View()), "env: staging") {
+		t.Fatalf("the environment is not active or not in the header:\n%s", plain(m.View()))
+	}
+	ex := seedExchange(seedExamples[0])
+	ex.ID = 4
+	ex.Request.Headers = http.Header{"Authorization": {"Bearer " + redact.Marker(token)}, "X-Other": {redact.Marker("something else")}}
+	m, _ = m.openOffline(ex)
+	next, cmd := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("r")})
+	m = runCmd(next.(model), cmd)
+	if len(sent) != 1 || sent[0].Header.Get("Authorization") != "Bearer "+token || sent[0].Header.Get("X-Other") != redact.Marker("something else") {
+		t.Fatalf("sent %v", sent)
+	}
+	if !strings.Contains(m.status.text, "filled TOKEN from environment staging") || !strings.Contains(m.status.text, "not filled") {
+		t.Errorf("status %q", m.status.text)
+	}
+	if strings.Contains(m.req.headers.Value(), token) {
+		t.Error("the token reached the headers pane")
+	}
+	for _, x := range store.xs {
+		if strings.Contains(x.Request.Headers.Get("Authorization"), token) {
+			t.Error("the replay was saved with the token")
+		}
+	}
+	// ${VAR} in a field is filled from it too.
+	m.req.fill("GET", "https://${HOST}/v2/locations/1560", nil, "")
+	m, cmd = m.sendFields()
+	runCmd(m, cmd)
+	if got := sent[len(sent)-1].URL; got != "https://api.occuspace.io/v2/locations/1560" {
+		t.Errorf("${HOST} sent as %q", got)
 	}
 }

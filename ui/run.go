@@ -33,6 +33,10 @@ type Options struct {
 	// RememberProfile keeps a profile for a host in the config file; nil
 	// when there is none to write.
 	RememberProfile func(host, name string) error
+	// LoadEnvs looks for environment files even without a ProfilesDir
+	// (whose parent's envs/ holds them): the current directory's .env
+	// files.
+	LoadEnvs bool
 	// Stderr receives the one-line error when the TUI cannot start.
 	Stderr io.Writer
 	// RedactNames are the config file's [redact] names.

@@ -48,6 +48,13 @@ func (s screen) spec() screenSpec {
 			wheel: func(m *model, step int) tea.Cmd { m.profPick.list.move(step); return nil },
 			list:  true, help: listHelp,
 		}
+	case screenEnvs:
+		return screenSpec{
+			view:  func(m model) string { return m.envPick.view(m.st) },
+			keys:  model.envKey,
+			wheel: func(m *model, step int) tea.Cmd { m.envPick.list.move(step); return nil },
+			list:  true, help: listHelp,
+		}
 	case screenHelp:
 		return screenSpec{
 			view: func(m model) string { return m.helpView.view() },

@@ -71,6 +71,13 @@ func (m model) route(msg tea.Msg) (model, tea.Cmd) {
 		return m.openOffline(msg.ex)
 	case profilesMsg:
 		return m.onProfiles(msg), nil
+	case envsMsg:
+		m.envs = msg.envs
+		m.envPick.setRows(envRows(m.envs), 2)
+		if len(msg.errs) > 0 {
+			m.status = failure(fmt.Errorf("environment file skipped: %s", msg.errs[0]))
+		}
+		return m, nil
 	case savedBodyMsg:
 		if msg.err != nil {
 			m.status = failure(fmt.Errorf("could not save the body: %w", msg.err))
@@ -152,6 +159,11 @@ func (m model) onSent(msg sentMsg) (model, tea.Cmd) {
 	if ex.Time.IsZero() {
 		ex.Time = now.UTC()
 	}
+	// The environment's values are secrets wherever the exchange goes:
+	// on screen, in history, tickets and copies.
+	if vals := m.envSecrets(); len(vals) > 0 {
+		ex = m.svc.redactor.WithSecrets(vals...).Exchange(ex)
+	}
 	var cmds []tea.Cmd
 	cmds = append(cmds, m.show(&ex, now))
 	if m.cur.replaying {
@@ -167,6 +179,9 @@ func (m model) onSent(msg sentMsg) (model, tea.Cmd) {
 		if m.sentRedacted {
 			m.status = info("sent with redacted secrets (type the real ones in, then send again): %s", summary(ex))
 		}
+	}
+	if m.fillNote != "" {
+		m.status.text += " · " + m.fillNote
 	}
 	// The compact layout shows one pane: bring the diagnosis forward
 	// unless the person is reading another pane.

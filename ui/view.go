@@ -31,6 +31,7 @@ func (m *model) resize(w, h int) {
 	m.hist.setSize(m.lay.main.w, m.lay.main.h-historyChrome)
 	m.demoPick.setSize(m.lay.main.w, m.lay.main.h-pickerChrome, 4)
 	m.profPick.setSize(m.lay.main.w, m.lay.main.h-pickerChrome, 1)
+	m.envPick.setSize(m.lay.main.w, m.lay.main.h-pickerChrome, 2)
 	m.diffView.setSize(m.lay.main.w, m.lay.main.h)
 	m.helpView.setSize(m.lay.main.w, m.lay.main.h)
 	if m.screen == screenHelp {
@@ -91,6 +92,9 @@ func (m model) headerView() string {
 		left += "  " + m.st.Mode.Render(mode)
 	}
 	right := "profile: " + m.profileShown()
+	if env := m.activeEnv(); env != nil {
+		right = "env: " + render.InertLine(env.name) + " · " + right
+	}
 	if s := optionsSummary(m.reqOpts); s != "" {
 		right = render.InertLine(s) + " · " + right
 	}
