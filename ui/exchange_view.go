@@ -2,8 +2,8 @@ package ui
 
 import (
 	"cmp"
-	"fmt"
 	"context"
+	"fmt"
 	"strings"
 	"time"
 

@@ -93,12 +93,12 @@ type model struct {
 	sentRedacted bool
 	// fillNote says which redacted markers the environment filled in
 	// the request in flight, and which it could not.
-	fillNote string
-	sendTag      int
-	cancel       context.CancelFunc
-	started      time.Time
-	firstByte    time.Time // when the answer began to arrive, zero before
-	spin         spinner.Model
+	fillNote  string
+	sendTag   int
+	cancel    context.CancelFunc
+	started   time.Time
+	firstByte time.Time // when the answer began to arrive, zero before
+	spin      spinner.Model
 
 	// The history database, opened lazily after the first frame.
 	store   historyStore
