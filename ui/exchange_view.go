@@ -19,6 +19,11 @@ import (
 func (m *model) show(ex *exchange.Exchange, received time.Time) tea.Cmd {
 	m.cur.ex = ex
 	m.cur.received = received
+	if m.jq.cancel != nil {
+		m.jq.cancel()
+	}
+	m.jq.filter, m.jq.result, m.jq.cancel = "", "", nil
+	m.jq.tag++
 	m.cur.stale = false
 	cmd := m.resp.set(ex, m.st)
 	now := m.svc.now()

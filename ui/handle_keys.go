@@ -30,7 +30,7 @@ func (m model) typing() bool {
 		// The pickers filter as you type.
 		return true
 	case screenRequest:
-		return m.focus.typing() || (m.focus == focusResponse && m.resp.body.Searching())
+		return m.jq.active || m.focus.typing() || (m.focus == focusResponse && m.resp.body.Searching())
 	}
 	return false
 }
@@ -43,6 +43,9 @@ func (m model) isHelpKey(k tea.KeyMsg) bool {
 
 // requestKey handles keys in the request view.
 func (m model) requestKey(k tea.KeyMsg) (model, tea.Cmd) {
+	if m.jq.active {
+		return m.jqKey(k)
+	}
 	// The body viewer's search prompt takes every key while open.
 	if m.focus == focusResponse && m.resp.body.Searching() {
 		var cmd tea.Cmd
@@ -80,6 +83,10 @@ func (m model) requestKey(k tea.KeyMsg) (model, tea.Cmd) {
 		return m.copyRequestID()
 	case key.Matches(k, m.keys.Ticket):
 		return m.copyTicket()
+	case key.Matches(k, m.keys.JQ):
+		m.jq.active = true
+		cmd := m.setFocus(focusResponse)
+		return m, tea.Batch(cmd, m.jq.input.Focus())
 	case key.Matches(k, m.keys.Env):
 		m.screen = screenEnvs
 		m.envPick.point(m.env + 1)

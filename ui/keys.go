@@ -23,7 +23,9 @@ type KeyMap struct {
 	// timeout and the retries of the next send.
 	Redirects, Insecure, Timeout, Retries key.Binding
 	// Env opens the environment picker.
-	Env      key.Binding
+	Env key.Binding
+	// JQ opens the jq filter of the response body.
+	JQ       key.Binding
 	Help     key.Binding // f1, anywhere
 	HelpMark key.Binding // ?, only where it is not text (see syncKeys)
 	Quit     key.Binding
@@ -58,6 +60,7 @@ func DefaultKeyMap() KeyMap {
 		History:         key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "history")),
 		CopyID:          key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "copy request_id")),
 		Ticket:          key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", "copy support ticket")),
+		JQ:              key.NewBinding(key.WithKeys("alt+j"), key.WithHelp("alt+j", "filter the body with jq")),
 		Env:             key.NewBinding(key.WithKeys("alt+e"), key.WithHelp("alt+e", "environment (KEY=VALUE file)")),
 		Redirects:       key.NewBinding(key.WithKeys("alt+l"), key.WithHelp("alt+l", "follow redirects on/off (-L)")),
 		Insecure:        key.NewBinding(key.WithKeys("alt+k"), key.WithHelp("alt+k", "TLS verification off/on (-k)")),
@@ -97,7 +100,7 @@ type helpGroup struct {
 func (k KeyMap) FullHelp() []helpGroup {
 	return []helpGroup{
 		{"Request view", []key.Binding{k.SendURL, k.Send, k.Back, k.NextPane, k.PrevPane, k.Method, k.Profile, k.Demo, k.Env, k.Redirects, k.Insecure, k.Timeout, k.Retries}},
-		{"Response and diagnosis", []key.Binding{k.CopyID, k.Ticket, k.CopyCurl, k.CopyCurlSecrets, k.CopyBody, k.SaveBody, k.Up, k.Down, k.PageUp, k.PageDown}},
+		{"Response and diagnosis", []key.Binding{k.JQ, k.CopyID, k.Ticket, k.CopyCurl, k.CopyCurlSecrets, k.CopyBody, k.SaveBody, k.Up, k.Down, k.PageUp, k.PageDown}},
 		{"Opened from history", []key.Binding{k.Replay, k.Diff}},
 		{"History browser and pickers", []key.Binding{k.History, k.Choose, k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Remember, k.Back}},
 		{"Anywhere", []key.Binding{k.Help, k.HelpMark, k.Quit}},

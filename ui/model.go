@@ -71,6 +71,7 @@ type model struct {
 	demoPick picker
 	profPick picker
 	envPick  picker
+	jq       jqFilter
 	diffView scrollPane
 	helpView scrollPane
 
@@ -162,6 +163,7 @@ func newModel(opts Options, svc services, out io.Writer, inTmux, noColor bool) m
 		demoPick: picker{title: "Demo API routes", hint: "enter fills the request view · esc closes"},
 		envPick:  picker{title: "Environment", hint: "enter: fill ${VAR} and redacted markers from it · esc closes"},
 		env:      -1,
+		jq:       newJQFilter(),
 		profPick: picker{title: "API profile", hint: "enter: use it for this host's requests · ctrl+k: and remember it · esc closes"},
 		diffView: newScrollPane(),
 		helpView: newScrollPane(),

@@ -27,6 +27,7 @@ func plainWidgets(m *model) {
 	m.req.url.Cursor.Style = s()
 	m.hist.query.Cursor.Style = s()
 	m.hist.query.PromptStyle, m.hist.query.TextStyle = s(), s()
+	m.jq.input.PlaceholderStyle, m.jq.input.Cursor.Style = hint, s()
 	plain := textarea.Style{Base: s(), CursorLine: s(), CursorLineNumber: s(), EndOfBuffer: s(),
 		LineNumber: s(), Placeholder: hint, Prompt: s(), Text: s()}
 	for _, ta := range []*textarea.Model{&m.req.headers, &m.req.body} {

@@ -489,3 +489,50 @@ func TestEnvironmentFillsRedactedMarkersOnReplay(t *testing.T) {
 		t.Errorf("${HOST} sent as %q", got)
 	}
 }
+
+// alt+j filters the body with jq as you type; a bad filter says what is
+// wrong and keeps the last output; esc shows the body as it came.
+func TestGoldenJQFilter(t *testing.T) {
+	for _, sz := range sizes {
+		m, _ := newTestModel(t, sz.w, sz.h, Options{})
+		ex := seedExchange(seedExamples[3]) // hanger-selector, with errors[]
+		m.show(&ex, fixedNow)
+		next, cmd := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'j'}, Alt: true})
+		m = runCmd(next.(model), cmd)
+		for _, r := range ".errors[0].reason" {
+			next, cmd = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+			m = runCmd(next.(model), cmd)
+		}
+		v := plain(m.View())
+		if !strings.Contains(v, "1 result(s)") || !strings.Contains(v, `"bad building code"`) || strings.Contains(v, `"instance"`) {
+			t.Errorf("%dx%d: the filter's output is not shown:\n%s", sz.w, sz.h, v)
+		}
+		checkScreen(t, "jq_filter", m, sz.w, sz.h)
+		next, cmd = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'['}})
+		m = runCmd(next.(model), cmd)
+		if !m.jq.failed || !strings.Contains(m.jq.result, "does not parse") {
+			t.Errorf("a bad filter: %q", m.jq.result)
+		}
+		next, cmd = m.Update(press(tea.KeyEsc))
+		m = runCmd(next.(model), cmd)
+		if m.jq.active || m.jq.filter != "" || !strings.Contains(plain(m.View()), `"instance"`) {
+			t.Errorf("esc did not bring the body back:\n%s", plain(m.View()))
+		}
+	}
+}
+
+// A superseded run's late output is dropped.
+func TestJQLateOutputIsDropped(t *testing.T) {
+	m, _ := newTestModel(t, 120, 40, Options{})
+	ex := seedExchange(seedExamples[0])
+	m.show(&ex, fixedNow)
+	m.jq.active = true
+	slow := m.runJQ(".title")
+	m.runJQ(".detail")
+	if msg := slow(); msg != nil {
+		m = step(m, msg)
+	}
+	if strings.Contains(plain(m.View()), `"Not Found"`) && !strings.Contains(plain(m.View()), "instance") {
+		t.Error("the superseded filter's output was shown")
+	}
+}

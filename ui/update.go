@@ -71,6 +71,8 @@ func (m model) route(msg tea.Msg) (model, tea.Cmd) {
 		return m.openOffline(msg.ex)
 	case profilesMsg:
 		return m.onProfiles(msg), nil
+	case jqMsg:
+		return m.onJQ(msg)
 	case envsMsg:
 		m.envs = msg.envs
 		m.envPick.setRows(envRows(m.envs), 2)

@@ -69,6 +69,9 @@ func (m model) View() string {
 		target = m.req.method + " " + hostPath(m.req.url.Value())
 	}
 	status := renderStatus(m.status, m.sending, m.spin.View(), target, m.svc.now().Sub(m.started), m.lay.width, m.st)
+	if m.jq.active && m.screen == screenRequest {
+		status = cut(m.jq.input.View()+m.st.Muted.Render("  "+m.jq.result+" · enter keeps · esc clears"), m.lay.width)
+	}
 	// The help model's own cut misses a few cells at some widths.
 	if strings.Contains(status, "\n") {
 		// The message needs two lines: the help line gives its room.
@@ -192,6 +195,13 @@ func (m model) paneBox(f focus) string {
 	case focusBody:
 		content = m.req.body.View()
 	case focusResponse:
+		if m.jq.filter != "" {
+			style := m.st.Muted
+			if m.jq.failed {
+				style = m.st.Warn
+			}
+			title += style.Render(" · jq " + cut(render.InertLine(m.jq.filter), 30) + ": " + cut(render.InertLine(m.jq.result), max(iwOf(s, r)-45, 10)))
+		}
 		if m.cur.stale {
 			title += m.st.Warn.Render(" · previous request: " + cut(exchangeLabel(*m.cur.ex), max(iwOf(s, r)-31, 12)))
 		}
