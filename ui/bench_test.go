@@ -92,3 +92,36 @@ func BenchmarkStartupWithHistory(b *testing.B) {
 		m.shutdown()
 	}
 }
+
+// BenchmarkFrameLargeBodyWithJQ is one keypress and its frame at 200×60
+// with a 50 MB body filtered by jq: the filter ran once in its command,
+// and neither typing in the prompt (whose run is a command) nor
+// scrolling the output re-runs it on the UI goroutine. Budget: 16 ms.
+func BenchmarkFrameLargeBodyWithJQ(b *testing.B) {
+	m, _ := newTestModel(b, 200, 60, Options{})
+	ex := largeExchange(50 << 20)
+	m = runCmd(m, m.show(&ex, fixedNow))
+	m.jq.active = true
+	m = runCmd(m, m.runJQ(`.[] | select(.id % 1000 == 0) | .name`))
+	if !strings.Contains(m.jq.result, "result(s)") {
+		b.Fatalf("the filter did not run: %q", m.jq.result)
+	}
+	b.Run("TypeInPromptAndView", func(b *testing.B) {
+		for b.Loop() {
+			// The key's command (the next run) is left to the program's
+			// goroutines, as in the TUI.
+			next, _ := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{' '}})
+			_ = next.View()
+		}
+	})
+	m.jq.active = false
+	m = step(m, press(tea.KeyTab))
+	m = step(m, press(tea.KeyTab))
+	m = step(m, press(tea.KeyTab))
+	b.Run("ScrollOutputAndView", func(b *testing.B) {
+		for b.Loop() {
+			next, _ := m.Update(press(tea.KeyDown))
+			_ = next.View()
+		}
+	})
+}
