@@ -52,6 +52,15 @@ func (m model) requestKey(k tea.KeyMsg) (model, tea.Cmd) {
 		m.resp.body, cmd = m.resp.body.Update(k)
 		return m, cmd
 	}
+	if k.Paste && isRawResponse(string(k.Runes)) && (m.focus == focusURL || !m.focus.typing()) {
+		next, err := m.openPastedResponse(string(k.Runes))
+		if err != nil {
+			m.status = failure(err)
+			return m, nil
+		}
+		cmd := next.setFocus(focusDiagnosis)
+		return next, cmd
+	}
 	if k.Paste && m.focus == focusURL && isCurl(string(k.Runes)) {
 		return m.importCurl(string(k.Runes)), nil
 	}

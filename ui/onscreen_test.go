@@ -536,3 +536,21 @@ func TestJQLateOutputIsDropped(t *testing.T) {
 		t.Error("the superseded filter's output was shown")
 	}
 }
+
+// A raw response pasted into the URL bar (curl -i output of the Occuspace
+// 404 of seed 000, over HTTP/2) opens as an exchange with its diagnosis.
+func TestGoldenPastedRawResponse(t *testing.T) {
+	raw := "HTTP/2 404 \ncontent-type: application/problem+json\nx-request-id: f1b8698f-b0e8-4fb9-82e1-ddf89029350c\n\n" + seedExamples[0].body + "\n"
+	for _, sz := range sizes {
+		m, _ := newTestModel(t, sz.w, sz.h, Options{})
+		m = step(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(raw), Paste: true})
+		if m.cur.ex == nil || m.cur.ex.Diagnosis.Status != 404 || m.cur.ex.Diagnosis.API != "occuspace" || m.cur.ex.Diagnosis.RequestID == "" {
+			t.Fatalf("pasted response: %+v, status %q", m.cur.ex, m.status.text)
+		}
+		checkScreen(t, "pasted_response", m, sz.w, sz.h)
+		m = step(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("HTTP/1.1 404 Not Found\nthis is no header\n\n{}"), Paste: true})
+		if !m.status.err {
+			t.Errorf("a broken response is not named: %q", m.status.text)
+		}
+	}
+}
