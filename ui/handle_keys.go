@@ -70,6 +70,9 @@ func (m model) requestKey(k tea.KeyMsg) (model, tea.Cmd) {
 	case key.Matches(k, m.keys.Send):
 		return m.sendFields()
 	case key.Matches(k, m.keys.SendURL):
+		if v := m.req.url.Value(); isHARPath(v) {
+			return m.importHAR(v)
+		}
 		if v := m.req.url.Value(); isCurl(v) {
 			// A multi-line curl command pasted without bracketed paste
 			// arrives a line at a time, each line's enter after its

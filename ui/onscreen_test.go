@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -552,5 +553,37 @@ func TestGoldenPastedRawResponse(t *testing.T) {
 		if !m.status.err {
 			t.Errorf("a broken response is not named: %q", m.status.text)
 		}
+	}
+}
+
+// A HAR file's path in the URL bar imports it into the real history and
+// opens the browser on the imported errors (ui/cli's session.har: an
+// Occuspace 404, a TheRealReal 400 and a lookup failure).
+func TestGoldenHARPathImportsAndShowsErrors(t *testing.T) {
+	har, err := filepath.Abs(filepath.Join("cli", "testdata", "history", "session.har"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sz := range sizes {
+		m, _ := newTestModel(t, sz.w, sz.h, Options{})
+		st, err := openHistory(filepath.Join(t.TempDir(), "history.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		m = step(m, historyOpenedMsg{store: st})
+		m = step(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(har)})
+		next, cmd := m.Update(press(tea.KeyEnter))
+		m = runCmd(next.(model), cmd)
+		if m.screen != screenHistory || m.hist.query.Value() != harQuery || len(m.hist.rows) != 3 {
+			t.Fatalf("after the import: screen %d, query %q, %d rows; status %q", m.screen, m.hist.query.Value(), len(m.hist.rows), m.status.text)
+		}
+		if !strings.Contains(m.status.text, "imported 3 entries from session.har, 3 of them errors") {
+			t.Errorf("status %q", m.status.text)
+		}
+		for i := range m.hist.rows {
+			m.hist.rows[i].Time = fixedNow
+		}
+		checkScreen(t, "har_imported", m, sz.w, sz.h)
 	}
 }

@@ -71,6 +71,8 @@ func (m model) route(msg tea.Msg) (model, tea.Cmd) {
 		return m.openOffline(msg.ex)
 	case profilesMsg:
 		return m.onProfiles(msg), nil
+	case harImportedMsg:
+		return m.onHARImported(msg)
 	case jqMsg:
 		return m.onJQ(msg)
 	case envsMsg:
