@@ -77,17 +77,19 @@ func Send(env *Env, args []string) int {
 		}
 	}
 	req.Options.Profiles, req.Options.API = reg, a.api
-
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	ex := probe.Send(ctx, req)
-	stop()
-	ex.Source = exchange.SourceSend
+	// The redactor comes first: a config that cannot be read stops the
+	// command before anything is sent.
 	red, err := env.Redactor()
 	if err != nil {
 		return env.Fail(ExitUsage, "send: %s", render.InertLine(err.Error()))
 	}
 	// Values filled from variables are secrets wherever they went.
 	red = red.WithSecrets(vars...)
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ex := probe.Send(ctx, req)
+	stop()
+	ex.Source = exchange.SourceSend
 	redacted := red.Exchange(ex)
 	if !a.noHistory {
 		// What is stored is redacted whatever --show-secrets says.
