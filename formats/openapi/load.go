@@ -1,0 +1,307 @@
+package openapi
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi2"
+	"github.com/getkin/kin-openapi/openapi2conv"
+	"github.com/getkin/kin-openapi/openapi3"
+	"go.yaml.in/yaml/v4"
+)
+
+// LoadOptions says how to read a document.
+type LoadOptions struct {
+	// Location is the document's path or URL, for messages and for
+	// resolving relative $refs.
+	Location string
+	// FollowRefs allows $refs to other files or URLs; without it such a
+	// $ref is an error naming it.
+	FollowRefs bool
+	// ReadRef reads the document a $ref points at (an absolute URL, or a
+	// file: URL). Required with FollowRefs.
+	ReadRef func(uri *url.URL) ([]byte, error)
+}
+
+// Spec is a loaded document.
+type Spec struct {
+	// Doc is the document in OpenAPI 3 form (a Swagger 2.0 document is
+	// converted).
+	Doc *openapi3.T
+	// Version is the version the document declares ("3.0.1", "3.1.0", "2.0").
+	Version string
+	// Warnings are problems of the document that do not stop its use
+	// (invalid examples, unknown formats), each naming its place.
+	Warnings []string
+}
+
+// Kind tells whether data is an OpenAPI or Swagger document, by content:
+// the top-level "openapi" or "swagger" member. It returns the declared
+// version, or "" for anything else.
+func Kind(data []byte) string {
+	root, err := decodeTree(data)
+	if err != nil {
+		return ""
+	}
+	v, _ := versionOf(root)
+	return v
+}
+
+// versionOf reads the declared version and says whether it is Swagger 2.
+func versionOf(root any) (string, bool) {
+	m, ok := root.(map[string]any)
+	if !ok {
+		return "", false
+	}
+	if _, hasPaths := m["paths"]; !hasPaths {
+		if _, hooks := m["webhooks"]; !hooks {
+			if _, comps := m["components"]; !comps {
+				return "", false
+			}
+		}
+	}
+	if v, ok := m["openapi"].(string); ok && strings.HasPrefix(v, "3.") {
+		return v, false
+	}
+	switch v := m["swagger"].(type) {
+	case string:
+		if strings.HasPrefix(v, "2") {
+			return v, true
+		}
+	case float64:
+		if v == 2 {
+			return "2.0", true
+		}
+	}
+	return "", false
+}
+
+// Load parses an OpenAPI 3.0/3.1 or Swagger 2.0 document, YAML or JSON,
+// and resolves its $refs. Errors name the place: the line of a syntax
+// error, the $ref that cannot be resolved, the member of the wrong type.
+func Load(data []byte, opts LoadOptions) (*Spec, error) {
+	name := opts.Location
+	if name == "" {
+		name = "the document"
+	}
+	root, err := decodeTree(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", name, err)
+	}
+	version, v2 := versionOf(root)
+	if version == "" {
+		return nil, fmt.Errorf("%s: not an OpenAPI or Swagger document (no top-level \"openapi: 3.x\" or \"swagger: \"2.0\"\" with paths)", name)
+	}
+	if !opts.FollowRefs {
+		if ref := firstExternalRef(root); ref != "" {
+			return nil, fmt.Errorf("%s: $ref %q points outside the document; it is not fetched unless you pass --follow-refs", name, ref)
+		}
+	}
+	normalize(root)
+	clean, err := json.Marshal(root)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", name, err)
+	}
+	spec := &Spec{Version: version}
+	if v2 {
+		var d2 openapi2.T
+		if err := json.Unmarshal(clean, &d2); err != nil {
+			return nil, fmt.Errorf("%s: %s", name, jsonTypeError(err))
+		}
+		doc, err := openapi2conv.ToV3(&d2)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", name, err)
+		}
+		spec.Doc = doc
+	} else {
+		loader := openapi3.NewLoader()
+		loader.IsExternalRefsAllowed = opts.FollowRefs
+		if opts.FollowRefs && opts.ReadRef != nil {
+			loader.ReadFromURIFunc = func(_ *openapi3.Loader, u *url.URL) ([]byte, error) { return opts.ReadRef(u) }
+		}
+		var doc *openapi3.T
+		if loc, perr := url.Parse(opts.Location); perr == nil && opts.FollowRefs && opts.Location != "" {
+			doc, err = loader.LoadFromDataWithPath(clean, loc)
+		} else {
+			doc, err = loader.LoadFromData(clean)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %s", name, jsonTypeError(err))
+		}
+		spec.Doc = doc
+	}
+	if spec.Doc.Paths == nil || spec.Doc.Paths.Len() == 0 {
+		return nil, fmt.Errorf("%s: the document has no paths, so there are no operations to learn", name)
+	}
+	spec.Warnings = validate(spec.Doc)
+	return spec, nil
+}
+
+// validate runs the library's validation without the checks real
+// documents commonly fail (examples that do not match their schemas,
+// patterns Go cannot compile); what remains is reported, not fatal: a
+// document its vendor publishes is worth using even when it is not
+// perfectly valid.
+func validate(doc *openapi3.T) []string {
+	err := doc.Validate(context.Background(),
+		openapi3.DisableSchemaDefaultsValidation(),
+		openapi3.DisableExamplesValidation(),
+		openapi3.DisableSchemaPatternValidation(),
+		openapi3.DisableSchemaFormatValidation(),
+		openapi3.AllowExtraSiblingFields("$recursiveRef", "$dynamicRef", "$anchor", "$schema", "$id", "$comment"),
+	)
+	if err == nil {
+		return nil
+	}
+	msg := strings.TrimSpace(err.Error())
+	if i := strings.IndexByte(msg, '\n'); i > 0 {
+		msg = msg[:i]
+	}
+	return []string{msg}
+}
+
+// decodeTree decodes JSON or YAML into plain values. JSON is read with
+// encoding/json (much faster on large documents); a syntax error gives
+// its line.
+func decodeTree(data []byte) (any, error) {
+	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
+	if len(trimmed) == 0 {
+		return nil, errors.New("the document is empty")
+	}
+	if trimmed[0] == '{' {
+		var v any
+		dec := json.NewDecoder(bytes.NewReader(trimmed))
+		dec.UseNumber()
+		if err := dec.Decode(&v); err != nil {
+			var se *json.SyntaxError
+			if errors.As(err, &se) {
+				off := int(se.Offset) + len(data) - len(trimmed)
+				return nil, fmt.Errorf("line %d: invalid JSON: %v", 1+bytes.Count(data[:min(off, len(data))], []byte{'\n'}), se)
+			}
+			return nil, fmt.Errorf("invalid JSON: %v", err)
+		}
+		return numbersToFloat(v), nil
+	}
+	var v any
+	if err := yaml.Unmarshal(trimmed, &v); err != nil {
+		return nil, fmt.Errorf("invalid YAML: %s", strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	return yamlToJSON(v), nil
+}
+
+// numbersToFloat turns json.Number into float64 (or int64 when exact),
+// as the rest of the package expects.
+func numbersToFloat(v any) any {
+	switch t := v.(type) {
+	case map[string]any:
+		for k, x := range t {
+			t[k] = numbersToFloat(x)
+		}
+	case []any:
+		for i, x := range t {
+			t[i] = numbersToFloat(x)
+		}
+	case json.Number:
+		f, err := t.Float64()
+		if err != nil {
+			return t.String()
+		}
+		return f
+	}
+	return v
+}
+
+// yamlToJSON makes YAML's values JSON's: string keys, no binary or times.
+func yamlToJSON(v any) any {
+	switch t := v.(type) {
+	case map[string]any:
+		for k, x := range t {
+			t[k] = yamlToJSON(x)
+		}
+		return t
+	case map[any]any:
+		m := make(map[string]any, len(t))
+		for k, x := range t {
+			m[fmt.Sprint(k)] = yamlToJSON(x)
+		}
+		return m
+	case []any:
+		for i, x := range t {
+			t[i] = yamlToJSON(x)
+		}
+		return t
+	case int:
+		return float64(t)
+	case int64:
+		return float64(t)
+	case uint64:
+		return float64(t)
+	case []byte:
+		return string(t)
+	case nil, string, bool, float64:
+		return t
+	}
+	return fmt.Sprint(v)
+}
+
+// normalize rewrites the JSON Schema forms real documents use but the
+// OpenAPI 3.0 and Swagger 2.0 schemas do not allow, so that they load:
+// a tuple-form "items" array becomes "anyOf" its members (it constrains
+// nothing apierr checks), and a non-object "example"-free member stays.
+func normalize(v any) {
+	switch t := v.(type) {
+	case map[string]any:
+		for k, x := range t {
+			if k == "items" {
+				if arr, ok := x.([]any); ok {
+					if len(arr) == 1 {
+						t[k] = arr[0]
+					} else {
+						t[k] = map[string]any{}
+					}
+				}
+			}
+			normalize(t[k])
+		}
+	case []any:
+		for _, x := range t {
+			normalize(x)
+		}
+	}
+}
+
+// firstExternalRef returns the first $ref that names another document.
+func firstExternalRef(v any) string {
+	switch t := v.(type) {
+	case map[string]any:
+		if r, ok := t["$ref"].(string); ok && !strings.HasPrefix(r, "#") {
+			return r
+		}
+		for _, x := range t {
+			if r := firstExternalRef(x); r != "" {
+				return r
+			}
+		}
+	case []any:
+		for _, x := range t {
+			if r := firstExternalRef(x); r != "" {
+				return r
+			}
+		}
+	}
+	return ""
+}
+
+// jsonTypeError words a decoding error with the member it was in.
+func jsonTypeError(err error) string {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) && te.Field != "" {
+		return fmt.Sprintf("member %s: a %s is not allowed here (expected %s)", te.Field, te.Value, te.Type)
+	}
+	return err.Error()
+}
