@@ -46,13 +46,16 @@ func (ix *Index) Apply(d *formats.Diagnosis, req Request, opts ApplyOptions) {
 	d.Operation = op.Name()
 	source := ix.sourceOf(op)
 	var steps []formats.Step
-	if opts.CheckAlways || d.Status >= 400 && d.Status < 500 {
+	r, byCode := op.responseFor(d)
+	// An API that answers errors with 200 (Slack's "ok": false) is
+	// checked too when the body's error code is one the operation documents.
+	if opts.CheckAlways || d.Status >= 400 && d.Status < 500 || byCode {
 		d.Violations = ix.Check(op, params, req)
 		for _, v := range d.Violations {
 			steps = append(steps, formats.Step{Text: stepOf(v), Source: v.Source})
 		}
 	}
-	if r := op.response(d.Status); r != nil && r.Description != "" {
+	if r != nil && r.Description != "" {
 		desc := r.Description
 		if !strings.HasPrefix(d.Explanation, desc) {
 			// A status row built from the same words would say it twice.
@@ -100,6 +103,22 @@ func (ix *Index) name() string {
 		return "the OpenAPI document of " + ix.Title
 	}
 	return "the OpenAPI document"
+}
+
+// responseFor returns the documented response d answers: the error
+// response whose schema enumerates d's error code (byCode), else the one
+// for its status.
+func (op *Operation) responseFor(d *formats.Diagnosis) (r *Response, byCode bool) {
+	if d.Code != "" {
+		for i := range op.Responses {
+			for _, c := range op.Responses[i].Codes {
+				if c == d.Code {
+					return &op.Responses[i], true
+				}
+			}
+		}
+	}
+	return op.response(d.Status), false
 }
 
 // response returns the documented response for status: the exact code,

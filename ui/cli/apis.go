@@ -74,13 +74,15 @@ func APIsList(env *Env, args []string) int {
 
 // APIsShow is `apierr apis show NAME [--json]`: one profile, every row.
 func APIsShow(env *Env, args []string) int {
-	asJSON, name := false, ""
+	asJSON, ops, name := false, false, ""
 	for _, a := range args {
 		switch {
 		case a == "--json":
 			asJSON = true
+		case a == "--operations":
+			ops = true
 		case a == "-h" || a == "--help":
-			fmt.Fprint(env.Stdout, "Usage: apierr apis show NAME [--json]\n")
+			fmt.Fprint(env.Stdout, "Usage: apierr apis show NAME [--json] [--operations]\n")
 			return ExitOK
 		case strings.HasPrefix(a, "-"):
 			return env.Fail(ExitUsage, "apis show: unknown flag %s (usage: apierr apis show NAME [--json])", a)
@@ -97,6 +99,9 @@ func APIsShow(env *Env, args []string) int {
 	p, ok := reg.Lookup(name)
 	if !ok {
 		return env.unknownAPI(reg, name)
+	}
+	if ops {
+		return showOperations(env, p, asJSON)
 	}
 	if asJSON {
 		return env.printJSON(p)

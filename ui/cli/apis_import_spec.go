@@ -70,6 +70,8 @@ func importSpec(env *Env, a importArgs, src []byte, source string) int {
 	}
 	opsFile := name + ".operations.json.gz"
 	p, ix := openapi.Build(spec, openapi.BuildOptions{Name: name, Source: source, Hosts: a.hosts, OperationsFile: opsFile})
+	// Steps name the document briefly: its file name, or its URL.
+	ix.Source = displayName(a.input)
 	data, err := encodeSpecProfile(p)
 	if err != nil {
 		return env.Fail(ExitUsage, "apis import: %v", err)

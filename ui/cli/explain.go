@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/apierr/apierr/formats"
+	"github.com/apierr/apierr/formats/exchange"
 	"github.com/apierr/apierr/ui/render"
 	"golang.org/x/term"
 )
@@ -23,6 +24,13 @@ Flags:
   --api NAME   use this API's docs profile (see 'apierr apis list')
   --json       print the Diagnosis as JSON
   --save       keep the response and its diagnosis in history (redacted)
+
+The request it answered (checked against the API's OpenAPI document, when
+its profile was imported from one):
+  --request 'METHOD URL'        e.g. --request 'GET https://api.example.com/v1/items?limit=500'
+  --request-header 'K: V'       a header the request sent (repeatable)
+  --request-body-file FILE|-    the body the request sent
+  --check-request               check it whatever the status (default: 4xx only)
 `
 
 // explainArgs are the parsed flags of `apierr explain`.
@@ -34,6 +42,8 @@ type explainArgs struct {
 	api      string
 	json     bool
 	save     bool // --save: keep the response in history
+	// req is the request the response answered, when given.
+	req pastedRequest
 }
 
 // Explain is `apierr explain`: it diagnoses a status code, a raw response
@@ -58,10 +68,20 @@ func Explain(env *Env, args []string) int {
 			return env.unknownAPI(reg, a.api)
 		}
 	}
-	d := formats.DetectWith(status, header, body, formats.Options{Profiles: reg, API: a.api})
+	var req exchange.Request
+	if a.req.given() {
+		if req, err = a.req.request(env); err != nil {
+			return env.Fail(ExitUsage, "explain: %s", render.InertLine(err.Error()))
+		}
+	}
+	d := formats.DetectWith(status, header, body, formats.Options{Profiles: reg, API: a.api, Host: hostOf(req.URL)})
+	applySpec(env, reg, &d, req, a.req.always)
 
 	if a.save {
 		ex := explainedExchange(status, header, body, d)
+		if req.Method != "" {
+			ex.Request = req
+		}
 		saveExchange(env, &ex)
 		if ex.ID != 0 {
 			fmt.Fprintf(env.Stderr, "apierr: saved to history as #%d\n", ex.ID)
@@ -122,6 +142,16 @@ func parseExplainArgs(args []string) (explainArgs, bool, error) {
 			a.api, err = value()
 		case "--save":
 			a.save = true
+		case "--request":
+			a.req.line, err = value()
+		case "--request-header":
+			var h string
+			h, err = value()
+			a.req.headers = append(a.req.headers, h)
+		case "--request-body-file":
+			a.req.bodyFile, err = value()
+		case "--check-request":
+			a.req.always = true
 		default:
 			if strings.HasPrefix(arg, "-") && arg != "-" {
 				return a, false, fmt.Errorf("unknown flag %s (run 'apierr explain --help')", arg)

@@ -28,6 +28,8 @@ apierr's own flags:
   --env-file FILE    KEY=VALUE lines filling ${KEY} in the URL, headers and body
   --show-secrets     print credentials as they are instead of redacted
   --no-history       do not keep this exchange in the history
+  --check-request    check the request against the API's OpenAPI document
+                     whatever the status (default: when the answer is a 4xx)
   --max-body SIZE    keep at most SIZE of the body (default 16M; 512K, 1G, bytes)
   --retry-max-wait S longest wait between retries, Retry-After included (default 60)
 
@@ -54,6 +56,9 @@ type sendArgs struct {
 	showSecrets bool
 	noHistory   bool
 	curlArgs    []string
+	// checkRequest checks the request against the API's OpenAPI
+	// document whatever the status.
+	checkRequest bool
 }
 
 // Send is `apierr send`: it sends one request built from curl-like flags
@@ -83,6 +88,9 @@ func Send(env *Env, args []string) int {
 	ex := probe.Send(ctx, req)
 	stop()
 	ex.Source = exchange.SourceSend
+	if ex.Response != nil {
+		applySpec(env, reg, &ex.Diagnosis, ex.Request, a.checkRequest)
+	}
 	if !a.noHistory {
 		saveExchange(env, &ex)
 	}
@@ -142,6 +150,8 @@ func parseSendArgs(args []string) (sendArgs, bool, error) {
 			a.noHistory = true
 		case "--show-secrets":
 			a.showSecrets = true
+		case "--check-request":
+			a.checkRequest = true
 		case "--api":
 			a.api, err = value()
 		case "--env-file":
