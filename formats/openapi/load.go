@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"strings"
 
@@ -182,6 +183,9 @@ func decodeTree(data []byte) (any, error) {
 			if errors.As(err, &se) {
 				off := int(se.Offset) + len(data) - len(trimmed)
 				return nil, fmt.Errorf("line %d: invalid JSON: %v", 1+bytes.Count(data[:min(off, len(data))], []byte{'\n'}), se)
+			}
+			if errors.Is(err, io.ErrUnexpectedEOF) {
+				return nil, fmt.Errorf("line %d: invalid JSON: the document ends before its last object or string is closed", 1+bytes.Count(data, []byte{'\n'}))
 			}
 			return nil, fmt.Errorf("invalid JSON: %v", err)
 		}
