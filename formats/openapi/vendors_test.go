@@ -85,7 +85,7 @@ var (
 	form = http.Header{"Content-Type": {"application/x-www-form-urlencoded"}}
 )
 
-func jsonCT(h http.Header) http.Header   { return with(h, "Content-Type", "application/json") }
+func jsonCT(h http.Header) http.Header { return with(h, "Content-Type", "application/json") }
 func bearer(h http.Header) http.Header { return with(h, "Authorization", "Bearer re_123456789") }
 func basic(h http.Header) http.Header  { return with(h, "Authorization", "Basic QUM6c2VjcmV0") }
 
