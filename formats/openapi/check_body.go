@@ -154,7 +154,7 @@ func (c *checker) jsonValue(s *Schema, v any, ptr string, depth int) {
 		c.jsonValue(c.ix.schema(n), v, ptr, depth+1)
 	}
 	if alts := append(append([]int32(nil), s.AnyOf...), s.OneOf...); len(alts) > 0 && !c.fitsAny(alts, v, depth) {
-		c.add("body", name, preview(v), "fits none of the documented alternatives (oneOf/anyOf)")
+		c.add("body", name, preview(v), c.altRule(alts))
 		return
 	}
 	if len(s.Types) > 0 && !typeFits(s.Types, v) {
@@ -216,6 +216,45 @@ func (c *checker) fitsAny(alts []int32, v any, depth int) bool {
 		}
 	}
 	return false
+}
+
+// altRule words the alternatives a value fitted none of: their values
+// when every alternative is a list of values (an enum written as oneOf
+// consts), else the alternatives' types.
+func (c *checker) altRule(alts []int32) string {
+	var values []any
+	var types []string
+	enumsOnly := true
+	var walk func(alts []int32, depth int)
+	walk = func(alts []int32, depth int) {
+		for _, n := range alts {
+			s := c.ix.schema(n)
+			switch {
+			case len(s.Enum) > 0:
+				values = append(values, s.Enum...)
+			case len(s.Types) == 1 && s.Types[0] == "null":
+				values = append(values, nil)
+			case depth < 4 && len(s.OneOf)+len(s.AnyOf) > 0:
+				walk(append(append([]int32(nil), s.OneOf...), s.AnyOf...), depth+1)
+			default:
+				enumsOnly = false
+				types = append(types, s.Types...)
+			}
+		}
+	}
+	walk(alts, 0)
+	if enumsOnly && len(values) > 0 {
+		for i, v := range values {
+			if v == nil {
+				values[i] = "null"
+			}
+		}
+		return "must be one of: " + enumList(values)
+	}
+	if len(types) > 0 {
+		return "fits none of the documented alternatives (oneOf/anyOf: " + strings.Join(types, ", ") + ")"
+	}
+	return "fits none of the documented alternatives (oneOf/anyOf)"
 }
 
 func typeFits(types []string, v any) bool {

@@ -50,6 +50,10 @@ func (t *schemaTable) add(ref *openapi3.SchemaRef) int32 {
 			}
 			out.Types = append(out.Types, typ)
 		}
+		if out.Nullable && len(out.Types) == 0 {
+			// {"type": "null"} allows null and nothing else.
+			out.Types = []string{"null"}
+		}
 	}
 	if len(s.Enum) > 0 {
 		out.Enum = s.Enum

@@ -62,6 +62,14 @@ func (r *Redactor) Diagnosis(d formats.Diagnosis) formats.Diagnosis {
 	if d.Extra != nil {
 		d.Extra = r.value(d.Extra).(map[string]any)
 	}
+	if d.Violations != nil {
+		vs := make([]formats.Violation, len(d.Violations))
+		for i, v := range d.Violations {
+			v.Value = r.Header(v.Name, v.Value)
+			vs[i] = v
+		}
+		d.Violations = vs
+	}
 	if d.Notes != nil {
 		notes := make([]string, len(d.Notes))
 		for i, n := range d.Notes {
