@@ -7,7 +7,6 @@ package main
 import (
 	"fmt"
 	"os"
-	"strings"
 
 	"github.com/apierr/apierr/history"
 	"github.com/apierr/apierr/probe"
@@ -38,18 +37,6 @@ Global flags:
 Run 'apierr COMMAND --help' for a command's flags.
 `
 
-const apisUsage = `Usage:
-  apierr apis list [--json]                 the API docs profiles known (built-in and yours)
-  apierr apis show NAME [--json]            one profile: status table, error codes, advice
-  apierr apis import FILE|URL [--name NAME] [--host HOST]... [--dry-run] [--json] [--force]
-                                            learn an API from its error documentation page
-  apierr apis add FILE                      check a hand-written profile and install it
-  apierr apis remove NAME                   remove one of your profiles
-  apierr apis test NAME --raw FILE [--json] what a response would be told with that profile
-
-Your profiles live in $XDG_CONFIG_HOME/apierr/apis/. Run 'apierr apis COMMAND --help' for more.
-`
-
 func main() {
 	os.Exit(run(os.Args[1:]))
 }
@@ -58,7 +45,7 @@ func run(args []string) int {
 	probe.Version = version
 	history.Version = version
 	env := cli.NewEnv()
-	args, hist, err := splitHistoryFlag(args)
+	args, hist, err := cli.SplitGlobalFlags(args)
 	if err != nil {
 		return env.Fail(cli.ExitUsage, "%v", err)
 	}
@@ -95,59 +82,9 @@ func run(args []string) int {
 		}
 		return cli.History(env, rest)
 	case "apis":
-		return apis(env, rest)
+		return cli.APIs(env, rest)
 	case "demo":
 		return cli.Demo(env, rest)
 	}
 	return env.Fail(cli.ExitUsage, "unknown command %q: run 'apierr --help' for the list", cmd)
-}
-
-func apis(env *cli.Env, args []string) int {
-	if len(args) == 0 {
-		return cli.APIsList(env, nil)
-	}
-	sub, rest := args[0], args[1:]
-	switch sub {
-	case "-h", "--help", "help":
-		fmt.Fprint(env.Stdout, apisUsage)
-		return cli.ExitOK
-	case "list":
-		return cli.APIsList(env, rest)
-	case "show":
-		return cli.APIsShow(env, rest)
-	case "import":
-		return cli.APIsImport(env, rest)
-	case "add":
-		return cli.APIsAdd(env, rest)
-	case "remove":
-		return cli.APIsRemove(env, rest)
-	case "test":
-		return cli.APIsTest(env, rest)
-	}
-	return env.Fail(cli.ExitUsage, "unknown 'apis' command %q: use list, show, import, add, remove or test", sub)
-}
-
-// splitHistoryFlag takes the global --history PATH (or --history=PATH) out
-// of args, wherever it stands before a "--".
-func splitHistoryFlag(args []string) ([]string, string, error) {
-	out := make([]string, 0, len(args))
-	path := ""
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		switch {
-		case a == "--":
-			return append(out, args[i:]...), path, nil
-		case a == "--history":
-			if i+1 >= len(args) || args[i+1] == "" {
-				return nil, "", fmt.Errorf("--history needs a file path, e.g. --history ./history.db")
-			}
-			path = args[i+1]
-			i++
-		case strings.HasPrefix(a, "--history="):
-			path = strings.TrimPrefix(a, "--history=")
-		default:
-			out = append(out, a)
-		}
-	}
-	return out, path, nil
 }

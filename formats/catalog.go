@@ -84,22 +84,6 @@ func classIndex(code int) int {
 	return code / 100
 }
 
-func catalogTable(code int) []StatusEntry {
-	switch classIndex(code) {
-	case 1:
-		return informationalStatuses
-	case 2:
-		return successStatuses
-	case 3:
-		return redirectionStatuses
-	case 4:
-		return clientErrorStatuses
-	case 5:
-		return serverErrorStatuses
-	}
-	return nil
-}
-
 // OfficialStatusCodes lists every code of the IANA registry the catalogue
 // covers, in order; tests and `apis` listings use it.
 func OfficialStatusCodes() []int {

@@ -2,7 +2,6 @@ package formats
 
 import (
 	"strings"
-	"sync/atomic"
 )
 
 // explain fills the explanation half of d: status text and class, whose
@@ -180,38 +179,14 @@ type catalogView struct {
 	sources  []string
 }
 
-// catalogViews[status] is built on first use and shared from then on:
-// every response needs one, and it depends on the status alone, so the
-// slices are not allocated again for every response, and explain reads
-// one small struct rather than the catalogue's tables. Nothing in apierr
-// writes to a Diagnosis' slices (redact copies them); each one's capacity
-// is its length, so an append makes a copy.
-var catalogViews [600]atomic.Pointer[catalogView]
-
 // catalogViewOf returns the view of status.
 func catalogViewOf(status int) *catalogView {
-	inRange := status >= 0 && status < len(catalogViews)
-	if inRange {
-		if v := catalogViews[status].Load(); v != nil {
-			return v
-		}
-	}
 	e, known := StatusInfo(status)
-	n := len(e.Steps)
-	v := &catalogView{
-		entry:    e,
-		known:    known,
-		steps:    make([]Step, n),
-		recovery: make([]string, n),
-		sources:  []string{e.Cite},
-	}
+	v := &catalogView{entry: e, known: known, sources: []string{e.Cite},
+		steps: make([]Step, len(e.Steps)), recovery: make([]string, len(e.Steps))}
 	for i, s := range e.Steps {
 		v.steps[i] = Step{Text: s, Source: e.Cite}
 		v.recovery[i] = s
-	}
-	v.steps, v.recovery = v.steps[:n:n], v.recovery[:n:n]
-	if inRange {
-		catalogViews[status].Store(v)
 	}
 	return v
 }

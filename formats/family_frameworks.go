@@ -131,7 +131,7 @@ func fillGitHub(s *scan, m map[string]any, d *Diagnosis) bool {
 func fillCodeMessage(s *scan, m map[string]any, d *Diagnosis) bool {
 	msg, msgKey := firstText(m, "message", "Message")
 	code, codeKey := firstText(m, "code", "Code", "error_code", "errorCode")
-	if msg == "" || code == "" {
+	if msg == "" || code == "" || statusEcho(code, s.status) {
 		return false
 	}
 	d.Code, d.Message = code, msg
@@ -146,7 +146,7 @@ func fillCodeMessage(s *scan, m map[string]any, d *Diagnosis) bool {
 // ["Enter a valid email address."], "non_field_errors": [...]}. Only for
 // error statuses, since a success body can have the same shape.
 func fillDRF(s *scan, m map[string]any, d *Diagnosis) bool {
-	if s.status < 400 && s.status != 0 || !isFieldMap(m) || !allLists(m) {
+	if s.status < 400 && s.status != 0 || !isFieldMap(m) || !allLists(m) || !isFieldTree(m) {
 		return false
 	}
 	appendFieldMap(d, m)

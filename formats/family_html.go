@@ -1,8 +1,9 @@
 package formats
 
 import (
-	"html"
 	"strings"
+
+	"golang.org/x/net/html"
 )
 
 // htmlScanLen bounds how much of an HTML page is searched: error pages put
@@ -30,37 +31,41 @@ var htmlServers = []struct{ marker, name string }{
 	{"jetty", "Eclipse Jetty"},
 }
 
+// maxHTMLTokens bounds the tokens read from a page, so that a page of
+// 100 000 nested elements stays quick.
+const maxHTMLTokens = 20000
+
 // recognizeHTML reads an HTML error page: Title is the <title>, Message
 // the first <h1> (or the first <pre>, as Express prints "Cannot GET /x",
-// or the title), all with tags removed and entities decoded. A Cloudflare
-// "Error code 52x" becomes the code.
-func recognizeHTML(b []byte, d *Diagnosis) {
+// or the title), read with the golang.org/x/net/html tokenizer so that
+// comments, scripts and styles never count. A Cloudflare "Error code 52x"
+// becomes the code.
+func recognizeHTML(page string, d *Diagnosis) {
 	d.Format = "html"
-	page := b
 	if len(page) > htmlScanLen {
 		page = page[:htmlScanLen]
 	}
-	src := string(page)
-	lower := asciiLower(src)
-	d.Title = htmlElementText(src, lower, "title")
-	d.Message = htmlElementText(src, lower, "h1")
+	p := readHTMLPage(page)
+	d.Title = p.text[htmlTitle]
+	d.Message = p.text[htmlH1]
 	// A short, generic heading (IIS's "Server Error", Django's exception
 	// name) is followed by the detail: an h2, or Django's exception value.
 	if d.Message != "" && len(d.Message) < 40 {
-		detail := htmlClassText(src, lower, "exception_value")
+		detail := p.text[htmlException]
 		if detail == "" && len(d.Message) < 20 {
-			detail = htmlElementText(src, lower, "h2")
+			detail = p.text[htmlH2]
 		}
 		if detail != "" {
 			d.Message += ": " + detail
 		}
 	}
 	if d.Message == "" {
-		d.Message = htmlElementText(src, lower, "pre")
+		d.Message = p.text[htmlPre]
 	}
 	if d.Message == "" {
 		d.Message = d.Title
 	}
+	lower := asciiLower(page)
 	if i := strings.Index(lower, "error code "); i >= 0 && strings.Contains(lower, "cloudflare") {
 		j := i + len("error code ")
 		k := j
@@ -79,50 +84,108 @@ func recognizeHTML(b []byte, d *Diagnosis) {
 	}
 }
 
-// htmlElementText returns the text of the first <tag> element, with inner
-// tags removed, entities decoded and white space collapsed.
-func htmlElementText(src, lower, tag string) string {
-	open := "<" + tag
-	for from := 0; ; {
-		i := strings.Index(lower[from:], open)
-		if i < 0 {
-			return ""
-		}
-		i += from
-		after := i + len(open)
-		if after < len(lower) && (lower[after] == '>' || lower[after] == ' ' || lower[after] == '\t' || lower[after] == '\n' || lower[after] == '\r') {
-			gt := strings.IndexByte(lower[after:], '>')
-			if gt < 0 {
-				return ""
-			}
-			start := after + gt + 1
-			end := strings.Index(lower[start:], "</"+tag)
-			if end < 0 {
-				end = len(lower) - start
-			}
-			return cleanText(stripTags(src[start : start+end]))
-		}
-		from = after
-	}
+// The elements of a page whose text recognition reads.
+const (
+	htmlTitle = iota
+	htmlH1
+	htmlH2
+	htmlPre
+	htmlException // Django's class="exception_value"
+	htmlParts
+)
+
+// htmlPage holds the text of the first element of each part.
+type htmlPage struct {
+	text [htmlParts]string
 }
 
-// htmlClassText returns the text of the first element whose class
-// attribute starts with class.
-func htmlClassText(src, lower, class string) string {
-	i := strings.Index(lower, `class="`+class)
-	if i < 0 {
-		return ""
+// readHTMLPage tokenizes page and keeps the text of the first <title>,
+// <h1>, <h2>, <pre> and exception_value element, inner tags removed,
+// entities decoded and white space collapsed. Text inside <script>,
+// <style> and <template>, and comments, is skipped.
+func readHTMLPage(page string) htmlPage {
+	var p htmlPage
+	z := html.NewTokenizer(strings.NewReader(page))
+	part, open, nest := -1, "", 0 // the part being read and its element
+	skip := ""                    // the script-like element we are in
+	var buf strings.Builder
+	done := func() {
+		p.text[part] = strings.Join(strings.Fields(strings.ToValidUTF8(buf.String(), "\uFFFD")), " ")
+		part, open, nest = -1, "", 0
+		buf.Reset()
 	}
-	gt := strings.IndexByte(lower[i:], '>')
-	if gt < 0 {
-		return ""
+	for i := 0; i < maxHTMLTokens; i++ {
+		switch z.Next() {
+		case html.ErrorToken:
+			if part >= 0 {
+				done()
+			}
+			return p
+		case html.TextToken:
+			if part >= 0 && skip == "" {
+				buf.Write(z.Text())
+				buf.WriteByte(' ')
+			}
+		case html.StartTagToken:
+			name, hasAttr := z.TagName()
+			tag := string(name)
+			switch tag {
+			case "script", "style", "template", "noscript":
+				skip = tag
+				continue
+			}
+			if part >= 0 {
+				if tag == open {
+					nest++
+				}
+				buf.WriteByte(' ')
+				continue
+			}
+			if k := htmlPart(tag, hasAttr, z); k >= 0 && p.text[k] == "" {
+				part, open = k, tag
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			tag := string(name)
+			switch {
+			case tag == skip:
+				skip = ""
+			case part >= 0 && tag == open && nest > 0:
+				nest--
+			case part >= 0 && tag == open:
+				done()
+			case part >= 0:
+				buf.WriteByte(' ')
+			}
+		}
 	}
-	start := i + gt + 1
-	end := strings.Index(lower[start:], "</")
-	if end < 0 {
-		end = len(lower) - start
+	if part >= 0 {
+		done()
 	}
-	return cleanText(stripTags(src[start : start+end]))
+	return p
+}
+
+// htmlPart returns the part a start tag begins, -1 for none.
+func htmlPart(tag string, hasAttr bool, z *html.Tokenizer) int {
+	switch tag {
+	case "title":
+		return htmlTitle
+	case "h1":
+		return htmlH1
+	case "h2":
+		return htmlH2
+	}
+	for hasAttr {
+		var k, v []byte
+		k, v, hasAttr = z.TagAttr()
+		if string(k) == "class" && strings.HasPrefix(string(v), "exception_value") {
+			return htmlException
+		}
+	}
+	if tag == "pre" {
+		return htmlPre
+	}
+	return -1
 }
 
 // asciiLower lower-cases ASCII letters only, so that byte offsets in the
@@ -136,35 +199,4 @@ func asciiLower(s string) string {
 		}
 	}
 	return string(b)
-}
-
-// stripTags removes markup from a fragment of HTML.
-func stripTags(s string) string {
-	if !strings.ContainsRune(s, '<') {
-		return s
-	}
-	var b strings.Builder
-	in := false
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '<':
-			in = true
-			b.WriteByte(' ')
-		case c == '>' && in:
-			in = false
-		case !in:
-			b.WriteByte(c)
-		}
-	}
-	return b.String()
-}
-
-// cleanText decodes entities, collapses runs of white space and replaces
-// invalid UTF-8 (pages in Latin-1 that do not say so) with U+FFFD.
-func cleanText(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	if strings.ContainsRune(s, '&') {
-		s = html.UnescapeString(s)
-	}
-	return strings.Join(strings.Fields(s), " ")
 }

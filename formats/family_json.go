@@ -1,82 +1,46 @@
 package formats
 
 import (
-	"bytes"
 	"encoding/json"
 	"strconv"
+	"strings"
 )
 
-// Member names that usually carry a message or a code in JSON that
-// matches no known family, in order of preference.
-var (
-	anyMessageKeys = []string{"message", "Message", "detail", "error_description", "errorMessage", "errorSummary", "error_message", "description", "msg", "reason", "title", "error", "errors"}
-	anyCodeKeys    = []string{"code", "Code", "error_code", "errorCode", "errorcode", "type"}
-	// anyContainers are the members looked into, in order, when the top
-	// level has no message: a fixed list keeps the result deterministic.
-	anyContainers = []string{"error", "errors", "fault", "data", "meta", "response", "result", "detail", "details"}
-	// A success or redirect body is the payload itself: its "title" or
-	// "description" names a product or a page, and "data" holds records,
-	// not messages. Only members meant as messages are read there.
-	okMessageKeys = []string{"message", "Message", "detail", "error_description", "errorMessage", "errorSummary", "error_message", "msg", "error", "errors"}
-	okContainers  = []string{"error", "errors", "fault"}
-)
-
-// anyMaxDepth bounds the best-effort search; real error bodies put their
-// message within two or three levels.
-const anyMaxDepth = 4
-
-// recognizeAnyJSON is the "json" fallback: valid JSON in no known family.
-// It takes the first message and code found under the usual member names,
-// at the top level first, then inside the usual containers (error,
-// errors[0], data, ...), and a bare JSON string as the message itself.
-func recognizeAnyJSON(root any, d *Diagnosis) {
+// recognizeAnyJSON is the "json" fallback: valid JSON in no known family,
+// read by the structural reader alone, and a bare JSON string as the
+// message itself.
+func recognizeAnyJSON(root any, r reading, d *Diagnosis) {
 	d.Format = "json"
 	if s, ok := root.(string); ok {
 		d.Message = s
 		return
 	}
-	if d.Status >= 200 && d.Status < 400 {
-		d.Message = findIn(root, okMessageKeys, okContainers, 0)
-	} else {
-		d.Message = findAny(root, anyMessageKeys, 0)
-	}
-	d.Code = findAny(root, anyCodeKeys, 0)
-	if !isToken(d.Code) {
-		d.Code = ""
-	}
+	d.Message, d.Code, d.FieldErrors = r.message, r.code, r.fields
 }
 
-// findAny searches v for the first non-empty text under one of keys.
-func findAny(v any, keys []string, depth int) string {
-	return findIn(v, keys, anyContainers, depth)
-}
-
-// findIn searches v for the first non-empty text under one of keys, at
-// the top level first, then inside the given containers.
-func findIn(v any, keys, containers []string, depth int) string {
-	if depth > anyMaxDepth {
-		return ""
+// completeFromReading fills what a family left blank from the structural
+// reading, and replaces a message that only repeats the status phrase
+// with a more specific one.
+func completeFromReading(d *Diagnosis, r reading) {
+	switch {
+	case d.Message == "":
+		d.Message = r.message
+	case d.Message == d.Code && !isProse(d.Message) && r.message != "" && r.message != d.Code:
+		// {"error": "RecordNotFound", "description": "Not found"}: the
+		// family's message was the code again.
+		d.Message = r.message
+	case isStatusPhrase(d.Message, d.Status) && isProse(r.message) && !isStatusPhrase(r.message, d.Status):
+		if d.Title == "" {
+			d.Title = d.Message
+		}
+		d.Message = r.message
 	}
-	switch x := v.(type) {
-	case []any:
-		if len(x) > 0 {
-			return findIn(x[0], keys, containers, depth+1)
-		}
-	case map[string]any:
-		for _, k := range keys {
-			if s := scalar(x[k]); s != "" {
-				return s
-			}
-		}
-		for _, c := range containers {
-			if child, ok := x[c]; ok {
-				if s := findIn(child, keys, containers, depth+1); s != "" {
-					return s
-				}
-			}
-		}
+	if d.Code == "" || statusEcho(d.Code, d.Status) {
+		d.Code = r.code
 	}
-	return ""
+	if len(d.FieldErrors) == 0 {
+		d.FieldErrors = r.fields
+	}
 }
 
 // maxBrokenTokens bounds the salvage scan of invalid JSON.
@@ -87,7 +51,7 @@ const maxBrokenTokens = 20000
 // start with '[' or '"', read as text; otherwise it is "json" with a note
 // giving the offset, and whatever message and code can be salvaged from
 // the tokens before the error.
-func recognizeBrokenJSON(b []byte, err error, d *Diagnosis) {
+func recognizeBrokenJSON(b string, err error, d *Diagnosis) {
 	off, why := jsonErrorOffset(b, err)
 	if off <= 2 && len(b) > 2 {
 		recognizeText(b, d)
@@ -100,8 +64,8 @@ func recognizeBrokenJSON(b []byte, err error, d *Diagnosis) {
 
 // salvageJSON streams the tokens of invalid JSON up to the error and
 // returns the first message and code found under the usual names.
-func salvageJSON(b []byte) (msg, code string) {
-	dec := json.NewDecoder(bytes.NewReader(b))
+func salvageJSON(b string) (msg, code string) {
+	dec := json.NewDecoder(strings.NewReader(b))
 	dec.UseNumber()
 	// inObj[i] tells whether container i is an object; wantKey whether
 	// the next string in the innermost object is a key.
@@ -139,9 +103,10 @@ func salvageJSON(b []byte) (msg, code string) {
 		if s == "" {
 			continue
 		}
-		if msg == "" && contains(anyMessageKeys, key) {
+		nk := normKey(key)
+		if msg == "" && messageKeys[nk] >= 84 {
 			msg = s
-		} else if code == "" && contains(anyCodeKeys, key) && isToken(s) {
+		} else if code == "" && codeKeys[nk] >= 80 && isToken(s) {
 			code = s
 		}
 	}

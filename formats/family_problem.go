@@ -27,8 +27,15 @@ func fillProblem(s *scan, m map[string]any, d *Diagnosis) bool {
 	if !declared && typ == "" && title == "" {
 		return false
 	}
+	if !declared && title == "" && !strings.ContainsAny(typ, ":/") {
+		// {"type": "error", "status": 400, "message": ...} classifies
+		// an error with a word; a problem type is a URI reference.
+		return false
+	}
 	detail := str(m, "detail")
-	shaped := (typ != "" || title != "") && (problemStatus(m["status"]) || detail != "" || has(m, "instance"))
+	shaped := (typ != "" || title != "") && (problemStatus(m["status"]) || detail != "" || has(m, "instance")) ||
+		strings.Contains(typ, "://") && title != "" // RFC 9457 section 3's own example has neither
+
 	if !declared && !shaped {
 		return false
 	}

@@ -21,7 +21,8 @@ type jsonFamily struct {
 // the manner of net/http's sniff signatures: the first family whose fill
 // accepts the body wins. More specific shapes come first (a Kubernetes
 // Status before problem+json, Google's status before the generic error
-// object, OAuth 2.0 before a bare error string, Spring Boot's error page
+// object, a problem with an errors[] extension before the errors lists,
+// OAuth 2.0 before a bare error string, Spring Boot's error page
 // before an error string). A body that no family accepts, and any JSON
 // that is not an object, falls back to "json": best-effort message, code
 // and request id from the usual member names (recognizeAnyJSON).
@@ -30,10 +31,10 @@ type jsonFamily struct {
 var jsonFamilies = []jsonFamily{
 	{"kubernetes-status", "Kubernetes Status", []string{"kind"}, fillKubernetes},
 	{"google-status", "Google API error (google.rpc.Status)", []string{"error"}, fillGoogle},
+	{"problem+json", "RFC 9457 Problem Details", nil, fillProblem},
 	{"graphql", "GraphQL errors", []string{"errors"}, fillGraphQL},
 	{"jsonapi", "JSON:API errors", []string{"errors"}, fillJSONAPI},
 	{"errors-list", "List of error objects (errors[])", []string{"errors"}, fillErrorsList},
-	{"problem+json", "RFC 9457 Problem Details", nil, fillProblem},
 	{"aws-json", "AWS JSON error", nil, fillAWSJSON},
 	{"error-object", "Error object (code, message, details)", []string{"error"}, fillErrorObject},
 	{"slack", "Slack Web API error", []string{"ok"}, fillSlack},
@@ -55,13 +56,15 @@ var jsonFamilies = []jsonFamily{
 
 // Human names of the families recognized outside the JSON table.
 var otherFamilyNames = map[string]string{
-	"json":       "JSON (no known error format)",
-	"xml":        "XML error (AWS/S3 style)",
-	"soap-fault": "SOAP fault",
-	"html":       "HTML page",
-	"text":       "Plain text",
-	"empty":      "Empty body",
-	"binary":     "Binary data",
+	"json":        "JSON (no known error format)",
+	"xml":         "XML error (AWS/S3 style)",
+	"soap-fault":  "SOAP fault",
+	"xml-rpc":     "XML-RPC fault",
+	"problem+xml": "RFC 9457 Problem Details (XML)",
+	"html":        "HTML page",
+	"text":        "Plain text",
+	"empty":       "Empty body",
+	"binary":      "Binary data",
 }
 
 // familyName returns the human name of a family id.

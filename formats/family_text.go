@@ -12,7 +12,7 @@ const maxTextMessage = 2000
 
 // recognizeText reads a plain-text body: the message is the text itself,
 // white space collapsed, cut at maxTextMessage bytes on a rune boundary.
-func recognizeText(b []byte, d *Diagnosis) {
+func recognizeText(b string, d *Diagnosis) {
 	d.Format = "text"
 	t := b
 	cut := false
@@ -26,7 +26,7 @@ func recognizeText(b []byte, d *Diagnosis) {
 		}
 		cut = true
 	}
-	d.Message = strings.Join(strings.Fields(strings.ToValidUTF8(string(t), "\uFFFD")), " ")
+	d.Message = strings.Join(strings.Fields(strings.ToValidUTF8(t, "\uFFFD")), " ")
 	if cut {
 		d.Message += " …"
 	}
@@ -40,9 +40,13 @@ func recognizeEmpty(d *Diagnosis) {
 
 // recognizeBinary marks a body that is not text (an image, a compressed
 // body that was not decoded, ...) and says how big it is.
-func recognizeBinary(b []byte, d *Diagnosis) {
+func recognizeBinary(b string, d *Diagnosis) {
 	d.Format = "binary"
-	ct := http.DetectContentType(b)
+	head := b
+	if len(head) > sniffLen {
+		head = head[:sniffLen]
+	}
+	ct := http.DetectContentType([]byte(head))
 	d.Notes = append(d.Notes, "The body is "+strconv.Itoa(len(b))+" bytes of binary data (it looks like "+ct+"), not a readable error message.")
 }
 

@@ -1,9 +1,7 @@
 package formats
 
 import (
-	"bytes"
-	"encoding/xml"
-	"io"
+	"cmp"
 	"strings"
 )
 
@@ -14,112 +12,123 @@ const maxXMLTokens = 5000
 // maxXMLText bounds the text kept from one element.
 const maxXMLText = 4096
 
-// recognizeXML reads XML error documents: AWS/S3 <Error><Code><Message>
-// <RequestId><HostId> (https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html),
-// the query protocols' <ErrorResponse><Error>...</Error><RequestId>, EC2's
-// <Response><Errors><Error>...<RequestID>, and SOAP faults, 1.1
-// (faultcode, faultstring) and 1.2 (Code/Value, Reason/Text). Other XML is
-// "xml" with the first Code/Message-like elements it has.
-func recognizeXML(b []byte, d *Diagnosis) {
-	dec := xml.NewDecoder(bytes.NewReader(b))
-	dec.Strict = false
-	dec.Entity = xml.HTMLEntity
-	dec.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
-	var (
-		stack   []string // local names of open elements
-		soap    bool
-		vals    = map[string]string{}
-		errLeaf = map[string]any{} // leaves of <Error>, for Extra
-		buf     strings.Builder
-	)
-	for i := 0; i < maxXMLTokens; i++ {
-		tok, err := dec.Token()
-		if err != nil {
-			break
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			name := t.Name.Local
-			if name == "Fault" && len(stack) > 0 && stack[len(stack)-1] == "Body" {
-				soap = true
-			}
-			stack = append(stack, name)
-			buf.Reset()
-		case xml.CharData:
-			if buf.Len()+len(t) <= maxXMLText {
-				buf.Write(t)
-			}
-		case xml.EndElement:
-			if len(stack) == 0 {
-				continue
-			}
-			name := stack[len(stack)-1]
-			parent := ""
-			if len(stack) > 1 {
-				parent = stack[len(stack)-2]
-			}
-			v := strings.Join(strings.Fields(strings.ToValidUTF8(buf.String(), "\uFFFD")), " ")
-			buf.Reset()
-			stack = stack[:len(stack)-1]
-			if v == "" {
-				continue
-			}
-			key := xmlKey(parent, name)
-			if _, seen := vals[key]; !seen {
-				vals[key] = v
-			}
-			if parent == "Error" && name != "Code" && name != "Message" && name != "RequestId" && name != "RequestID" {
-				if _, seen := errLeaf[name]; !seen {
-					errLeaf[name] = v
-				}
-			}
-		}
-	}
-	if soap {
-		d.Format = "soap-fault"
-		d.Code = firstOf(vals, "faultcode", "Code/Value")
-		d.Message = firstOf(vals, "faultstring", "Reason/Text")
-		if sub := vals["Subcode/Value"]; sub != "" {
-			d.Extra = map[string]any{"Subcode": sub}
-		}
-		if actor := firstOf(vals, "faultactor", "Role"); actor != "" {
-			mergeExtra(d, map[string]any{"faultactor": actor})
-		}
+// recognizeXML reads an XML body as a tree (xmlTree) and then by the
+// format it declares: a SOAP fault, 1.1 (faultcode, faultstring) or 1.2
+// (Code/Value, Subcode, Reason/Text, Detail); an XML-RPC fault; an RFC
+// 9457 problem document (Appendix B, application/problem+xml). Any other
+// XML, AWS's <Error> documents and the query protocols'
+// <ErrorResponse> among them
+// (https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html),
+// is "xml", read by the structural reader.
+func recognizeXML(s *scan, b string, d *Diagnosis) {
+	tree, root, space := xmlTree(b)
+	top := asObjOrNil(tree[root])
+	switch {
+	case root == "Envelope" && obj(obj(top, "Body"), "Fault") != nil:
+		recognizeSOAPFault(obj(obj(top, "Body"), "Fault"), d)
 		return
+	case root == "methodResponse" && has(top, "fault"):
+		// XML-RPC (https://xmlrpc.com/spec.md): the fault is a struct
+		// of faultCode and faultString.
+		f := xmlRPCStruct(obj(top, "fault")["value"])
+		d.Format = "xml-rpc"
+		d.Code, d.Message = text(f, "faultCode"), text(f, "faultString")
+		return
+	case root == "problem" && (space == "urn:ietf:rfc:7807" || strings.Contains(s.ctype, "problem+xml")):
+		if fillProblem(s, top, d) {
+			d.Format = "problem+xml"
+			return
+		}
 	}
 	d.Format = "xml"
-	d.Code = firstOf(vals, "Error/Code", "Code")
-	d.Message = firstOf(vals, "Error/Message", "Message", "message")
-	if id, k := firstOfKey(vals, "RequestId", "RequestID", "Error/RequestId", "Error/RequestID"); id != "" {
-		d.RequestID, d.RequestIDSource = id, "body "+k[strings.LastIndexByte(k, '/')+1:]
+	r := readTree(tree, s.status)
+	d.Code, d.Message, d.FieldErrors = r.code, r.message, r.fields
+	if r.requestID != "" {
+		// The element's own name is the source: "body RequestId".
+		d.RequestID, d.RequestIDSource = r.requestID, "body "+r.ridPath[strings.LastIndexByte(r.ridPath, '.')+1:]
 	}
-	if len(errLeaf) > 0 {
-		d.Extra = errLeaf
-	}
+	d.Extra = xmlErrorExtra(tree, r)
 }
 
-// xmlKey names a leaf for lookup: a few well-known parents are kept so
-// that <Error><Code> and SOAP 1.2's <Code><Value> can be told apart.
-func xmlKey(parent, name string) string {
-	switch parent {
-	case "Error", "Code", "Reason", "Subcode":
-		return parent + "/" + name
+// recognizeSOAPFault reads a SOAP fault. The code is the top-level one
+// (env:Sender, SOAP-ENV:Server), the Subcode and the Detail's elements go
+// to Extra as sent.
+func recognizeSOAPFault(f map[string]any, d *Diagnosis) {
+	d.Format = "soap-fault"
+	code := obj(f, "Code")
+	d.Code = cmp.Or(str(f, "faultcode"), str(code, "Value"))
+	d.Message = cmp.Or(str(f, "faultstring"), reasonText(f["Reason"]))
+	if sub := str(obj(code, "Subcode"), "Value"); sub != "" {
+		mergeExtra(d, map[string]any{"Subcode": sub})
 	}
-	return name
-}
-
-// firstOf returns the first non-empty value among keys.
-func firstOf(vals map[string]string, keys ...string) string {
-	v, _ := firstOfKey(vals, keys...)
-	return v
-}
-
-// firstOfKey is firstOf that also says which key matched.
-func firstOfKey(vals map[string]string, keys ...string) (string, string) {
-	for _, k := range keys {
-		if v := vals[k]; v != "" {
-			return v, k
+	if actor := cmp.Or(str(f, "faultactor"), str(f, "Role")); actor != "" {
+		mergeExtra(d, map[string]any{"faultactor": actor})
+	}
+	for _, k := range []string{"Detail", "detail"} {
+		if det, ok := f[k]; ok {
+			mergeExtra(d, map[string]any{k: det})
 		}
 	}
-	return "", ""
+}
+
+// reasonText is SOAP 1.2's Reason/Text, the first one when the reason is
+// given in several languages.
+func reasonText(v any) string {
+	t := asObjOrNil(v)["Text"]
+	if a, ok := t.([]any); ok && len(a) > 0 {
+		t = a[0]
+	}
+	switch x := t.(type) {
+	case string:
+		return x
+	case map[string]any:
+		return str(x, "#text")
+	}
+	return ""
+}
+
+// xmlErrorExtra keeps the other leaves of the element that holds the
+// code (S3's <Resource>, <HostId>; SQS's <Type>), as sent.
+func xmlErrorExtra(tree map[string]any, r reading) map[string]any {
+	holder := errorHolder(tree, 0)
+	if holder == nil {
+		return nil
+	}
+	var out map[string]any
+	for k, v := range holder {
+		s, ok := v.(string)
+		if !ok || s == r.code || s == r.message || s == r.requestID {
+			continue
+		}
+		if out == nil {
+			out = map[string]any{}
+		}
+		out[k] = s
+	}
+	return out
+}
+
+// errorHolder finds the element named Error, the first one, a few levels
+// down.
+func errorHolder(m map[string]any, depth int) map[string]any {
+	if depth > 3 {
+		return nil
+	}
+	for _, k := range sortedKeys(m) {
+		v := m[k]
+		if a, ok := v.([]any); ok && len(a) > 0 {
+			v = a[0]
+		}
+		c, ok := v.(map[string]any)
+		if !ok {
+			continue
+		}
+		if strings.EqualFold(k, "error") {
+			return c
+		}
+		if h := errorHolder(c, depth+1); h != nil {
+			return h
+		}
+	}
+	return nil
 }

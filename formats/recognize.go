@@ -1,12 +1,11 @@
 package formats
 
 import (
-	"errors"
 	"fmt"
 	"net/http"
 	"net/textproto"
 	"strconv"
-	"sync"
+	"strings"
 	"time"
 
 	"golang.org/x/net/http/httpguts"
@@ -21,8 +20,11 @@ type scan struct {
 	// retryDelay is a google.rpc.RetryInfo delay in seconds, -1 if none.
 	retryDelay float64
 	// rid is the top-level member of a JSON object body that holds its
-	// request id, "" if none (see topRequestIDKey).
+	// request id, "" if none or if the id sits deeper.
 	rid string
+	// bodyID is the request id the structural reader found in the body
+	// and bodyIDPath its dotted path.
+	bodyID, bodyIDPath string
 }
 
 // recognize fills the body-derived half of a Diagnosis: the format family,
@@ -34,15 +36,7 @@ type scan struct {
 // walk the JSON family table (jsonFamilies) over that one value, or read
 // XML, HTML, text, binary or an empty body; then read the headers.
 func recognize(status int, header http.Header, body string, now time.Time) (out Diagnosis) {
-	// The JSON families are called through a table, so the scan and the
-	// Diagnosis they are handed cannot stay on the stack: they come from
-	// a pool, and the Diagnosis is copied out before they go back.
-	st := recognizeStates.Get().(*recognizeState)
-	d := &st.d
-	d.Status = status
 	defer func() {
-		*st = recognizeState{}
-		recognizeStates.Put(st)
 		if r := recover(); r != nil {
 			// A bug here must not cost the user the response: report
 			// the body as text and say why. FuzzDetect fails on this note.
@@ -51,34 +45,37 @@ func recognize(status int, header http.Header, body string, now time.Time) (out 
 		}
 	}()
 	header, rateLimited := canonicalHeader(header)
-	st.s = scan{status: status, header: header, ctype: mediaType(headerValue(header, "Content-Type")), retryDelay: -1}
-	s := &st.s
+	// The Diagnosis and the scan are handed to the families through a
+	// table, so they live on the heap: one allocation for both.
+	st := &struct {
+		d Diagnosis
+		s scan
+	}{Diagnosis{Status: status}, scan{status: status, header: header, ctype: mediaType(headerValue(header, "Content-Type")), retryDelay: -1}}
+	d, s := &st.d, &st.s
 	text := trimText(body)
-	b := viewBytes(text)
-	kind := sniffBody(b)
-	var root any
+	kind := sniffBody(text)
 	switch kind {
 	case kindEmpty:
 		recognizeEmpty(d)
 	case kindJSON:
 		var ok bool
-		root, ok = recognizeJSON(s, text, d)
-		if !ok && looksBinary(b) {
+		_, ok = recognizeJSON(s, text, d)
+		if !ok && looksBinary(text) {
 			kind = kindBinary
 			*d = Diagnosis{Status: status}
-			recognizeBinary(b, d)
+			recognizeBinary(text, d)
 		}
 	case kindXML:
-		recognizeXML(b, d)
+		recognizeXML(s, text, d)
 	case kindHTML:
-		recognizeHTML(b, d)
+		recognizeHTML(text, d)
 	case kindBinary:
-		recognizeBinary(b, d)
+		recognizeBinary(text, d)
 	default:
-		recognizeText(b, d)
+		recognizeText(text, d)
 	}
 	if d.Format == "" {
-		recognizeText(b, d)
+		recognizeText(text, d)
 	}
 	if d.Format == "text" {
 		kind = kindText // prose that merely started like JSON
@@ -90,7 +87,7 @@ func recognize(status int, header http.Header, body string, now time.Time) (out 
 		readWWWAuthenticate(d, header)
 	}
 	noteContentType(d, s.ctype, kind)
-	findRequestID(d, root, s.rid, header)
+	findRequestID(d, s.bodyID, s.bodyIDPath, header)
 	readRetryAfter(d, header, now)
 	if d.RetryAfterSeconds == nil && s.retryDelay >= 0 {
 		v := s.retryDelay
@@ -101,17 +98,6 @@ func recognize(status int, header http.Header, body string, now time.Time) (out 
 	}
 	return *d
 }
-
-// recognizeState is what recognize hands to the family detectors.
-type recognizeState struct {
-	s scan
-	d Diagnosis
-}
-
-// recognizeStates keeps recognizeStates between calls. The families keep
-// no reference to what they are handed, so a state is free again once
-// recognize has copied its Diagnosis out.
-var recognizeStates = sync.Pool{New: func() any { return new(recognizeState) }}
 
 // internalErrorNote starts the note left when recognition itself failed.
 const internalErrorNote = "apierr could not finish reading this body (please report it): "
@@ -190,58 +176,29 @@ func headerValue(h http.Header, key string) string {
 // value. It returns the parsed value (nil when invalid) and whether text
 // was JSON.
 func recognizeJSON(s *scan, text string, d *Diagnosis) (any, bool) {
-	root, err := parseJSONText(text)
+	root, err := parseJSON(text)
 	if err != nil {
-		recognizeBrokenJSON(viewBytes(text), err, d)
+		recognizeBrokenJSON(text, err, d)
 		return nil, false
 	}
+	r := readTree(root, s.status)
+	if !strings.Contains(r.ridPath, ".") {
+		s.rid = r.ridPath
+	}
+	s.bodyID, s.bodyIDPath = r.requestID, r.ridPath
 	if m, ok := asObj(root); ok {
-		s.rid = topRequestIDKey(m)
 		checkBodyStatus(s, m, d)
 		for _, f := range jsonFamilies {
-			if !hasAnyMember(m, f.cues) {
-				continue
-			}
-			if f.fill(s, m, d) {
+			if hasAnyMember(m, f.cues) && f.fill(s, m, d) {
 				d.Format, d.FormatName = f.id, f.name
+				completeFromReading(d, r)
 				return root, true
 			}
 		}
 	}
-	recognizeAnyJSON(root, d)
+	recognizeAnyJSON(root, r, d)
 	return root, true
 }
-
-// parseJSON decodes one JSON value, numbers kept as json.Number so that
-// ids and codes keep every digit. It gives what encoding/json's Decoder
-// with UseNumber gives, at a fraction of the cost (see jsonparse.go), and
-// bounds nesting at 10000 levels like it, so a 100 000-deep body is a
-// quick error, not a stack overflow.
-func parseJSON(b []byte) (any, error) {
-	return parseJSONBytes(b)
-}
-
-// jsonErrorOffset returns the byte offset where JSON parsing failed and a
-// short reason.
-func jsonErrorOffset(b []byte, err error) (int64, string) {
-	var se *jsonSyntaxError
-	var td trailingDataError
-	switch {
-	case errors.As(err, &td):
-		return int64(td), td.Error()
-	case errors.As(err, &se) && se.truncated:
-		return int64(len(b)), "the body ends in the middle of a value (truncated?)"
-	case errors.As(err, &se):
-		return se.off, se.Error()
-	}
-	return 0, err.Error()
-}
-
-// trailingDataError is a JSON value followed by more than white space;
-// its value is the offset of the extra data.
-type trailingDataError int64
-
-func (e trailingDataError) Error() string { return "unexpected data after the JSON value" }
 
 // checkBodyStatus compares a status code the body states ("status": 404,
 // "statusCode": 404, a Kubernetes or Google "code": 404) with the HTTP

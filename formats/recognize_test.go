@@ -1,7 +1,6 @@
 package formats
 
 import (
-	"bytes"
 	"maps"
 	"net/textproto"
 	"reflect"
@@ -134,7 +133,7 @@ func TestIsCanonicalKey(t *testing.T) {
 func TestFamilyCues(t *testing.T) {
 	checked := 0
 	for _, p := range loadPublished(t) {
-		root, err := parseJSON(bytes.TrimSpace(p.body))
+		root, err := parseJSON(trimText(string(p.body)))
 		m, ok := asObj(root)
 		if err != nil || !ok {
 			continue

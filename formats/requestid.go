@@ -5,38 +5,6 @@ import (
 	"strings"
 )
 
-// bodyRequestIDKeys are the member names that carry a request id in
-// error bodies, most common first.
-var bodyRequestIDKeys = []string{
-	"request_id", "requestId", "RequestId", "requestID", "RequestID", "request-id", "x-request-id",
-	"correlationId", "correlation_id", "correlationID", "debug_id", "errorId", "error_id",
-	"traceId", "trace_id", "traceID", "incident_id",
-}
-
-// bodyRequestIDSources[i] is "body "+bodyRequestIDKeys[i], the source of
-// an id found at the top level, built once rather than for every body.
-var bodyRequestIDSources = func() []string {
-	src := make([]string, len(bodyRequestIDKeys))
-	for i, k := range bodyRequestIDKeys {
-		src[i] = "body " + k
-	}
-	return src
-}()
-
-// bodyRequestIDSource is the RequestIDSource of an id found at path.
-func bodyRequestIDSource(path string) string {
-	for i, k := range bodyRequestIDKeys {
-		if k == path {
-			return bodyRequestIDSources[i]
-		}
-	}
-	return "body " + path
-}
-
-// bodyRequestIDContainers are the members looked into, in order, after
-// the top level: error objects, meta blocks and GraphQL extensions.
-var bodyRequestIDContainers = []string{"error", "meta", "extensions", "errors", "details", "innererror", "innerError"}
-
 // headerRequestID is one header that may carry a request id.
 type headerRequestID struct {
 	// name is how the source is shown; key is its canonical form.
@@ -75,28 +43,16 @@ var headerRequestIDs = []headerRequestID{
 
 // findRequestID picks the request id: one a family already found in the
 // body (OData innererror, Google RequestInfo, S3 <RequestId>) stands;
-// then body members, top level first; then headers in headerRequestIDs
-// order. A top-level member used as the id is dropped from Extra. rid is
-// topRequestIDKey of root when root is an object, found already.
-func findRequestID(d *Diagnosis, root any, rid string, h http.Header) {
-	if d.RequestID == "" {
-		var id, path string
-		if m, ok := root.(map[string]any); ok {
-			if rid != "" {
-				id, path = scalar(m[rid]), rid
-			} else {
-				id, path = containedRequestID(m, "", 0)
-			}
-		} else {
-			id, path = bodyRequestID(root, "", 0)
-		}
-		if id != "" {
-			d.RequestID, d.RequestIDSource = id, bodyRequestIDSource(path)
-			if !strings.Contains(path, ".") {
-				delete(d.Extra, path)
-				if len(d.Extra) == 0 {
-					d.Extra = nil
-				}
+// then the one the structural reader found at bodyPath; then headers in
+// headerRequestIDs order. A top-level member used as the id is dropped
+// from Extra.
+func findRequestID(d *Diagnosis, bodyID, bodyPath string, h http.Header) {
+	if d.RequestID == "" && bodyID != "" {
+		d.RequestID, d.RequestIDSource = bodyID, "body "+bodyPath
+		if !strings.Contains(bodyPath, ".") {
+			delete(d.Extra, bodyPath)
+			if len(d.Extra) == 0 {
+				d.Extra = nil
 			}
 		}
 	}
@@ -120,49 +76,6 @@ func findRequestID(d *Diagnosis, root any, rid string, h http.Header) {
 		d.RequestID, d.RequestIDSource = v, src
 		return
 	}
-}
-
-// bodyRequestID searches v for a request id member, returning it and its
-// dotted path. Depth is bounded: ids sit near the top.
-func bodyRequestID(v any, prefix string, depth int) (string, string) {
-	if depth > 3 {
-		return "", ""
-	}
-	switch x := v.(type) {
-	case []any:
-		if len(x) > 0 {
-			return bodyRequestID(x[0], prefix, depth+1)
-		}
-	case map[string]any:
-		if k := topRequestIDKey(x); k != "" {
-			return scalar(x[k]), prefix + k
-		}
-		return containedRequestID(x, prefix, depth)
-	}
-	return "", ""
-}
-
-// topRequestIDKey returns the first of bodyRequestIDKeys that m holds as
-// a request id (a scalar of at most 200 characters), "" if none.
-func topRequestIDKey(m map[string]any) string {
-	for _, k := range bodyRequestIDKeys {
-		if s := scalar(m[k]); s != "" && len(s) <= 200 {
-			return k
-		}
-	}
-	return ""
-}
-
-// containedRequestID searches m's bodyRequestIDContainers, in order.
-func containedRequestID(m map[string]any, prefix string, depth int) (string, string) {
-	for _, c := range bodyRequestIDContainers {
-		if child, ok := m[c]; ok {
-			if id, p := bodyRequestID(child, prefix+c+".", depth+1); id != "" {
-				return id, p
-			}
-		}
-	}
-	return "", ""
 }
 
 // traceparentID returns the trace-id of a W3C traceparent header

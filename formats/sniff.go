@@ -1,7 +1,6 @@
 package formats
 
 import (
-	"bytes"
 	"strings"
 	"unicode/utf8"
 )
@@ -54,7 +53,7 @@ func trimText(body string) string {
 // whether it really is. Markup is HTML when its first tag is an HTML one
 // or it declares an HTML doctype, XML otherwise. Binary means NUL bytes or
 // invalid UTF-8 near the start.
-func sniffBody(b []byte) bodyKind {
+func sniffBody(b string) bodyKind {
 	if len(b) == 0 {
 		return kindEmpty
 	}
@@ -75,8 +74,8 @@ func sniffBody(b []byte) bodyKind {
 
 // isJSONScalar reports whether b is a bare JSON number, true, false or
 // null (some servers answer an error with just `null`).
-func isJSONScalar(b []byte) bool {
-	switch string(b) {
+func isJSONScalar(b string) bool {
+	switch b {
 	case "true", "false", "null":
 		return true
 	}
@@ -87,7 +86,8 @@ func isJSONScalar(b []byte) bool {
 	if c != '-' && (c < '0' || c > '9') {
 		return false
 	}
-	for _, c := range b {
+	for i := 0; i < len(b); i++ {
+		c := b[i]
 		if !(c >= '0' && c <= '9' || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-') {
 			return false
 		}
@@ -98,17 +98,17 @@ func isJSONScalar(b []byte) bool {
 // looksBinary reports a NUL byte, or more than one in ten bytes being
 // invalid UTF-8 or control characters, in the first sniffLen bytes. A few
 // stray bytes (Latin-1 text sent as if it were UTF-8) are still text.
-func looksBinary(b []byte) bool {
+func looksBinary(b string) bool {
 	head := b
 	if len(head) > sniffLen {
 		head = head[:sniffLen]
 	}
-	if bytes.IndexByte(head, 0) >= 0 {
+	if strings.IndexByte(head, 0) >= 0 {
 		return true
 	}
 	bad := 0
 	for i := 0; i < len(head); {
-		r, size := utf8.DecodeRune(head[i:])
+		r, size := utf8.DecodeRuneInString(head[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
 			if len(head) < len(b) && len(head)-i < utf8.UTFMax {
@@ -125,7 +125,7 @@ func looksBinary(b []byte) bool {
 }
 
 // sniffMarkup tells HTML from XML by the first real tag.
-func sniffMarkup(b []byte) bodyKind {
+func sniffMarkup(b string) bodyKind {
 	if looksBinary(b) {
 		return kindBinary
 	}
@@ -133,7 +133,7 @@ func sniffMarkup(b []byte) bodyKind {
 	if len(head) > sniffLen {
 		head = head[:sniffLen]
 	}
-	lower := asciiLower(string(head))
+	lower := asciiLower(head)
 	if strings.Contains(lower, "<!doctype html") {
 		return kindHTML
 	}

@@ -29,7 +29,7 @@ func TestSniffBody(t *testing.T) {
 		{"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\xab\x56\x4a\x2d\x2a\xca\x2f\x52", kindBinary},
 	}
 	for _, tt := range tests {
-		if got := sniffBody(viewBytes(trimText(tt.body))); got != tt.want {
+		if got := sniffBody(trimText(tt.body)); got != tt.want {
 			t.Errorf("sniffBody(%q) = %v, want %v", tt.body, got, tt.want)
 		}
 	}

@@ -2,6 +2,7 @@ package history
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
@@ -115,7 +116,7 @@ func fromHAR(h harEntry, path string, profiles *formats.Registry) (exchange.Exch
 		return e, &HARError{Where: path + ".response.status", What: fmt.Sprintf("%v is not an HTTP status", h.Response.Status)}
 	}
 	if status == 0 {
-		msg := firstNonEmpty(h.Response.Error, h.Error, h.Response.StatusText, "no response (status 0 in the HAR file)")
+		msg := cmp.Or(strings.TrimSpace(h.Response.Error), strings.TrimSpace(h.Error), strings.TrimSpace(h.Response.StatusText), "no response (status 0 in the HAR file)")
 		e.Error = msg
 		e.Diagnosis = formats.Diagnosis{StatusClass: formats.ClassUnknown, Format: "transport", FormatName: "No response", Message: msg}
 		return e, nil
@@ -169,15 +170,6 @@ func headersOf(nv []harNV) http.Header {
 	return h
 }
 
-func firstNonEmpty(ss ...string) string {
-	for _, s := range ss {
-		if strings.TrimSpace(s) != "" {
-			return s
-		}
-	}
-	return ""
-}
-
 // jsonError turns encoding/json's errors into a HARError naming the place:
 // a line and column for syntax errors, a member path for type errors.
 func jsonError(data []byte, path string, err error) error {
@@ -210,7 +202,7 @@ func jsonError(data []byte, path string, err error) error {
 		line, col := lineCol(data, int64(len(data)))
 		return &HARError{Where: fmt.Sprintf("line %d, column %d", line, col), What: "the file ends in the middle of the JSON (cut short?)"}
 	}
-	return &HARError{Where: firstNonEmpty(path, "top level"), What: err.Error()}
+	return &HARError{Where: cmp.Or(path, "top level"), What: err.Error()}
 }
 
 func kindOf(k string) string {

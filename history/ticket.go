@@ -1,6 +1,7 @@
 package history
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -273,7 +274,7 @@ func ticketText(t TicketData) string {
 	if rid != "" && t.RequestIDSource != "" {
 		rid += " (" + t.RequestIDSource + ")"
 	}
-	row("Request ID", firstNonEmpty(rid, "(none found)"))
+	row("Request ID", cmp.Or(rid, "(none found)"))
 	row("Time (UTC)", t.Time.Format("2006-01-02 15:04:05.000"))
 	row("Request", t.Method+" "+t.URL)
 	if t.Status != 0 {

@@ -6,8 +6,6 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"sync"
-	"unsafe"
 
 	"github.com/andybalholm/brotli"
 	"github.com/klauspost/compress/flate"
@@ -93,65 +91,31 @@ func decodeBody(b *body, contentEncoding string, limit int64) {
 	b.size = int64(len(b.data))
 }
 
-// Decoders are pooled by coding: building one (its window, its tables)
-// costs more than decoding a typical API error body, and with
-// --compressed nearly every response needs one. A pooled decoder may keep
-// the last body it read alive until it is reused or the pool is emptied at
-// a garbage collection, as sync.Pool does.
-var gzipPool, zlibPool, flatePool, brotliPool sync.Pool
-
 // decoder returns a reader decoding one content coding of data, and the
-// function that gives the reader back once it is done with.
+// function that releases it once it is done with.
 func decoder(coding string, data []byte) (io.Reader, func(), error) {
 	r := bytes.NewReader(data)
 	switch coding {
 	case "gzip", "x-gzip":
-		z, ok := gzipPool.Get().(*gzip.Reader)
-		var err error
-		if ok {
-			err = z.Reset(r)
-		} else {
-			z, err = gzip.NewReader(r)
-		}
+		z, err := gzip.NewReader(r)
 		if err != nil {
 			return nil, nil, err
 		}
-		return z, func() { gzipPool.Put(z) }, nil
+		return z, func() { z.Close() }, nil
 	case "deflate":
 		// HTTP's "deflate" is zlib-wrapped by the RFC, raw by many servers:
 		// accept both, telling them apart by the zlib header check.
 		if len(data) >= 2 && data[0]&0x0f == 8 && (uint16(data[0])<<8|uint16(data[1]))%31 == 0 {
-			z, ok := zlibPool.Get().(io.ReadCloser)
-			var err error
-			if ok {
-				err = z.(zlib.Resetter).Reset(r, nil)
-			} else {
-				z, err = zlib.NewReader(r)
-			}
+			z, err := zlib.NewReader(r)
 			if err != nil {
 				return nil, nil, err
 			}
-			return z, func() { zlibPool.Put(z) }, nil
+			return z, func() { z.Close() }, nil
 		}
-		f, ok := flatePool.Get().(io.ReadCloser)
-		if ok {
-			if err := f.(flate.Resetter).Reset(r, nil); err != nil {
-				return nil, nil, err
-			}
-		} else {
-			f = flate.NewReader(r)
-		}
-		return f, func() { flatePool.Put(f) }, nil
+		f := flate.NewReader(r)
+		return f, func() { f.Close() }, nil
 	case "br":
-		br, ok := brotliPool.Get().(*brotli.Reader)
-		if ok {
-			if err := br.Reset(r); err != nil {
-				return nil, nil, err
-			}
-		} else {
-			br = brotli.NewReader(r)
-		}
-		return br, func() { brotliPool.Put(br) }, nil
+		return brotli.NewReader(r), func() {}, nil
 	case "zstd":
 		d, err := zstd.NewReader(r, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(256<<20))
 		if err != nil {
@@ -161,17 +125,4 @@ func decoder(coding string, data []byte) (io.Reader, func(), error) {
 		return d, d.Close, nil
 	}
 	return nil, nil, fmt.Errorf("unknown coding %q", coding)
-}
-
-// ownedString returns b as a string, without copying it when b fills
-// its buffer (a body read into a buffer of its Content-Length): a body of
-// up to 16 MiB is then held once, not twice. b must be a buffer nobody
-// writes to afterwards, as a body is once read and decoded. A buffer with
-// much room to spare (a body of unknown length, read by doubling) is
-// copied instead, so the string does not keep the spare room alive.
-func ownedString(b []byte) string {
-	if cap(b)-len(b) > len(b)/8 {
-		return string(b)
-	}
-	return unsafe.String(unsafe.SliceData(b), len(b))
 }

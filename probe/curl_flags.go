@@ -66,7 +66,7 @@ var curlFlags = []*curlFlag{
 	{"max-time", 'm', true, func(st *parseState, v string) error { return seconds(v, &st.req.Options.MaxTime) }},
 	{"connect-timeout", 0, true, func(st *parseState, v string) error { return seconds(v, &st.req.Options.ConnectTimeout) }},
 	{"cacert", 0, true, func(st *parseState, v string) error {
-		if _, err := st.readArg(v); err != nil {
+		if _, err := loadCACert(v); err != nil {
 			return err
 		}
 		st.req.Options.CACert = v
@@ -81,10 +81,14 @@ var curlFlags = []*curlFlag{
 	{"retry-all-errors", 0, false, func(st *parseState, v string) error { st.req.Options.RetryAll = on(v); return nil }},
 	{"retry-connrefused", 0, false, ignored},
 	{"proxy", 'x', true, func(st *parseState, v string) error {
-		if !strings.Contains(v, "://") {
-			v = "http://" + v // curl's default proxy scheme
+		p := v
+		if !strings.Contains(p, "://") {
+			p = "http://" + p // curl's default proxy scheme
 		}
-		st.req.Options.Proxy = v
+		if err := checkProxy(p); err != nil {
+			return fmt.Errorf("%s is not a proxy URL: write it like http://proxy.example:3128", quoteBytes(v))
+		}
+		st.req.Options.Proxy = p
 		return nil
 	}},
 	{"max-body", 0, true, func(st *parseState, v string) error {

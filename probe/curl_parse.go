@@ -24,10 +24,6 @@ type CurlParser struct {
 // ParseCurl parses a curl command line into a Request.
 func ParseCurl(cmdline string) (Request, error) { return CurlParser{}.ParseCurl(cmdline) }
 
-// ParseArgs parses curl's arguments (without the leading "curl") into a
-// Request, as `apierr send` takes them.
-func ParseArgs(args []string) (Request, error) { return CurlParser{}.ParseArgs(args) }
-
 // ParseCurl parses a whole curl command line: quoting with '…', "…" and
 // $'…', `\` line continuations, and a leading "$ " prompt are understood.
 func (p CurlParser) ParseCurl(cmdline string) (Request, error) {
@@ -46,7 +42,8 @@ func (p CurlParser) ParseCurl(cmdline string) (Request, error) {
 	return p.ParseArgs(words[1:])
 }
 
-// ParseArgs parses curl's arguments; see the package-level ParseArgs.
+// ParseArgs parses curl's arguments (without the leading "curl") into a
+// Request, as `apierr send` takes them.
 func (p CurlParser) ParseArgs(args []string) (Request, error) {
 	st := &parseState{p: p, req: Request{Header: http.Header{}}}
 	if err := st.walk(args); err != nil {

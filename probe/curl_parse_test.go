@@ -18,6 +18,34 @@ import (
 // published copies: github.com/firefox-devtools/devtools-core/issues/1023
 // (Firefox 60 and Chrome 65), and Chrome 116 / 143 copies quoted in public
 // READMEs (--data-raw $'{\n …}', -H 'Referer;').
+// shellCases are how bash reads quoting; apierr must read it the same.
+var shellCases = []struct {
+	cmd  string
+	args []string
+}{
+	{`curl 'a b' "c d" e\ f`, []string{"a b", "c d", "e f"}},
+	{`curl "it's" 'say "hi"' $'tab\there\x21'`, []string{"it's", `say "hi"`, "tab\there!"}},
+	{"curl a \\\n  b \\\r\n  c", []string{"a", "b", "c"}},
+	{`curl \n \t "\n" '\n'`, []string{"n", "t", `\n`, `\n`}},
+	// Variables are kept as ${NAME} for Request.Expand; an escaped $ is text.
+	{`curl "Bearer $TOKEN" ${HOST}/x '$KEEP' \$HOME`, []string{"Bearer ${TOKEN}", "${HOST}/x", "$KEEP", "$HOME"}},
+	// Bytes that are not UTF-8, and a NUL, come through as they are.
+	{`curl $'\xff\xfe' $'X: \x00'`, []string{"\xff\xfe", "X: \x00"}},
+}
+
+func TestSplitCommand(t *testing.T) {
+	for _, c := range shellCases {
+		words, err := splitCommand(c.cmd)
+		if err != nil {
+			t.Errorf("%s: %v", c.cmd, err)
+			continue
+		}
+		if !reflect.DeepEqual(words[1:], c.args) {
+			t.Errorf("%s:\n got %q\nwant %q", c.cmd, words[1:], c.args)
+		}
+	}
+}
+
 var parseCases = []struct {
 	name    string
 	cmd     string
@@ -140,8 +168,8 @@ var parseCases = []struct {
 		header: http.Header{"User-Agent": {}},
 	},
 	{
-		name:   "prompt, comments-free, pipe ignored",
-		cmd:    `$ curl -s https://api.example.test/items | jq .`,
+		name:   "prompt and a trailing comment",
+		cmd:    `$ curl -s https://api.example.test/items # the first page`,
 		method: "GET",
 		url:    "https://api.example.test/items",
 		header: http.Header{},
@@ -240,6 +268,17 @@ func TestParseErrors(t *testing.T) {
 		{`curl https://api.example.test -b cookies.txt`, "cookie files are not read"},
 		{`curl https://api.example.test -u admin`, "write -u user:password"},
 		{`curl https://api.example.test --max-body lots`, "not a positive byte count"},
+		// What the shell would do besides running curl is refused, named.
+		{`curl -s https://api.example.test/items | jq .`, `would drop "| jq ." after it`},
+		{`curl https://api.example.test/; rm -rf ~/tmp`, `would drop "; rm -rf ~/tmp" after it`},
+		{`curl https://api.example.test/ && echo done`, `would drop "&& echo done" after it`},
+		{`curl https://api.example.test/ > out.json`, `the redirect "> out.json"`},
+		{`TOKEN=abc curl https://api.example.test/`, "the assignment TOKEN=abc before the command"},
+		{`curl -H "Authorization: Bearer $(cat token)" https://api.example.test/`, "$(cat token) would run a command"},
+		{`curl https://api.example.test/${PATH_PART:-items}`, "the shell expansion ${PATH_PART:-items} is not evaluated"},
+		{"curl https://api.example.test/ \\\n  -H 'X-A: 1' \\", `ends with a "\" that continues it`},
+		{`curl -x 'not a url' https://api.example.test/`, `-x: "not a url" is not a proxy URL`},
+		{`curl --cacert /nonexistent/ca.pem https://api.example.test/`, "--cacert: cannot read /nonexistent/ca.pem: no such file or directory"},
 	}
 	for _, c := range cases {
 		_, err := ParseCurl(c.cmd)

@@ -3,249 +3,180 @@ package probe
 import (
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/mattn/go-shellwords"
+	"mvdan.cc/sh/v3/expand"
+	"mvdan.cc/sh/v3/syntax"
 )
 
-// splitCommand splits a shell command line into words with go-shellwords,
-// after rewriting what that library reads differently from bash: `\` +
-// newline continuations are joined, $'…' (ANSI-C quoting, used by
-// browsers' "Copy as cURL") is decoded into plain single quotes, and
-// backslashes keep bash's meaning inside "…" and outside quotes. The
-// words end at the first unquoted | ; & < or > (what follows is another
-// command, not curl's).
+// splitCommand splits a bash command line into the words of its one
+// command, as bash would: '…', "…", $'…' (ANSI-C quoting, used by
+// browsers' "Copy as cURL"), backslashes and `\` + newline continuations.
+// Variables ($NAME, ${NAME}) are kept as ${NAME}, which Request.Expand
+// fills from the environment or an --env-file, so a secret never has to be
+// pasted. Anything the shell would do besides running that one command is
+// refused, saying what it is: a pipe or a second command (`| jq .`,
+// `; rm …`), a redirect, a command substitution, an assignment.
 func splitCommand(line string) ([]string, error) {
-	norm, err := normalizeShell(line)
+	f, err := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(strings.NewReader(line), "")
+	if err != nil {
+		return nil, shellSyntaxError(line, err)
+	}
+	if trailingBackslash(line) {
+		return nil, errors.New(`the command ends with a "\" that continues it on a next line, but there is none: paste the whole command, or remove the last "\"`)
+	}
+	if len(f.Stmts) == 0 {
+		return nil, nil
+	}
+	call, err := onlyCommand(line, f)
 	if err != nil {
 		return nil, err
 	}
-	// go-shellwords works on runes and would turn bytes that are not
-	// UTF-8 (from $'\xff' or a pasted binary) into U+FFFD: carry them
-	// through as private-use runes and turn them back afterwards.
-	carried := !utf8.ValidString(norm) && !strings.ContainsFunc(norm, isCarrierRune)
-	if carried {
-		norm = carryBytes(norm)
-	}
-	p := shellwords.NewParser()
-	words, err := p.Parse(norm)
-	if err != nil {
-		return nil, errors.New("the command has a shell construct apierr does not run (subshell or unbalanced parenthesis): paste the curl command alone")
-	}
-	if carried {
-		for i, w := range words {
-			words[i] = uncarryBytes(w)
+	var words []string
+	for _, w := range call.Args {
+		lit, err := literalWord(line, w)
+		if err != nil {
+			return nil, err
 		}
+		fields, err := expand.Fields(nil, lit)
+		if err != nil {
+			return nil, fmt.Errorf("cannot read %s: %v", clip(source(line, w), 40), err)
+		}
+		words = append(words, fields...)
 	}
 	return words, nil
 }
 
-const carrierBase = 0xF700 // private use area: U+F700..U+F7FF carry bytes
-
-func isCarrierRune(r rune) bool { return r >= carrierBase && r <= carrierBase+0xff }
-
-// carryBytes replaces each byte of s that is not UTF-8 with a carrier rune.
-func carryBytes(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b.WriteRune(carrierBase + rune(s[i]))
-		} else {
-			b.WriteString(s[i : i+size])
+// onlyCommand returns the simple command f consists of, or says what else
+// f holds that apierr would have to drop.
+func onlyCommand(line string, f *syntax.File) (*syntax.CallExpr, error) {
+	st := f.Stmts[0]
+	for {
+		b, ok := st.Cmd.(*syntax.BinaryCmd)
+		if !ok {
+			break
 		}
-		i += size
+		st = b.X // a | b, a && b: the first command is curl's
 	}
-	return b.String()
+	call, ok := st.Cmd.(*syntax.CallExpr)
+	if !ok || len(call.Args) == 0 {
+		return nil, fmt.Errorf("%q is not a simple command: paste the curl command alone", clip(source(line, f.Stmts[0]), 40))
+	}
+	if len(call.Assigns) > 0 {
+		a := call.Assigns[0]
+		return nil, fmt.Errorf("the assignment %s before the command is not used: put it in an --env-file, or export it, and paste the curl command alone", clip(source(line, a), 40))
+	}
+	if len(st.Redirs) > 0 {
+		r := st.Redirs[0]
+		return nil, fmt.Errorf("the redirect %q is not done by apierr, which shows the whole response: remove it and paste the curl command alone", clip(source(line, r), 40))
+	}
+	end := int(call.End().Offset())
+	rest := strings.TrimSpace(line[end:])
+	if before := strings.TrimSpace(line[:call.Pos().Offset()]); before != "" {
+		return nil, fmt.Errorf("%q before the command would be dropped: paste the curl command alone", clip(before, 40))
+	}
+	if rest != "" && !strings.HasPrefix(rest, "#") {
+		return nil, fmt.Errorf("apierr sends the curl request only, and would drop %q after it: remove that part (to filter the output, pipe 'apierr send --json ...' instead)", clip(rest, 40))
+	}
+	return call, nil
 }
 
-func uncarryBytes(s string) string {
-	if !strings.ContainsFunc(s, isCarrierRune) {
-		return s
+// literalWord rewrites w for expand.Fields: each variable becomes the text
+// ${NAME} (for Request.Expand), each $'…' its decoded bytes (expand would
+// cut them at a NUL, hiding it from the checks that refuse it), and what
+// would run a command is refused.
+func literalWord(line string, w *syntax.Word) (*syntax.Word, error) {
+	parts, err := literalParts(line, w.Parts)
+	if err != nil {
+		return nil, err
 	}
-	var b strings.Builder
-	for _, r := range s {
-		if isCarrierRune(r) {
-			b.WriteByte(byte(r - carrierBase))
-		} else {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
+	return &syntax.Word{Parts: parts}, nil
 }
 
-// normalizeShell rewrites line for go-shellwords; see splitCommand.
-func normalizeShell(line string) (string, error) {
-	var b strings.Builder
-	b.Grow(len(line) + 16)
-	const (
-		plain = iota
-		single
-		double
-	)
-	state, opened := plain, 0
-	for i := 0; i < len(line); i++ {
-		c := line[i]
-		switch state {
-		case single:
-			b.WriteByte(c)
-			if c == '\'' {
-				state = plain
+func literalParts(line string, parts []syntax.WordPart) ([]syntax.WordPart, error) {
+	out := make([]syntax.WordPart, 0, len(parts))
+	for _, p := range parts {
+		switch p := p.(type) {
+		case *syntax.ParamExp:
+			if p.Param == nil || !validVarName(p.Param.Value) || !simpleParam(p) {
+				return nil, fmt.Errorf("the shell expansion %s is not evaluated by apierr: write ${NAME} for a variable, or the value itself", clip(source(line, p), 40))
 			}
-		case double:
-			switch {
-			case c == '"':
-				b.WriteByte(c)
-				state = plain
-			case c == '\\' && i+1 < len(line):
-				next := line[i+1]
-				switch next {
-				case '\n':
-					i++ // continuation: both characters vanish
-				case '\r':
-					if i+2 < len(line) && line[i+2] == '\n' {
-						i += 2
-					} else {
-						b.WriteString(`\\`)
-					}
-				case '$', '`', '"', '\\':
-					b.WriteByte('\\')
-					b.WriteByte(next)
-					i++
-				default:
-					// bash keeps the backslash before any other character.
-					b.WriteString(`\\`)
-				}
-			default:
-				b.WriteByte(c)
-			}
-		default:
-			switch {
-			case c == '\\' && i+1 < len(line):
-				next := line[i+1]
-				switch next {
-				case '\n':
-					i++
-				case '\r':
-					if i+2 < len(line) && line[i+2] == '\n' {
-						i += 2
-					}
-					// a lone \r: bash makes it the character itself
-				case 'n', 't':
-					// go-shellwords would make these a newline or tab;
-					// bash makes them the plain letter.
-					b.WriteByte(next)
-					i++
-				default:
-					b.WriteByte('\\')
-					b.WriteByte(next)
-					i++
-				}
-			case c == '$' && i+1 < len(line) && line[i+1] == '\'':
-				decoded, n, err := ansiC(line[i+2:])
+			out = append(out, &syntax.SglQuoted{Value: "${" + p.Param.Value + "}"})
+		case *syntax.SglQuoted:
+			if p.Dollar {
+				s, _, err := expand.Format(nil, p.Value, nil)
 				if err != nil {
-					return "", fmt.Errorf("unbalanced $' quote at column %d: close it with '", i+1)
+					return nil, fmt.Errorf("cannot decode %s: %v", clip(source(line, p), 40), err)
 				}
-				b.WriteString(singleQuote(decoded))
-				i += 1 + n
-			case c == '\'':
-				state, opened = single, i
-				b.WriteByte(c)
-			case c == '"':
-				state, opened = double, i
-				b.WriteByte(c)
-			default:
-				b.WriteByte(c)
-			}
-		}
-	}
-	switch state {
-	case single:
-		return "", fmt.Errorf("unbalanced ' quote opened at column %d: close it with '", opened+1)
-	case double:
-		return "", fmt.Errorf("unbalanced \" quote opened at column %d: close it with \"", opened+1)
-	}
-	return b.String(), nil
-}
-
-// ansiC decodes the body of a $'…' string (s starts after $') and
-// returns the text and how many bytes of s it used, closing quote included.
-func ansiC(s string) (string, int, error) {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == '\'' {
-			return b.String(), i + 1, nil
-		}
-		if c != '\\' || i+1 >= len(s) {
-			b.WriteByte(c)
-			continue
-		}
-		i++
-		switch e := s[i]; e {
-		case 'a':
-			b.WriteByte('\a')
-		case 'b':
-			b.WriteByte('\b')
-		case 'e', 'E':
-			b.WriteByte(0x1b)
-		case 'f':
-			b.WriteByte('\f')
-		case 'n':
-			b.WriteByte('\n')
-		case 'r':
-			b.WriteByte('\r')
-		case 't':
-			b.WriteByte('\t')
-		case 'v':
-			b.WriteByte('\v')
-		case '\\', '\'', '"', '?':
-			b.WriteByte(e)
-		case 'x', 'u', 'U':
-			max := map[byte]int{'x': 2, 'u': 4, 'U': 8}[e]
-			j := i + 1
-			for j < len(s) && j < i+1+max && isHex(s[j]) {
-				j++
-			}
-			if j == i+1 {
-				b.WriteByte('\\')
-				b.WriteByte(e)
+				out = append(out, &syntax.SglQuoted{Value: s})
 				continue
 			}
-			v, _ := strconv.ParseUint(s[i+1:j], 16, 32)
-			if e == 'x' {
-				b.WriteByte(byte(v))
-			} else {
-				b.WriteRune(rune(v))
+			out = append(out, p)
+		case *syntax.DblQuoted:
+			inner, err := literalParts(line, p.Parts)
+			if err != nil {
+				return nil, err
 			}
-			i = j - 1
-		case 'c':
-			if i+1 < len(s) {
-				i++
-				b.WriteByte(s[i] & 0x1f)
-			}
+			out = append(out, &syntax.DblQuoted{Parts: inner})
+		case *syntax.CmdSubst, *syntax.ProcSubst, *syntax.ArithmExp:
+			return nil, fmt.Errorf("%s would run a command or a calculation, which apierr does not do: put its result in the command instead", clip(source(line, p), 40))
 		default:
-			if e >= '0' && e <= '7' {
-				j := i
-				for j < len(s) && j < i+3 && s[j] >= '0' && s[j] <= '7' {
-					j++
-				}
-				v, _ := strconv.ParseUint(s[i:j], 8, 16)
-				b.WriteByte(byte(v))
-				i = j - 1
-				continue
-			}
-			b.WriteByte('\\')
-			b.WriteByte(e)
+			out = append(out, p)
 		}
 	}
-	return "", 0, errors.New("unterminated")
+	return out, nil
 }
 
-func isHex(c byte) bool {
-	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+// simpleParam reports whether p is $NAME or ${NAME}, with no operator.
+func simpleParam(p *syntax.ParamExp) bool {
+	return !p.Excl && !p.Length && !p.Width && p.Index == nil && p.Slice == nil &&
+		p.Repl == nil && p.Exp == nil && p.Names == 0
+}
+
+// source is the text of node n in line.
+func source(line string, n syntax.Node) string {
+	start, end := int(n.Pos().Offset()), int(n.End().Offset())
+	if start < 0 || end > len(line) || start > end {
+		return ""
+	}
+	return line[start:end]
+}
+
+// trailingBackslash reports whether line, which parsed (so has no open
+// quote), ends with an unescaped "\": a continuation with nothing to
+// continue.
+func trailingBackslash(line string) bool {
+	line = strings.TrimRight(line, " \t\r\n")
+	n := len(line) - len(strings.TrimRight(line, `\`))
+	return n%2 == 1
+}
+
+// shellSyntaxError turns the parser's error into one line saying what to
+// close or remove, with the column where it starts.
+func shellSyntaxError(line string, err error) error {
+	var pe syntax.ParseError
+	if !errors.As(err, &pe) {
+		return fmt.Errorf("cannot read the command: %v", err)
+	}
+	col := int(pe.Pos.Col())
+	if off := int(pe.Pos.Offset()); off >= 0 && off <= len(line) {
+		col = utf8.RuneCountInString(line[:off]) + 1
+	}
+	if strings.Contains(pe.Text, "without closing quote") {
+		// The error is at the opening quote.
+		q := line[pe.Pos.Offset():]
+		switch {
+		case strings.HasPrefix(q, "$'"):
+			return fmt.Errorf("unbalanced $' quote opened at column %d: close it with '", col)
+		case strings.HasPrefix(q, "$\""):
+			q = q[1:]
+		}
+		if q != "" && (q[0] == '\'' || q[0] == '"') {
+			return fmt.Errorf("unbalanced %c quote opened at column %d: close it with %c", q[0], col, q[0])
+		}
+	}
+	return fmt.Errorf("the command is not one bash can read (column %d: %s): paste the curl command alone", col, pe.Text)
 }
 
 // singleQuote quotes s for a POSIX shell with single quotes.

@@ -1,7 +1,7 @@
 // Package probe sends HTTP requests the way curl does, times them, and
 // diagnoses every outcome, including failures that never reached the API.
 //
-// A Request comes from code, from curl-like arguments (ParseArgs) or from a
+// A Request comes from code, from curl-like arguments (CurlParser.ParseArgs) or from a
 // whole curl command line (ParseCurl). Send turns it into an
 // exchange.Exchange: the request as it went on the wire, the response
 // (decoded, capped), where the time went, every attempt and redirect hop,
@@ -12,7 +12,6 @@ package probe
 
 import (
 	"net/http"
-	"sync/atomic"
 	"time"
 
 	"github.com/apierr/apierr/formats"
@@ -89,19 +88,4 @@ func (o Options) withDefaults() Options {
 }
 
 // UserAgent is the User-Agent sent when the request sets none.
-func UserAgent() string {
-	// Every request without its own User-Agent asks for this string; it is
-	// built again only when Version has changed since (main sets Version
-	// once, at start, so in practice never).
-	if ua := lastUserAgent.Load(); ua != nil && ua.version == Version {
-		return ua.value
-	}
-	ua := &userAgent{version: Version, value: "apierr/" + Version}
-	lastUserAgent.Store(ua)
-	return ua.value
-}
-
-// userAgent is the User-Agent built for one Version.
-type userAgent struct{ version, value string }
-
-var lastUserAgent atomic.Pointer[userAgent]
+func UserAgent() string { return "apierr/" + Version }

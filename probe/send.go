@@ -10,10 +10,7 @@ import (
 	"net/http"
 	"net/http/httptrace"
 	"net/url"
-	"strings"
 	"time"
-
-	"golang.org/x/net/http/httpguts"
 
 	"github.com/apierr/apierr/formats"
 	"github.com/apierr/apierr/formats/exchange"
@@ -40,17 +37,15 @@ func Send(ctx context.Context, req Request) exchange.Exchange {
 	u, err := parseURL(req.URL)
 	header := sentHeader(req.Header, u, opts)
 	ex.Request = exchange.Request{Method: method, URL: req.URL, Headers: header, Body: string(req.Body)}
-	// A method is a token, the same grammar as a header name.
-	if err == nil && !httpguts.ValidHeaderFieldName(method) {
-		err = fmt.Errorf("invalid method %q: a method is one word, such as GET or POST", method)
+	if err == nil {
+		err = req.Check()
+	}
+	var tr *http.Transport
+	if err == nil {
+		tr, err = transportFor(opts)
 	}
 	if err != nil {
-		fail(&ex, KindInvalidURL, err.Error())
-		return ex
-	}
-	tr, err := transportFor(opts)
-	if err != nil {
-		fail(&ex, KindInvalidOption, err.Error())
+		fail(&ex, classify(ctx, err, phaseStart), err.Error())
 		return ex
 	}
 
@@ -113,29 +108,15 @@ func fail(ex *exchange.Exchange, kind, msg string) {
 // sentHeader is req's header plus the defaults curl would add, and the
 // Basic credentials of a user:password@ URL (so the exchange shows them
 // as sent, redactable like any Authorization header).
-//
-// The values of every key share one backing array (each key's slice is
-// capped at its own values, so an append to one copies rather than
-// overwrites the next): one allocation instead of one per key.
 func sentHeader(h http.Header, u *url.URL, opts Options) http.Header {
-	n := 3 // the defaults below
-	for _, v := range h {
-		n += len(v)
-	}
 	out := make(http.Header, len(h)+3)
-	vals := make([]string, 0, n)
 	for k, v := range h {
+		k = http.CanonicalHeaderKey(k)
 		if len(v) == 0 {
-			out[http.CanonicalHeaderKey(k)] = nil
+			out[k] = nil // present and empty: no default in its place
 			continue
 		}
-		i := len(vals)
-		vals = append(vals, v...)
-		out[http.CanonicalHeaderKey(k)] = vals[i:len(vals):len(vals)]
-	}
-	one := func(v string) []string {
-		vals = append(vals, v)
-		return vals[len(vals)-1 : len(vals) : len(vals)]
+		out[k] = append(out[k], v...)
 	}
 	if u != nil && u.User != nil && out.Get("Authorization") == "" {
 		pass, _ := u.User.Password()
@@ -143,13 +124,13 @@ func sentHeader(h http.Header, u *url.URL, opts Options) http.Header {
 		r.SetBasicAuth(u.User.Username(), pass)
 	}
 	if _, ok := out["User-Agent"]; !ok {
-		out["User-Agent"] = one(UserAgent())
+		out.Set("User-Agent", UserAgent())
 	}
 	if _, ok := out["Accept"]; !ok {
-		out["Accept"] = one("*/*")
+		out.Set("Accept", "*/*")
 	}
 	if _, ok := out["Accept-Encoding"]; !ok && opts.Compressed {
-		out["Accept-Encoding"] = one("gzip, deflate, br, zstd")
+		out.Set("Accept-Encoding", "gzip, deflate, br, zstd")
 	}
 	return out
 }
@@ -203,36 +184,23 @@ func (r attemptResult) status() int {
 // when it began.
 func attempt(ctx context.Context, tr *http.Transport, start time.Time, method string, u *url.URL, header http.Header, payload []byte, opts Options) attemptResult {
 	tm := newTimer(start)
-	// The attempt's context, its -m watch and its trace hooks all live
-	// in tm: one allocation.
-	actx := &tm.ctx
-	actx.init(httptrace.WithClientTrace(ctx, tm.trace()), tm)
-	defer actx.release()
-	tm.watch = watch{deadline: start.Add(opts.MaxTime), ctx: actx}
-	maxTimeWatch.start(&tm.watch)
-	defer maxTimeWatch.stop(&tm.watch)
-
-	// The request is built here rather than by http.NewRequest, which
-	// would parse the URL Send has parsed already: the transport only
-	// reads the URL and the header, so every attempt shares them.
-	r := http.Request{
-		Method: method, URL: u, Header: header, Host: strings.TrimSuffix(u.Host, ":"),
-		Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
-	}
+	// -m is per attempt; its cause tells it from the caller's cancel (esc).
+	actx, cancel := context.WithDeadlineCause(httptrace.WithClientTrace(ctx, tm.trace()), start.Add(opts.MaxTime), errMaxTime)
+	defer cancel()
+	var payloadReader io.Reader
 	if len(payload) > 0 {
-		r.ContentLength = int64(len(payload))
-		r.Body = io.NopCloser(bytes.NewReader(payload))
-		// For a 307/308 with -L, and for HTTP/2 retrying on a new
-		// connection: the same bytes again.
-		r.GetBody = func() (io.ReadCloser, error) {
-			return io.NopCloser(bytes.NewReader(payload)), nil
-		}
+		// A *bytes.Reader lets the request send the same bytes again, for
+		// a 307/308 with -L and for HTTP/2 retrying on a new connection.
+		payloadReader = bytes.NewReader(payload)
 	}
-	hreq := r.WithContext(actx)
+	hreq, err := http.NewRequestWithContext(actx, method, u.String(), payloadReader)
+	if err != nil {
+		return attemptResult{kind: KindInvalidURL, errText: err.Error()}
+	}
+	hreq.Header = header
 
 	var res attemptResult
 	var resp *http.Response
-	var err error
 	if opts.FollowRedirects {
 		// The hops are gathered apart from res, so that res stays on the
 		// stack for every request without -L.
@@ -248,10 +216,11 @@ func attempt(ctx context.Context, tr *http.Transport, start time.Time, method st
 		tm.finish()
 		res.timings = tm.timings()
 		res.kind = classify(actx, err, tm.phase())
-		res.errText = describe(res.kind, err, actx.Cause(), opts)
+		res.errText = describe(res.kind, err, context.Cause(actx), opts)
 		return res
 	}
 	defer resp.Body.Close()
+	tm.headersIn()
 
 	ce := resp.Header.Get("Content-Encoding")
 	b := body{}
@@ -279,14 +248,14 @@ func attempt(ctx context.Context, tr *http.Transport, start time.Time, method st
 		Status:    resp.StatusCode,
 		Proto:     resp.Proto,
 		Headers:   resp.Header,
-		Body:      ownedString(b.data),
+		Body:      string(b.data),
 		Truncated: b.truncated,
 		Size:      b.size,
 		WireSize:  b.wireSize,
 	}
 	if rerr != nil && !b.truncated {
 		res.kind = classify(actx, rerr, phaseBody)
-		res.errText = "reading the body: " + describe(res.kind, rerr, actx.Cause(), opts)
+		res.errText = "reading the body: " + describe(res.kind, rerr, context.Cause(actx), opts)
 	}
 	return res
 }

@@ -325,9 +325,9 @@ func TestSendTimesDNSAndConnect(t *testing.T) {
 	}
 }
 
-// Decoders come from a pool: one that has decoded a body, or failed on a
-// damaged one, decodes the next body as a new one would.
-func TestDecodersAreReusable(t *testing.T) {
+// Bodies decoded one after another, a damaged one among them, each come
+// out as they went in; the damaged one gets a note.
+func TestDecodeBodiesInTurn(t *testing.T) {
 	for _, coding := range []string{"gzip", "deflate", "br", "zstd"} {
 		t.Run(coding, func(t *testing.T) {
 			for i, plain := range []string{`{"error":"first"}`, "", `{"error":"second, longer than the first"}`} {

@@ -3,14 +3,11 @@ package probe
 import (
 	"context"
 	"crypto/tls"
-	"crypto/x509"
 	"fmt"
 	"net"
 	"net/http"
 	"net/url"
-	"os"
 	"sync"
-	"sync/atomic"
 	"time"
 )
 
@@ -27,16 +24,6 @@ type transportKey struct {
 
 var transports sync.Map // transportKey -> *http.Transport
 
-// lastTransport is the transport of the latest Send, looked at before
-// transports: nearly every Send in a process uses the same options.
-var lastTransport atomic.Pointer[keyedTransport]
-
-// keyedTransport is a transport with its key.
-type keyedTransport struct {
-	key transportKey
-	t   *http.Transport
-}
-
 // errProxyRejected is returned when a proxy answers CONNECT with an error.
 type errProxyRejected struct{ status string }
 
@@ -47,37 +34,29 @@ func (e errProxyRejected) Error() string {
 // transportFor returns the shared transport for o, building it once.
 func transportFor(o Options) (*http.Transport, error) {
 	key := transportKey{o.Insecure, o.CACert, o.ConnectTimeout, o.MaxHeaderBytes, o.Proxy}
-	if last := lastTransport.Load(); last != nil && last.key == key {
-		return last.t, nil
-	}
 	if t, ok := transports.Load(key); ok {
-		lastTransport.Store(&keyedTransport{key, t.(*http.Transport)})
 		return t.(*http.Transport), nil
 	}
 	tlsConf := &tls.Config{InsecureSkipVerify: o.Insecure}
 	if o.CACert != "" {
-		pem, err := os.ReadFile(o.CACert)
+		pool, err := loadCACert(o.CACert)
 		if err != nil {
-			return nil, fmt.Errorf("--cacert: %w", err)
-		}
-		pool := x509.NewCertPool()
-		if !pool.AppendCertsFromPEM(pem) {
-			return nil, fmt.Errorf("--cacert %s: no PEM certificate in the file", o.CACert)
+			return nil, optionError{fmt.Errorf("--cacert: %w", err)}
 		}
 		tlsConf.RootCAs = pool
 	}
 	proxy := http.ProxyFromEnvironment
 	if o.Proxy != "" {
 		pu, err := url.Parse(o.Proxy)
-		if err != nil || pu.Host == "" {
-			return nil, fmt.Errorf("--proxy %q is not a URL like http://proxy.example:3128", o.Proxy)
+		if err != nil || checkProxy(o.Proxy) != nil {
+			return nil, optionError{fmt.Errorf("-x/--proxy: %w", checkProxy(o.Proxy))}
 		}
 		proxy = http.ProxyURL(pu)
 	}
 	dialer := &net.Dialer{Timeout: o.ConnectTimeout, KeepAlive: 30 * time.Second}
 	t := &http.Transport{
 		Proxy:                  proxy,
-		DialContext:            dialContext(dialer.DialContext),
+		DialContext:            dialer.DialContext,
 		TLSClientConfig:        tlsConf,
 		TLSHandshakeTimeout:    o.ConnectTimeout,
 		ForceAttemptHTTP2:      true,
@@ -97,6 +76,5 @@ func transportFor(o Options) (*http.Transport, error) {
 		},
 	}
 	actual, _ := transports.LoadOrStore(key, t)
-	lastTransport.Store(&keyedTransport{key, actual.(*http.Transport)})
 	return actual.(*http.Transport), nil
 }

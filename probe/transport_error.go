@@ -76,7 +76,7 @@ func classify(ctx context.Context, err error, ph phase) string {
 		return KindInvalidURL
 	case errors.Is(err, errTooManyRedirects):
 		return KindTooManyRedirects
-	case ctx.Err() != nil && contextCause(ctx) != errMaxTime && !errors.Is(contextCause(ctx), context.DeadlineExceeded):
+	case ctx.Err() != nil && context.Cause(ctx) != errMaxTime && !errors.Is(context.Cause(ctx), context.DeadlineExceeded):
 		return KindCancelled
 	case ctx.Err() != nil:
 		return timeoutKind(ph)

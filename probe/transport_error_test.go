@@ -3,6 +3,7 @@ package probe
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -142,6 +143,19 @@ func TestTransportKinds(t *testing.T) {
 		c.Write([]byte("HTTP/1.1 400 Bad Request\r\nX-Detail: denied \x1b[31mred\r\nContent-Length: 0\r\n\r\n"))
 		c.Close()
 	})
+	// The status line at once, then a header every 100ms: the headers
+	// never end within -m.
+	dripHeaders := rawServer(t, func(c net.Conn) {
+		readRequest(c)
+		c.Write([]byte("HTTP/1.1 200 OK\r\n"))
+		for i := 0; i < 30; i++ {
+			time.Sleep(100 * time.Millisecond)
+			if _, err := fmt.Fprintf(c, "X-Drip-%d: x\r\n", i); err != nil {
+				break
+			}
+		}
+		c.Close()
+	})
 	rejectingProxy := rawServer(t, func(c net.Conn) {
 		readRequest(c)
 		c.Write([]byte("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n"))
@@ -163,6 +177,7 @@ func TestTransportKinds(t *testing.T) {
 		{"timeout tls", Request{URL: "https://" + silentTLS + "/", Options: short}, KindTimeoutTLS},
 		{"timeout headers", Request{URL: sleepy.URL + "/", Options: short}, KindTimeoutHeaders},
 		{"timeout body", Request{URL: sleepy.URL + "/body", Options: short}, KindTimeoutBody},
+		{"timeout with headers dripping", Request{URL: "http://" + dripHeaders + "/", Options: short}, KindTimeoutHeaders},
 		{"unexpected eof mid-body", Request{URL: "http://" + cutShort + "/"}, KindUnexpectedEOF},
 		{"unexpected eof before response", Request{URL: "http://" + hangUp + "/"}, KindUnexpectedEOF},
 		{"reset", Request{URL: "http://" + reset + "/"}, KindReset},
@@ -249,5 +264,31 @@ func TestSendDrip(t *testing.T) {
 	}
 	if !strings.Contains(ex.Error, "-m/--max-time") {
 		t.Errorf("error does not name -m: %q", ex.Error)
+	}
+}
+
+// The cause of an attempt's end tells -m from a cancel (esc in the TUI),
+// whatever error the transport returned.
+func TestClassifyByCause(t *testing.T) {
+	maxTime, stop := context.WithDeadlineCause(context.Background(), time.Now(), errMaxTime)
+	defer stop()
+	esc, cancel := context.WithCancelCause(context.Background())
+	cancel(errors.New("esc pressed"))
+	callerDeadline, stop2 := context.WithDeadline(context.Background(), time.Now())
+	defer stop2()
+	<-maxTime.Done()
+	<-callerDeadline.Done()
+	for _, c := range []struct {
+		name string
+		ctx  context.Context
+		want string
+	}{
+		{"-m", maxTime, KindTimeoutHeaders},
+		{"esc", esc, KindCancelled},
+		{"the caller's deadline", callerDeadline, KindTimeoutHeaders},
+	} {
+		if got := classify(c.ctx, context.Canceled, phaseWaiting); got != c.want {
+			t.Errorf("%s: %q, want %q", c.name, got, c.want)
+		}
 	}
 }

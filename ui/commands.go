@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"time"
 
@@ -206,6 +205,3 @@ type tickMsg struct{ tag int }
 func tickCmd(tag int) tea.Cmd {
 	return tea.Tick(time.Second, func(time.Time) tea.Msg { return tickMsg{tag: tag} })
 }
-
-// errorf builds the one-line error the status bar shows.
-func errorf(format string, args ...any) error { return fmt.Errorf(format, args...) }

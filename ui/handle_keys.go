@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -187,7 +188,7 @@ func isCurl(s string) bool {
 func (m model) importCurl(cmdline string) model {
 	req, err := m.svc.parseCurl(strings.TrimSpace(cmdline))
 	if err != nil {
-		m.status = failure(errorf("could not read the curl command: %v", err))
+		m.status = failure(fmt.Errorf("could not read the curl command: %v", err))
 		return m
 	}
 	m.req.fill(req.Method, req.URL, req.Header, string(req.Body))

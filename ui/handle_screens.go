@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"github.com/apierr/apierr/formats/redact"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -97,7 +98,7 @@ func (m model) demoKey(k tea.KeyMsg) (model, tea.Cmd) {
 		// (its replay, its diff) applies to it.
 		m.saved, m.replayed, m.offline = nil, nil, false
 		m.screen = screenRequest
-		m.status = info("%s %s: press enter to send (profile %s)", r.Method, r.Path, orDefault(r.API, "auto"))
+		m.status = info("%s %s: press enter to send (profile %s)", r.Method, r.Path, cmp.Or(r.API, "auto"))
 		return m, m.setFocus(focusURL)
 	}
 	m.listKey(&m.demoPick.list, k)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/base64"
 	"flag"
+	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -47,8 +48,8 @@ func fakeServices(store *memStore) services {
 		openHistory:  func(string) (historyStore, error) { return store, nil },
 		ticket:       ticket,
 		loadProfiles: loadProfiles,
-		startDemo:    func() (demoHandle, error) { return demoHandle{}, errorf("no demo in tests") },
-		clipboard:    func(string) error { return errorf("no clipboard in tests") },
+		startDemo:    func() (demoHandle, error) { return demoHandle{}, fmt.Errorf("no demo in tests") },
+		clipboard:    func(string) error { return fmt.Errorf("no clipboard in tests") },
 		now:          func() time.Time { return fixedNow },
 	}
 }
@@ -71,7 +72,7 @@ func (s *memStore) Get(_ context.Context, id int64) (exchange.Exchange, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if id < 1 || int(id) > len(s.xs) {
-		return exchange.Exchange{}, errorf("no such exchange in history")
+		return exchange.Exchange{}, fmt.Errorf("no such exchange in history")
 	}
 	return s.xs[id-1], nil
 }

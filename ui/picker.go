@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"strconv"
 	"strings"
 
@@ -48,7 +49,7 @@ func demoRows(routes []demoRoute) [][]string {
 	out := [][]string{}
 	for _, r := range routes {
 		desc := withoutAPIName(r.Description, r.API)
-		out = append(out, []string{r.Method, strconv.Itoa(r.Status), orDefault(r.API, "-"), render.InertLine(r.Path), render.InertLine(desc)})
+		out = append(out, []string{r.Method, strconv.Itoa(r.Status), cmp.Or(r.API, "-"), render.InertLine(r.Path), render.InertLine(desc)})
 	}
 	return out
 }

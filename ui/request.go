@@ -86,7 +86,7 @@ func safeText(s string) string {
 func (r requestEditor) request() (probe.Request, error) {
 	url := strings.TrimSpace(r.url.Value())
 	if url == "" {
-		return probe.Request{}, errorf("type a URL first, e.g. https://api.example.com/v1/things")
+		return probe.Request{}, fmt.Errorf("type a URL first, e.g. https://api.example.com/v1/things")
 	}
 	// A URL that cannot be sent (no scheme, say) is a typing slip to fix,
 	// as with apierr send, not an exchange to diagnose and keep.

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"fmt"
 	"net/http"
 	"sort"
@@ -81,7 +82,7 @@ func renderResponseHead(ex *exchange.Exchange, width, maxHeaders int, st Styles)
 		return cutLines(lines, width)
 	}
 	r := ex.Response
-	status := fmt.Sprintf("%s %d %s", orDefault(r.Proto, "HTTP"), r.Status, http.StatusText(r.Status))
+	status := fmt.Sprintf("%s %d %s", cmp.Or(r.Proto, "HTTP"), r.Status, http.StatusText(r.Status))
 	size := humanize.Bytes(uint64(max(r.Size, int64(len(r.Body)))))
 	if r.Truncated {
 		size += " (truncated)"
@@ -181,11 +182,4 @@ func cutLines(lines []string, width int) string {
 		}
 	}
 	return strings.Join(lines, "\n")
-}
-
-func orDefault(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }

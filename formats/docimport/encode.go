@@ -2,6 +2,7 @@ package docimport
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -19,7 +20,7 @@ func Encode(p formats.Profile) ([]byte, error) {
 		return nil, fmt.Errorf("the profile has no name: give one with --name")
 	}
 	var w tomlWriter
-	w.comment(fmt.Sprintf("%s API errors, imported from %s.", oneLine(firstNonEmpty(p.Title, p.Name)), oneLine(firstNonEmpty(p.Source, "its docs"))))
+	w.comment(fmt.Sprintf("%s API errors, imported from %s.", oneLine(cmp.Or(p.Title, p.Name)), oneLine(cmp.Or(p.Source, "its docs"))))
 	w.comment("Edit freely: 'apierr apis add FILE' checks a profile and installs it.")
 	w.str("name", p.Name)
 	w.str("title", p.Title)
@@ -180,13 +181,4 @@ func oneLine(s string) string {
 		}
 		return r
 	}, s)
-}
-
-func firstNonEmpty(s ...string) string {
-	for _, x := range s {
-		if x != "" {
-			return x
-		}
-	}
-	return ""
 }

@@ -12,6 +12,44 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
+const apisUsage = `Usage:
+  apierr apis list [--json]                 the API docs profiles known (built-in and yours)
+  apierr apis show NAME [--json]            one profile: status table, error codes, advice
+  apierr apis import FILE|URL [--name NAME] [--host HOST]... [--dry-run] [--json] [--force]
+                                            learn an API from its error documentation page
+  apierr apis add FILE                      check a hand-written profile and install it
+  apierr apis remove NAME                   remove one of your profiles
+  apierr apis test NAME --raw FILE [--json] what a response would be told with that profile
+
+Your profiles live in $XDG_CONFIG_HOME/apierr/apis/. Run 'apierr apis COMMAND --help' for more.
+`
+
+// APIs is `apierr apis SUBCOMMAND`: it lists, shows, imports, adds,
+// removes and tests API docs profiles; with no subcommand it lists them.
+func APIs(env *Env, args []string) int {
+	if len(args) == 0 {
+		return APIsList(env, nil)
+	}
+	sub, rest := args[0], args[1:]
+	if sub == "-h" || sub == "--help" || sub == "help" {
+		fmt.Fprint(env.Stdout, apisUsage)
+		return ExitOK
+	}
+	cmds := map[string]func(*Env, []string) int{
+		"list":   APIsList,
+		"show":   APIsShow,
+		"import": APIsImport,
+		"add":    APIsAdd,
+		"remove": APIsRemove,
+		"test":   APIsTest,
+	}
+	run, ok := cmds[sub]
+	if !ok {
+		return env.Fail(ExitUsage, "unknown 'apis' command %q: use list, show, import, add, remove or test", sub)
+	}
+	return run(env, rest)
+}
+
 // apiListEntry is one element of `apis list --json`.
 type apiListEntry struct {
 	Name             string   `json:"name"`
@@ -33,16 +71,16 @@ type apiListEntry struct {
 // built in and from the user's profile directory.
 func APIsList(env *Env, args []string) int {
 	asJSON := false
-	for _, a := range args {
-		switch a {
-		case "--json":
-			asJSON = true
-		case "-h", "--help":
-			fmt.Fprint(env.Stdout, "Usage: apierr apis list [--json]\n")
-			return ExitOK
-		default:
-			return env.Fail(ExitUsage, "apis list: unexpected argument %q (usage: apierr apis list [--json])", a)
-		}
+	f := cmdFlags{cmd: "apis list", bools: map[string]*bool{"--json": &asJSON}}
+	pos, help, err := f.parse(args)
+	switch {
+	case help:
+		fmt.Fprint(env.Stdout, "Usage: apierr apis list [--json]\n")
+		return ExitOK
+	case err != nil:
+		return env.Fail(ExitUsage, "apis list: %v", err)
+	case len(pos) > 0:
+		return env.Fail(ExitUsage, "apis list: unexpected argument %q (usage: apierr apis list [--json])", pos[0])
 	}
 	reg := env.LoadRegistry()
 	profiles := reg.All()
@@ -74,23 +112,21 @@ func APIsList(env *Env, args []string) int {
 
 // APIsShow is `apierr apis show NAME [--json]`: one profile, every row.
 func APIsShow(env *Env, args []string) int {
-	asJSON, ops, name := false, false, ""
-	for _, a := range args {
-		switch {
-		case a == "--json":
-			asJSON = true
-		case a == "--operations":
-			ops = true
-		case a == "-h" || a == "--help":
-			fmt.Fprint(env.Stdout, "Usage: apierr apis show NAME [--json] [--operations]\n")
-			return ExitOK
-		case strings.HasPrefix(a, "-"):
-			return env.Fail(ExitUsage, "apis show: unknown flag %s (usage: apierr apis show NAME [--json])", a)
-		case name != "":
-			return env.Fail(ExitUsage, "apis show: give one profile name, not %q and %q", name, a)
-		default:
-			name = a
-		}
+	asJSON, ops := false, false
+	f := cmdFlags{cmd: "apis show", bools: map[string]*bool{"--json": &asJSON, "--operations": &ops}}
+	pos, help, err := f.parse(args)
+	switch {
+	case help:
+		fmt.Fprint(env.Stdout, "Usage: apierr apis show NAME [--json] [--operations]\n")
+		return ExitOK
+	case err != nil:
+		return env.Fail(ExitUsage, "apis show: %v", err)
+	case len(pos) > 1:
+		return env.Fail(ExitUsage, "apis show: give one profile name, not %q and %q", pos[0], pos[1])
+	}
+	name := ""
+	if len(pos) == 1 {
+		name = pos[0]
 	}
 	reg := env.LoadRegistry()
 	if name == "" {

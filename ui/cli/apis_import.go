@@ -55,49 +55,20 @@ type importArgs struct {
 
 func parseImportArgs(args []string) (importArgs, bool, error) {
 	var a importArgs
-	for i := 0; i < len(args); i++ {
-		arg := args[i]
-		flag, val, hasVal := strings.Cut(arg, "=")
-		next := func() (string, error) {
-			if hasVal {
-				return val, nil
-			}
-			if i+1 >= len(args) || args[i+1] == "" {
-				return "", fmt.Errorf("%s needs a value", flag)
-			}
-			i++
-			return args[i], nil
-		}
-		switch {
-		case arg == "-h" || arg == "--help":
-			return a, true, nil
-		case flag == "--name":
-			v, err := next()
-			if err != nil {
-				return a, false, fmt.Errorf("--name needs a value, e.g. --name acme")
-			}
-			a.name = v
-		case flag == "--host":
-			v, err := next()
-			if err != nil {
-				return a, false, fmt.Errorf("--host needs a value, e.g. --host api.acme.com")
-			}
-			a.hosts = append(a.hosts, v)
-		case arg == "--dry-run":
-			a.dryRun = true
-		case arg == "--json":
-			a.json = true
-		case arg == "--force":
-			a.force = true
-		case arg == "--follow-refs":
-			a.followRefs = true
-		case strings.HasPrefix(arg, "-") && arg != "-":
-			return a, false, fmt.Errorf("unknown flag %s (see 'apierr apis import --help')", render.InertLine(arg))
-		case a.input != "":
-			return a, false, fmt.Errorf("give one FILE or URL, not %q and %q", render.InertLine(a.input), render.InertLine(arg))
-		default:
-			a.input = arg
-		}
+	f := cmdFlags{cmd: "apis import",
+		bools: map[string]*bool{"--dry-run": &a.dryRun, "--json": &a.json, "--force": &a.force,
+			"--follow-refs": &a.followRefs},
+		values: map[string]*string{"--name": &a.name},
+		lists:  map[string]*[]string{"--host": &a.hosts},
+	}
+	pos, help, err := f.parse(args)
+	switch {
+	case help || err != nil:
+		return a, help, err
+	case len(pos) > 1:
+		return a, false, fmt.Errorf("give one FILE or URL, not %q and %q", render.InertLine(pos[0]), render.InertLine(pos[1]))
+	case len(pos) == 1:
+		a.input = pos[0]
 	}
 	if a.input == "" {
 		return a, false, errors.New("which page? give a FILE, - for stdin, or a URL (see 'apierr apis import --help')")

@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/apierr/apierr/formats"
 	"github.com/apierr/apierr/ui/render"
@@ -17,21 +16,21 @@ import (
 // profile the way the registry will read it and installs it as
 // NAME.toml in the profile directory, comments and all.
 func APIsAdd(env *Env, args []string) int {
-	file, force := "", false
-	for _, a := range args {
-		switch {
-		case a == "-h" || a == "--help":
-			fmt.Fprint(env.Stdout, "Usage: apierr apis add FILE [--force]\n\nChecks a profile file (schema: README, 'Teaching apierr another API') and installs it.\n")
-			return ExitOK
-		case a == "--force":
-			force = true
-		case strings.HasPrefix(a, "-") && a != "-":
-			return env.Fail(ExitUsage, "apis add: unknown flag %s (usage: apierr apis add FILE [--force])", render.InertLine(a))
-		case file != "":
-			return env.Fail(ExitUsage, "apis add: give one FILE, not %q and %q", render.InertLine(file), render.InertLine(a))
-		default:
-			file = a
-		}
+	force := false
+	f := cmdFlags{cmd: "apis add", bools: map[string]*bool{"--force": &force}}
+	pos, help, err := f.parse(args)
+	switch {
+	case help:
+		fmt.Fprint(env.Stdout, "Usage: apierr apis add FILE [--force]\n\nChecks a profile file (schema: README, 'Teaching apierr another API') and installs it.\n")
+		return ExitOK
+	case err != nil:
+		return env.Fail(ExitUsage, "apis add: %v", err)
+	case len(pos) > 1:
+		return env.Fail(ExitUsage, "apis add: give one FILE, not %q and %q", render.InertLine(pos[0]), render.InertLine(pos[1]))
+	}
+	file := ""
+	if len(pos) == 1 {
+		file = pos[0]
 	}
 	if file == "" {
 		return env.Fail(ExitUsage, "apis add: which file? (usage: apierr apis add FILE [--force])")
@@ -63,19 +62,20 @@ func APIsAdd(env *Env, args []string) int {
 // Built-in profiles cannot be removed; a user profile of the same name
 // that overrides one can, and the built-in one is used again.
 func APIsRemove(env *Env, args []string) int {
+	f := cmdFlags{cmd: "apis remove"}
+	pos, help, err := f.parse(args)
+	switch {
+	case help:
+		fmt.Fprint(env.Stdout, "Usage: apierr apis remove NAME\n")
+		return ExitOK
+	case err != nil:
+		return env.Fail(ExitUsage, "apis remove: %v", err)
+	case len(pos) > 1:
+		return env.Fail(ExitUsage, "apis remove: give one name, not %q and %q", render.InertLine(pos[0]), render.InertLine(pos[1]))
+	}
 	name := ""
-	for _, a := range args {
-		switch {
-		case a == "-h" || a == "--help":
-			fmt.Fprint(env.Stdout, "Usage: apierr apis remove NAME\n")
-			return ExitOK
-		case strings.HasPrefix(a, "-"):
-			return env.Fail(ExitUsage, "apis remove: unknown flag %s (usage: apierr apis remove NAME)", render.InertLine(a))
-		case name != "":
-			return env.Fail(ExitUsage, "apis remove: give one name, not %q and %q", render.InertLine(name), render.InertLine(a))
-		default:
-			name = a
-		}
+	if len(pos) == 1 {
+		name = pos[0]
 	}
 	if name == "" {
 		return env.Fail(ExitUsage, "apis remove: which profile? (see 'apierr apis list')")
@@ -104,32 +104,21 @@ func APIsRemove(env *Env, args []string) int {
 // APIsTest is `apierr apis test NAME --raw FILE [--json]`: what a
 // response saved with curl -i would be told with that profile.
 func APIsTest(env *Env, args []string) int {
-	name, raw, asJSON := "", "", false
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		switch {
-		case a == "-h" || a == "--help":
-			fmt.Fprint(env.Stdout, "Usage: apierr apis test NAME --raw FILE|- [--json]\n\nExplains a response saved with curl -i using the profile NAME.\n")
-			return ExitOK
-		case a == "--json":
-			asJSON = true
-		case a == "--raw" || strings.HasPrefix(a, "--raw="):
-			if v, ok := strings.CutPrefix(a, "--raw="); ok {
-				raw = v
-			} else if i+1 < len(args) {
-				i++
-				raw = args[i]
-			}
-			if raw == "" {
-				return env.Fail(ExitUsage, "apis test: --raw needs a file saved with curl -i, or - for stdin")
-			}
-		case strings.HasPrefix(a, "-"):
-			return env.Fail(ExitUsage, "apis test: unknown flag %s (usage: apierr apis test NAME --raw FILE [--json])", render.InertLine(a))
-		case name != "":
-			return env.Fail(ExitUsage, "apis test: give one profile name, not %q and %q", render.InertLine(name), render.InertLine(a))
-		default:
-			name = a
-		}
+	raw, asJSON := "", false
+	f := cmdFlags{cmd: "apis test", bools: map[string]*bool{"--json": &asJSON}, values: map[string]*string{"--raw": &raw}}
+	pos, help, err := f.parse(args)
+	switch {
+	case help:
+		fmt.Fprint(env.Stdout, "Usage: apierr apis test NAME --raw FILE|- [--json]\n\nExplains a response saved with curl -i using the profile NAME.\n")
+		return ExitOK
+	case err != nil:
+		return env.Fail(ExitUsage, "apis test: %v", err)
+	case len(pos) > 1:
+		return env.Fail(ExitUsage, "apis test: give one profile name, not %q and %q", render.InertLine(pos[0]), render.InertLine(pos[1]))
+	}
+	name := ""
+	if len(pos) == 1 {
+		name = pos[0]
 	}
 	if name == "" || raw == "" {
 		return env.Fail(ExitUsage, "apis test: usage: apierr apis test NAME --raw FILE [--json]")

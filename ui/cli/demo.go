@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -40,35 +39,33 @@ func Demo(env *Env, args []string) int {
 // runDemo serves until ctx ends. started, when not nil, is called with
 // the base URL once the server listens (tests use it instead of a signal).
 func runDemo(ctx context.Context, env *Env, args []string, started func(url string)) int {
-	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	addr := fs.String("addr", DemoAddr, "")
-	public := fs.Bool("public", false, "")
-	quiet := fs.Bool("quiet", false, "")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(env.Stdout, demoUsage)
-			return ExitOK
-		}
-		return env.Fail(ExitUsage, "demo: %v (run 'apierr demo --help')", err)
+	addr, public, quiet := DemoAddr, false, false
+	f := cmdFlags{cmd: "demo", bools: map[string]*bool{"--public": &public, "--quiet": &quiet},
+		values: map[string]*string{"--addr": &addr}}
+	pos, help, err := f.parse(args)
+	switch {
+	case help:
+		fmt.Fprint(env.Stdout, demoUsage)
+		return ExitOK
+	case err != nil:
+		return env.Fail(ExitUsage, "demo: %v", err)
+	case len(pos) > 0:
+		return env.Fail(ExitUsage, "demo: unexpected argument %q: the only flags are --addr, --public and --quiet", pos[0])
 	}
-	if fs.NArg() > 0 {
-		return env.Fail(ExitUsage, "demo: unexpected argument %q: the only flags are --addr, --public and --quiet", fs.Arg(0))
-	}
-	loopback, err := checkDemoAddr(*addr)
+	loopback, err := checkDemoAddr(addr)
 	if err != nil {
 		return env.Fail(ExitUsage, "demo: %v", err)
 	}
-	if !loopback && !*public {
-		return env.Fail(ExitUsage, "demo: %s can be reached from other machines; use a loopback address such as 127.0.0.1:PORT, or add --public to mean it", *addr)
+	if !loopback && !public {
+		return env.Fail(ExitUsage, "demo: %s can be reached from other machines; use a loopback address such as 127.0.0.1:PORT, or add --public to mean it", addr)
 	}
 	var h = demo.Handler()
-	if !*quiet {
+	if !quiet {
 		h = demoLogRequests(h, env.Stdout)
 	}
-	srv, err := demo.StartHandler(*addr, h)
+	srv, err := demo.StartHandler(addr, h)
 	if err != nil {
-		return env.Fail(ExitUsage, "demo: %s", demoListenProblem(*addr, err))
+		return env.Fail(ExitUsage, "demo: %s", demoListenProblem(addr, err))
 	}
 	defer srv.Close()
 	printDemoBanner(env.Stdout, srv.URL(), loopback)

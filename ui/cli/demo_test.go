@@ -111,7 +111,7 @@ func TestDemoBadUsage(t *testing.T) {
 		{[]string{"--addr", "127.0.0.1"}, "apierr: demo: --addr \"127.0.0.1\" is not HOST:PORT; use e.g. --addr 127.0.0.1:8080\n"},
 		{[]string{"--addr", "127.0.0.1:http2"}, "apierr: demo: --addr \"127.0.0.1:http2\": port \"http2\" is not a number from 0 to 65535\n"},
 		{[]string{"--addr", busy.Addr().String()}, "apierr: demo: port " + busy.Addr().String() + " is already in use; pick another with --addr 127.0.0.1:PORT (port 0 picks a free one)\n"},
-		{[]string{"--port", "80"}, "apierr: demo: flag provided but not defined: -port (run 'apierr demo --help')\n"},
+		{[]string{"--port", "80"}, "apierr: demo: unknown flag --port (run 'apierr demo --help')\n"},
 		{[]string{"serve"}, "apierr: demo: unexpected argument \"serve\": the only flags are --addr, --public and --quiet\n"},
 	} {
 		env, out, errb := demoEnv()

@@ -106,64 +106,21 @@ func Explain(env *Env, args []string) int {
 
 func parseExplainArgs(args []string) (explainArgs, bool, error) {
 	var a explainArgs
-	for i := 0; i < len(args); i++ {
-		arg := args[i]
-		name, val, hasVal := strings.Cut(arg, "=")
-		if !strings.HasPrefix(arg, "--") {
-			name, hasVal = arg, false
-		}
-		value := func() (string, error) {
-			if hasVal {
-				return val, nil
-			}
-			if i+1 >= len(args) {
-				return "", fmt.Errorf("%s needs a value (run 'apierr explain --help')", name)
-			}
-			i++
-			return args[i], nil
-		}
-		var err error
-		switch name {
-		case "-h", "--help":
-			return a, true, nil
-		case "--json":
-			a.json = true
-		case "--raw":
-			a.raw, err = value()
-		case "--status":
-			a.status, err = value()
-		case "--header", "-H":
-			var h string
-			h, err = value()
-			a.headers = append(a.headers, h)
-		case "--body-file":
-			a.bodyFile, err = value()
-		case "--api":
-			a.api, err = value()
-		case "--save":
-			a.save = true
-		case "--request":
-			a.req.line, err = value()
-		case "--request-header":
-			var h string
-			h, err = value()
-			a.req.headers = append(a.req.headers, h)
-		case "--request-body-file":
-			a.req.bodyFile, err = value()
-		case "--check-request":
-			a.req.always = true
-		default:
-			if strings.HasPrefix(arg, "-") && arg != "-" {
-				return a, false, fmt.Errorf("unknown flag %s (run 'apierr explain --help')", arg)
-			}
-			if a.status != "" {
-				return a, false, fmt.Errorf("unexpected argument %q: give one status code", arg)
-			}
-			a.status = arg
-		}
-		if err != nil {
-			return a, false, err
-		}
+	f := cmdFlags{cmd: "explain",
+		bools: map[string]*bool{"--json": &a.json, "--save": &a.save, "--check-request": &a.req.always},
+		values: map[string]*string{"--raw": &a.raw, "--status": &a.status, "--body-file": &a.bodyFile, "--api": &a.api,
+			"--request": &a.req.line, "--request-body-file": &a.req.bodyFile},
+		lists: map[string]*[]string{"--header": &a.headers, "-H": &a.headers, "--request-header": &a.req.headers},
+	}
+	pos, help, err := f.parse(args)
+	if help || err != nil {
+		return a, help, err
+	}
+	switch {
+	case len(pos) > 1 || len(pos) == 1 && a.status != "":
+		return a, false, fmt.Errorf("unexpected argument %q: give one status code", pos[len(pos)-1])
+	case len(pos) == 1:
+		a.status = pos[0]
 	}
 	switch {
 	case a.raw != "" && (a.status != "" || len(a.headers) > 0 || a.bodyFile != ""):

@@ -59,50 +59,6 @@ func History(env *Env, args []string) int {
 	return run(env, rest)
 }
 
-// cmdFlags are the flags one history command accepts.
-type cmdFlags struct {
-	cmd    string
-	bools  map[string]*bool
-	values map[string]*string
-}
-
-// parse reads flags anywhere among args (so `search status:5xx --json`
-// works), "--name value" or "--name=value"; "--" ends them. It returns the
-// other arguments in order.
-func (f cmdFlags) parse(args []string) (pos []string, help bool, err error) {
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		if a == "--" {
-			return append(pos, args[i+1:]...), false, nil
-		}
-		if a == "-h" || a == "--help" {
-			return nil, true, nil
-		}
-		if !strings.HasPrefix(a, "-") || a == "-" {
-			pos = append(pos, a)
-			continue
-		}
-		name, val, hasVal := strings.Cut(a, "=")
-		if b, ok := f.bools[name]; ok && !hasVal {
-			*b = true
-			continue
-		}
-		v, ok := f.values[name]
-		if !ok {
-			return nil, false, fmt.Errorf("unknown flag %s (run 'apierr history %s --help')", render.InertLine(name), f.cmd)
-		}
-		if !hasVal {
-			if i+1 >= len(args) {
-				return nil, false, fmt.Errorf("%s needs a value (run 'apierr history %s --help')", name, f.cmd)
-			}
-			i++
-			val = args[i]
-		}
-		*v = val
-	}
-	return pos, false, nil
-}
-
 // intFlag reads a non-negative integer flag value ("" is def).
 func intFlag(name, v string, def int) (int, error) {
 	if v == "" {

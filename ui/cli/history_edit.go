@@ -21,7 +21,7 @@ func parseID(s string) (int64, error) {
 }
 
 func historyDelete(env *Env, args []string) int {
-	f := cmdFlags{cmd: "delete"}
+	f := cmdFlags{cmd: "history delete"}
 	pos, help, err := f.parse(args)
 	if help {
 		fmt.Fprint(env.Stdout, historyUsage)
@@ -50,7 +50,7 @@ func historyDelete(env *Env, args []string) int {
 }
 
 func historyNote(env *Env, args []string) int {
-	f := cmdFlags{cmd: "note"}
+	f := cmdFlags{cmd: "history note"}
 	pos, help, err := f.parse(args)
 	if help {
 		fmt.Fprint(env.Stdout, historyUsage)
@@ -85,7 +85,7 @@ func historyNote(env *Env, args []string) int {
 
 func historyPrune(env *Env, args []string) int {
 	var olderS, keepS string
-	f := cmdFlags{cmd: "prune", values: map[string]*string{"--older-than": &olderS, "--keep": &keepS}}
+	f := cmdFlags{cmd: "history prune", values: map[string]*string{"--older-than": &olderS, "--keep": &keepS}}
 	pos, help, err := f.parse(args)
 	if help {
 		fmt.Fprint(env.Stdout, historyUsage)

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -19,7 +20,7 @@ import (
 
 func historyExport(env *Env, args []string) int {
 	var harPath string
-	f := cmdFlags{cmd: "export", values: map[string]*string{"--har": &harPath}}
+	f := cmdFlags{cmd: "history export", values: map[string]*string{"--har": &harPath}}
 	pos, help, err := f.parse(args)
 	if help {
 		fmt.Fprint(env.Stdout, historyUsage)
@@ -97,7 +98,7 @@ const maxListedErrors = 25
 const importChunk = 2000
 
 func historyImport(env *Env, args []string) int {
-	f := cmdFlags{cmd: "import"}
+	f := cmdFlags{cmd: "history import"}
 	pos, help, err := f.parse(args)
 	if help {
 		fmt.Fprint(env.Stdout, historyUsage)
@@ -164,7 +165,7 @@ func importReport(name string, xs []exchange.Exchange, added int) string {
 			st = strconv.Itoa(e.Response.Status)
 		}
 		byStatus[st]++
-		byFormat[firstOf(e.Diagnosis.Format, "unknown")]++
+		byFormat[cmp.Or(e.Diagnosis.Format, "unknown")]++
 	}
 	if len(errs) == 0 {
 		b.WriteString("No errors among them.\n")
@@ -206,13 +207,6 @@ func counts(m map[string]int) string {
 		parts[i] = fmt.Sprintf("%s ×%d", render.InertLine(k), m[k])
 	}
 	return strings.Join(parts, ", ")
-}
-
-func firstOf(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }
 
 func plural(n int, one, many string) string {

@@ -21,7 +21,7 @@ func historySearch(env *Env, args []string) int { return listOrSearch(env, "sear
 func listOrSearch(env *Env, cmd string, args []string) int {
 	var asJSON bool
 	var limitS, offsetS string
-	f := cmdFlags{cmd: cmd, bools: map[string]*bool{"--json": &asJSON},
+	f := cmdFlags{cmd: "history " + cmd, bools: map[string]*bool{"--json": &asJSON},
 		values: map[string]*string{"--limit": &limitS, "-n": &limitS, "--offset": &offsetS}}
 	pos, help, err := f.parse(args)
 	if help {

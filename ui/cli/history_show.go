@@ -17,7 +17,7 @@ import (
 
 func historyShow(env *Env, args []string) int {
 	var asJSON bool
-	f := cmdFlags{cmd: "show", bools: map[string]*bool{"--json": &asJSON}}
+	f := cmdFlags{cmd: "history show", bools: map[string]*bool{"--json": &asJSON}}
 	pos, help, err := f.parse(args)
 	if help {
 		fmt.Fprint(env.Stdout, historyUsage)

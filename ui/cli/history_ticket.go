@@ -10,7 +10,7 @@ import (
 
 func historyTicket(env *Env, args []string) int {
 	format := "markdown"
-	f := cmdFlags{cmd: "ticket", values: map[string]*string{"--format": &format}}
+	f := cmdFlags{cmd: "history ticket", values: map[string]*string{"--format": &format}}
 	pos, help, err := f.parse(args)
 	if help {
 		fmt.Fprint(env.Stdout, historyUsage)

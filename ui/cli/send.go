@@ -3,10 +3,10 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/signal"
-	"strings"
 
 	"github.com/apierr/apierr/formats/exchange"
 	"github.com/apierr/apierr/formats/redact"
@@ -124,54 +124,29 @@ func Send(env *Env, args []string) int {
 // ours (-d --json sends the text "--json").
 func parseSendArgs(args []string) (sendArgs, bool, error) {
 	var a sendArgs
-	for i := 0; i < len(args); i++ {
-		arg := args[i]
-		name, val, hasVal := strings.Cut(arg, "=")
-		value := func() (string, error) {
-			if hasVal {
-				return val, nil
-			}
-			if i+1 >= len(args) {
-				return "", fmt.Errorf("%s needs a value", name)
-			}
-			i++
-			return args[i], nil
-		}
-		var err error
-		switch name {
-		case "-h", "--help":
-			return a, true, nil
-		case "--json":
-			if hasVal {
-				return a, false, fmt.Errorf("--json takes no value here (it prints JSON); to send a JSON body use -d or --curl \"curl --json ...\"")
-			}
-			a.json = true
-		case "--no-history":
-			a.noHistory = true
-		case "--show-secrets":
-			a.showSecrets = true
-		case "--check-request":
-			a.checkRequest = true
-		case "--api":
-			a.api, err = value()
-		case "--env-file":
-			a.envFile, err = value()
-		case "--curl":
-			a.curl, err = value()
-			a.hasCurl = true
-		case "--":
-			a.curlArgs = append(a.curlArgs, args[i:]...)
-			i = len(args)
-		default:
-			a.curlArgs = append(a.curlArgs, arg)
-			if probe.FlagTakesValue(arg) && i+1 < len(args) {
-				i++
-				a.curlArgs = append(a.curlArgs, args[i])
-			}
-		}
-		if err != nil {
-			return a, false, err
-		}
+	curl := []string{}
+	f := cmdFlags{cmd: "send",
+		bools: map[string]*bool{"--json": &a.json, "--no-history": &a.noHistory, "--show-secrets": &a.showSecrets,
+			"--check-request": &a.checkRequest},
+		values: map[string]*string{"--api": &a.api, "--env-file": &a.envFile},
+		lists:  map[string]*[]string{"--curl": &curl},
+		passOn: probe.FlagTakesValue,
+	}
+	pos, help, err := f.parse(args)
+	var given *valueGivenError
+	switch {
+	case help:
+		return a, true, nil
+	case errors.As(err, &given) && given.flag == "--json":
+		return a, false, fmt.Errorf("--json takes no value here (it prints JSON); to send a JSON body use -d or --curl \"curl --json ...\"")
+	case err != nil:
+		return a, false, err
+	case len(curl) > 1:
+		return a, false, fmt.Errorf("give one --curl command, not %d", len(curl))
+	}
+	a.curlArgs = pos
+	if len(curl) == 1 {
+		a.curl, a.hasCurl = curl[0], true
 	}
 	if a.hasCurl && len(a.curlArgs) > 0 {
 		return a, false, fmt.Errorf("give either --curl 'curl ...' or curl options and a URL, not both (%s)", a.curlArgs[0])
@@ -208,5 +183,5 @@ func (a sendArgs) request(env *Env) (probe.Request, error) {
 	if err != nil {
 		return req, err
 	}
-	return req, probe.CheckURL(req.URL)
+	return req, req.Check()
 }

@@ -178,9 +178,18 @@ func TestSendBadUsage(t *testing.T) {
 		{[]string{"https://api.example.test", "--api", "no-such-api"}, `no API profile named "no-such-api"`},
 		{[]string{"--curl", "curl https://a.example.test", "https://b.example.test"}, "not both"},
 		{[]string{"https://api.example.test", "--env-file", "/nonexistent/.env"}, "--env-file"},
+		// Found before anything is sent, not reported as network failures.
+		{[]string{"-x", "not a url", "https://api.example.test"}, `-x: "not a url" is not a proxy URL`},
+		{[]string{"-H", "X: \x00", "https://api.example.test"}, `header X: its value "\x00" holds a NUL byte at byte 1`},
+		{[]string{"-H", "X-A: ${MULTI}", "https://api.example.test"}, `header X-A: its value "a\nb" holds a newline at byte 2`},
+		{[]string{"-X", "G E T", "https://api.example.test"}, `method "G E T" is not an HTTP method`},
+		{[]string{"--cacert", "/nonexistent/ca.pem", "https://api.example.test"}, "--cacert: cannot read /nonexistent/ca.pem: no such file or directory"},
+		{[]string{"--curl", "curl https://api.example.test \\"}, `the command ends with a "\" that continues it`},
+		{[]string{"--curl", "curl https://api.example.test | jq ."}, `would drop "| jq ." after it`},
+		{[]string{"--curl", "curl https://api.example.test; rm -rf ~"}, `would drop "; rm -rf ~" after it`},
 	}
 	for _, c := range cases {
-		env, out, errb := sendEnv(t, nil)
+		env, out, errb := sendEnv(t, map[string]string{"MULTI": "a\nb"})
 		code := Send(env, c.args)
 		msg := errb.String()
 		if code != ExitUsage || !strings.Contains(msg, c.want) || strings.Count(msg, "\n") != 1 || !strings.HasPrefix(msg, "apierr: ") || out.Len() != 0 {

@@ -1,0 +1,322 @@
+package formats
+
+import "strings"
+
+// Field errors, structurally: the reader looks through the tree for the
+// member that best holds per-field problems, in any of the shapes APIs
+// use: a list of items that name a field (violations with a property
+// path, invalid-params, location arrays), a map of field to message or
+// messages, or a tree keyed by field name whose leaves are error lists
+// (the path then joined with dots). A list of plain strings names no
+// field: it is a message (see walker.object).
+
+// fieldListKeys score members as holders of field errors.
+var fieldListKeys = map[string]int{
+	"fielderrors": 100, "fieldviolations": 100, "invalidparams": 100, "invalidfields": 100,
+	"validationerrors": 100, "constraintviolations": 100, "violations": 95, "invalidparameters": 95,
+	"validationfailures": 95, "fieldmessages": 90, "inputerrors": 90, "parametererrors": 90,
+	"validationmessages": 90, "errorfields": 90, "modelstate": 90, "fields": 85, "errors": 80,
+	"suberrors": 80, "validation": 80, "issues": 75, "details": 70, "causes": 70, "failures": 70,
+	"errordetails": 70, "children": 60, "problems": 60, "params": 50, "parameters": 50,
+}
+
+// fieldNameKeys are the members of a list item that name its field,
+// most specific first.
+var itemFieldKeys = []string{
+	"field", "fieldName", "field_name", "pointer", "param", "parameter", "property", "propertyPath",
+	"property_path", "propertyName", "instancePath", "dataPath", "path", "target", "location", "loc",
+	"attribute", "member", "name",
+}
+
+// fieldCandidate is the best field-error holder seen so far.
+type fieldCandidate struct {
+	fields []FieldError
+	path   string
+	score  int
+}
+
+func (c *fieldCandidate) offer(fes []FieldError, score int, parents []string, key string) {
+	if len(fes) == 0 || score <= 0 {
+		return
+	}
+	path := key
+	if len(parents) > 0 {
+		path = strings.Join(parents, ".") + "." + key
+	}
+	if c.fields != nil && (score < c.score || score == c.score && path >= c.path) {
+		return
+	}
+	c.fields, c.path, c.score = fes, path, score
+}
+
+// findFieldErrors returns the field errors of the best holder in root.
+func findFieldErrors(root any, status int) []FieldError {
+	var best fieldCandidate
+	var path [6]string
+	searchFields(root, path[:0], &best)
+	if m, ok := root.(map[string]any); ok && best.fields == nil && (status >= 400 || status == 0) && isFieldMap(m) && allLists(m) && isFieldTree(m) {
+		// The whole body is a map of field to messages (Django REST
+		// framework's serializer errors).
+		best.fields = fieldTree(m, "", 0, nil)
+	}
+	if best.fields == nil {
+		best.fields = singleField(root)
+	}
+	return best.fields
+}
+
+// singleFieldKeys name the one field an error object is about, beside
+// its message (Mollie's {"detail", "field": "from"}, Stripe's param).
+var singleFieldKeys = []string{"field", "fieldName", "param", "parameter", "property", "propertyPath", "pointer", "attribute"}
+
+// singleField reads the one field error of an error object that names
+// its field: the body itself or its error member.
+func singleField(root any) []FieldError {
+	m, _ := root.(map[string]any)
+	if e := obj(m, "error"); e != nil {
+		m = e
+	}
+	for _, k := range singleFieldKeys {
+		f := str(m, k)
+		if f == "" || isProse(f) {
+			continue
+		}
+		msg, _ := firstText(m, "detail", "message", "msg", "description", "error_description", "error")
+		if msg == "" || !isProse(msg) {
+			return nil
+		}
+		return []FieldError{{Field: f, Message: msg}}
+	}
+	return nil
+}
+
+// searchFields offers every list or map under v that holds field
+// errors; path holds the member names down to v.
+func searchFields(v any, path []string, best *fieldCandidate) {
+	depth := len(path)
+	if depth > 4 {
+		return
+	}
+	switch x := v.(type) {
+	case []any:
+		if len(x) > 0 {
+			searchFields(x[0], path, best)
+		}
+	case map[string]any:
+		for k, child := range x {
+			nk := normKey(k)
+			switch c := child.(type) {
+			case []any:
+				if fes := fieldList(c); len(fes) > 0 {
+					best.offer(fes, max(fieldListKeys[nk], 50)-8*depth, path, k)
+				}
+			case map[string]any:
+				if (fieldListKeys[nk] >= 80 || fieldListKeys[nk] > 0 && proseLeaves(c)) && isFieldTree(c) {
+					best.offer(fieldTree(c, "", 0, nil), fieldListKeys[nk]-8*depth-5, path, k)
+				}
+			default:
+				continue
+			}
+			searchFields(child, append(path, k), best)
+		}
+	}
+}
+
+// fieldList reads the field errors of a list of items that name a field.
+func fieldList(a []any) []FieldError {
+	var out []FieldError
+	for _, item := range a {
+		if len(out) >= maxFieldErrors {
+			break
+		}
+		m, ok := item.(map[string]any)
+		if !ok {
+			continue
+		}
+		field := itemField(m)
+		if field == "" {
+			continue
+		}
+		fe := FieldError{Field: field}
+		msgKey := ""
+		fe.Message, msgKey = firstText(m, fieldMsgKeys...)
+		for _, k := range fieldCodeKeys {
+			if k != msgKey && isToken(text(m, k)) {
+				fe.Code = text(m, k)
+				break
+			}
+		}
+		if fe.Message == "" {
+			// {"field": "email", "messages": ["is taken", ...]}
+			for _, k := range []string{"messages", "errors"} {
+				if msgs, ok := m[k].([]any); ok && stringList(msgs) != "" {
+					for _, s := range msgs {
+						out = append(out, FieldError{Field: field, Message: s.(string), Code: fe.Code})
+					}
+					fe.Field = ""
+					break
+				}
+			}
+			if fe.Field == "" {
+				continue
+			}
+		}
+		out = append(out, fe)
+	}
+	return out
+}
+
+// itemField returns the field an item names, "" when it names none: a
+// string or a location array under one of itemFieldKeys, or JSON:API's
+// source.pointer or source.parameter.
+func itemField(m map[string]any) string {
+	for _, k := range itemFieldKeys {
+		v, ok := m[k]
+		if !ok {
+			continue
+		}
+		if k == "name" || k == "path" || k == "location" {
+			// Ambiguous names: a field only when the item also
+			// carries a message and the value is not prose.
+			if _, msg := firstText(m, fieldMsgKeys...); msg == "" {
+				continue
+			}
+		}
+		if f := fieldName(v); f != "" && !isProse(f) {
+			return f
+		}
+	}
+	if src := obj(m, "source"); src != nil {
+		f, _ := firstText(src, "pointer", "parameter", "header")
+		return f
+	}
+	return ""
+}
+
+// hasFieldName reports whether an item names a field.
+func hasFieldName(m map[string]any) bool {
+	return itemField(m) != ""
+}
+
+// isFieldTree reports whether m maps field names to messages: every
+// member a string, a non-empty list or an object, and m itself not an
+// error object (no message or code member of its own).
+func isFieldTree(m map[string]any) bool {
+	if len(m) == 0 {
+		return false
+	}
+	for k, v := range m {
+		nk := normKey(k)
+		if requestIDKeys[nk] > 0 || errorContainers[nk] || messageKeys[nk] >= 84 || codeKeys[nk] >= 80 {
+			// An error object's own members, or {"errors": [...]}
+			// of messages: not a field's name.
+			return false
+		}
+		switch x := v.(type) {
+		case string:
+			if looksLikeID(x) {
+				return false
+			}
+		case []any:
+			if len(x) == 0 {
+				return false
+			}
+			switch x[0].(type) {
+			case string, map[string]any:
+			default:
+				return false
+			}
+		case map[string]any:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// proseLeaves reports whether every member of m is a sentence or a
+// list: the shape of a field map even under a member of weaker name
+// (WordPress's data.params {"email": "Invalid email address."}).
+func proseLeaves(m map[string]any) bool {
+	for _, v := range m {
+		switch x := v.(type) {
+		case string:
+			if !isProse(x) {
+				return false
+			}
+		case []any:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// fieldTree reads a map of field → message(s), descending into nested
+// objects with the path dot-joined.
+func fieldTree(m map[string]any, prefix string, depth int, out []FieldError) []FieldError {
+	if depth > 6 {
+		return out
+	}
+	for _, k := range sortedKeys(m) {
+		if len(out) >= maxFieldErrors {
+			break
+		}
+		field := prefix + k
+		switch v := m[k].(type) {
+		case string:
+			out = append(out, FieldError{Field: field, Message: v})
+		case []any:
+			for _, e := range v {
+				if len(out) >= maxFieldErrors {
+					break
+				}
+				switch x := e.(type) {
+				case string:
+					out = append(out, FieldError{Field: field, Message: x})
+				case map[string]any:
+					msg, key := firstText(x, fieldMsgKeys...)
+					code := ""
+					for _, ck := range fieldCodeKeys {
+						if ck != key && isToken(text(x, ck)) {
+							code = text(x, ck)
+							break
+						}
+					}
+					out = append(out, FieldError{Field: field, Message: msg, Code: code})
+				}
+			}
+		case map[string]any:
+			// Symfony-style nodes: {"errors": [...], "children": {...}};
+			// Discord's {"_errors": [{"code", "message"}]}.
+			sub, hasSub := v["errors"].([]any)
+			if !hasSub {
+				sub, hasSub = v["_errors"].([]any)
+			}
+			children, hasChildren := v["children"].(map[string]any)
+			if hasSub || hasChildren {
+				out = fieldTree(map[string]any{k: sub}, prefix, depth+1, out)
+				if hasChildren {
+					out = fieldTree(children, field+".", depth+1, out)
+				}
+				continue
+			}
+			if msg, key := firstText(v, fieldMsgKeys...); msg != "" && isProse(msg) {
+				// {"title": {"code": "validation_required", "message": ...}}
+				fe := FieldError{Field: field, Message: msg}
+				for _, ck := range fieldCodeKeys {
+					if ck != key && isToken(text(v, ck)) {
+						fe.Code = text(v, ck)
+						break
+					}
+				}
+				out = append(out, fe)
+				continue
+			}
+			if isFieldTree(v) {
+				out = fieldTree(v, field+".", depth+1, out)
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,143 @@
+package formats
+
+import (
+	"net/http"
+	"reflect"
+	"testing"
+)
+
+// TestStructuralReader covers each class of body the structural reader
+// exists for: wrappers, codes under other names, the most specific
+// message, request ids under vendor names, field errors in their many
+// shapes, XML beyond AWS, and bodies a single member would misfile.
+func TestStructuralReader(t *testing.T) {
+	type fe = FieldError
+	tests := []struct {
+		name        string
+		status      int
+		ctype, body string
+		format      string // "" to not check
+		code, msg   string
+		rid, ridSrc string
+		fields      []fe
+	}{
+		// Wrappers.
+		{name: "envelope member", status: 401, body: `{"response":{"status":"failed","error":{"errorCode":"AUTH_EXPIRED","errorText":"The session has expired"}}}`,
+			code: "AUTH_EXPIRED", msg: "The session has expired"},
+		{name: "first element of a list", status: 400, body: `{"success":false,"result":null,"errors":[{"code":9109,"message":"Invalid access token"}],"messages":[]}`,
+			code: "9109", msg: "Invalid access token"},
+		{name: "top-level array", status: 401, body: `[{"message":"Session expired or invalid","errorCode":"INVALID_SESSION_ID"}]`,
+			code: "INVALID_SESSION_ID", msg: "Session expired or invalid"},
+		{name: "object keyed by the error's kind", status: 404, body: `{"ResourceNotFoundException":{"message":"Stream not found","resource":"orders"}}`,
+			code: "ResourceNotFoundException", msg: "Stream not found"},
+		// Codes under other names; the echoed status is no code.
+		{name: "snake error_code", status: 400, body: `{"error_code":"invalid_param","error_msg":"The count must be positive"}`,
+			code: "invalid_param", msg: "The count must be positive"},
+		{name: "reason next to a generic status", status: 403, body: `{"status":"error","reason":"quotaExceeded","description":"Daily limit reached for this key"}`,
+			code: "quotaExceeded", msg: "Daily limit reached for this key"},
+		{name: "type next to a numeric status", status: 400, body: `{"type":"invalid_request_error","status":400,"message":"Missing required param: amount."}`,
+			format: "json", code: "invalid_request_error", msg: "Missing required param: amount."},
+		{name: "echoed status is not a code", status: 404, body: `{"code":404,"message":"No route matches the path"}`,
+			code: "", msg: "No route matches the path"},
+		{name: "status name is a code", status: 403, body: `{"status":"PERMISSION_DENIED","msg":"The caller lacks the role"}`,
+			code: "PERMISSION_DENIED", msg: "The caller lacks the role"},
+		{name: "id in an errors element", status: 422, body: `{"errors":[{"id":"email_taken","title":"That address is already registered"}]}`,
+			code: "email_taken", msg: "That address is already registered"},
+		{name: "a list's first error when the body has no message", status: 400, body: `{"errors":[{"category":"INVALID_REQUEST_ERROR","code":"MISSING_REQUIRED_PARAMETER","detail":"Missing required parameter.","field":"amount_money"}]}`,
+			code: "MISSING_REQUIRED_PARAMETER", msg: "Missing required parameter.", fields: []fe{{"amount_money", "Missing required parameter.", "MISSING_REQUIRED_PARAMETER"}}},
+		{name: "a tag member", status: 409, body: `{"error_summary":"path/not_found/..","error":{".tag":"path","path":{".tag":"not_found"}}}`,
+			code: "path", msg: "path/not_found/.."},
+		{name: "a classifier in a details block is no code", status: 404, body: `{"sys":{"type":"Error","id":"NotFound"},"message":"The resource could not be found.","details":{"type":"Entry","id":"5KsDBWseXY6QegucYAoacS"}}`,
+			code: "", msg: "The resource could not be found."},
+		{name: "a code repeated as the message gives way to the description", status: 404, body: `{"error":"RecordNotFound","description":"Not found"}`,
+			code: "RecordNotFound", msg: "Not found"},
+		// The most specific message.
+		{name: "a detail beats a title repeating the status", status: 409, body: `{"title":"Conflict","detail":"Version 3 was already published","code":"version_exists"}`,
+			code: "version_exists", msg: "Version 3 was already published"},
+		{name: "nested validation message beats Bad Request", status: 400, body: `{"message":"Bad Request","error":{"message":"The date range is reversed"}}`,
+			msg: "The date range is reversed"},
+		{name: "summary member", status: 500, body: `{"summary":"The export job failed to start","ref":"JOB-1"}`,
+			msg: "The export job failed to start"},
+		{name: "errors as a list of strings is a message", status: 404, body: `{"errors":["not found"]}`,
+			msg: "not found"},
+		// Request ids under vendor names, never from a URL.
+		{name: "traceId", status: 400, body: `{"title":"One or more errors occurred.","status":400,"traceId":"00-84c1fd4063c38d9f3900d06e56542d48-85d1d4-00"}`,
+			msg: "One or more errors occurred.", rid: "00-84c1fd4063c38d9f3900d06e56542d48-85d1d4-00", ridSrc: "body traceId"},
+		{name: "id in a meta block", status: 500, body: `{"error":"upstream failed","meta":{"correlation_id":"c0ffee-42"}}`,
+			msg: "upstream failed", rid: "c0ffee-42", ridSrc: "body meta.correlation_id"},
+		{name: "no id from a URL", status: 404, body: `{"message":"Unknown build","more_info":"https://ci.example.com/requests/8f2a/help","request_url":"https://x.example.com/?request_id=9"}`,
+			msg: "Unknown build"},
+		{name: "a vendor-prefixed trace id", status: 400, body: `{"error":{"message":"Invalid OAuth access token.","type":"OAuthException","code":190,"fbtrace_id":"EJplcsCHuLu"}}`,
+			code: "190", msg: "Invalid OAuth access token.", rid: "EJplcsCHuLu", ridSrc: "body error.fbtrace_id"},
+		{name: "a short serial is no request id", status: 401, body: `{"errors":[{"errorId":1001,"domain":"OAuth","message":"Invalid access token"}]}`,
+			code: "1001", msg: "Invalid access token"},
+		// Field errors.
+		{name: "violations with property paths", status: 422, body: `{"title":"An error occurred","violations":[{"propertyPath":"email","message":"This value is not a valid email address."}]}`,
+			fields: []fe{{"email", "This value is not a valid email address.", ""}}},
+		{name: "invalid fields list", status: 400, body: `{"message":"Invalid input","invalidFields":[{"field":"zip","reason":"must be 5 digits"}]}`,
+			msg: "Invalid input", fields: []fe{{"zip", "must be 5 digits", ""}}},
+		{name: "map of field to messages", status: 422, body: `{"message":"Validation failed","errors":{"name":["is required","is too short"]}}`,
+			msg: "Validation failed", fields: []fe{{"name", "is required", ""}, {"name", "is too short", ""}}},
+		{name: "nested tree dot-joined", status: 400, body: `{"message":"Invalid order","fieldErrors":{"address":{"city":["must not be blank"]}}}`,
+			msg: "Invalid order", fields: []fe{{"address.city", "must not be blank", ""}}},
+		{name: "location arrays", status: 400, body: `{"error":"validation","issues":[{"path":["items",0,"qty"],"message":"Expected number, received string"}]}`,
+			code: "validation", fields: []fe{{"items.0.qty", "Expected number, received string", ""}}},
+		{name: "tree with _errors leaves", status: 400, body: `{"code":50035,"errors":{"activities":{"0":{"platform":{"_errors":[{"code":"BASE_TYPE_CHOICES","message":"Value must be one of desktop, android."}]}}}},"message":"Invalid Form Body"}`,
+			code: "50035", msg: "Invalid Form Body", fields: []fe{{"activities.0.platform", "Value must be one of desktop, android.", "BASE_TYPE_CHOICES"}}},
+		{name: "field map under a weaker name", status: 400, body: `{"code":"rest_invalid_param","message":"Invalid parameter(s): email","data":{"status":400,"params":{"email":"Invalid email address."}}}`,
+			code: "rest_invalid_param", msg: "Invalid parameter(s): email", fields: []fe{{"email", "Invalid email address.", ""}}},
+		{name: "one field beside the message", status: 400, body: `{"error":{"code":"BAD_REQUEST_ERROR","description":"The id provided does not exist","field":"id"}}`,
+			code: "BAD_REQUEST_ERROR", msg: "The id provided does not exist", fields: []fe{{"id", "The id provided does not exist", ""}}},
+		{name: "Bad Request gives way to the field's message", status: 400, body: `{"message":"Bad Request","errors":[{"field":"name","message":"must not be empty"}]}`,
+			msg: "must not be empty", fields: []fe{{"name", "must not be empty", ""}}},
+		// A body a single member would misfile.
+		{name: "type error with a numeric status is not a problem", status: 500, body: `{"type":"error","status":500,"message":"Database unavailable"}`,
+			format: "json", msg: "Database unavailable"},
+		{name: "problem with an errors extension keeps its type", status: 400, ctype: "application/json",
+			body:   `{"type":"https://example.net/validation-error","title":"Your request is not valid.","errors":[{"detail":"must be a positive integer","pointer":"#/age"}]}`,
+			format: "problem+json", code: "validation-error", msg: "Your request is not valid.", fields: []fe{{"#/age", "must be a positive integer", ""}}},
+		// XML beyond AWS.
+		{name: "XML-RPC fault", status: 200, ctype: "text/xml",
+			body:   `<?xml version="1.0"?><methodResponse><fault><value><struct><member><name>faultCode</name><value><int>4</int></value></member><member><name>faultString</name><value><string>Too many parameters.</string></value></member></struct></value></fault></methodResponse>`,
+			format: "xml-rpc", code: "4", msg: "Too many parameters."},
+		{name: "problem+xml", status: 403, ctype: "application/problem+xml",
+			body:   `<?xml version="1.0" encoding="UTF-8"?><problem xmlns="urn:ietf:rfc:7807"><type>https://example.com/probs/out-of-credit</type><title>You do not have enough credit.</title><detail>Your current balance is 30, but that costs 50.</detail><instance>https://example.net/account/12345/msgs/abc</instance><balance>30</balance></problem>`,
+			format: "problem+xml", code: "out-of-credit", msg: "Your current balance is 30, but that costs 50."},
+		{name: "vendor XML error document", status: 404, ctype: "application/xml",
+			body:   `<?xml version="1.0" encoding="UTF-8"?><error><code>not_found</code><message>The folder does not exist</message><request-id>5f1a9c</request-id></error>`,
+			format: "xml", code: "not_found", msg: "The folder does not exist", rid: "5f1a9c", ridSrc: "body request-id"},
+		{name: "vendor XML with a trace id element", status: 500, ctype: "application/xml",
+			body:   `<Errors><Error><ErrorCode>E500</ErrorCode><Description>Internal failure while saving</Description></Error><TraceId>abc123def</TraceId></Errors>`,
+			format: "xml", code: "E500", msg: "Internal failure while saving", rid: "abc123def", ridSrc: "body TraceId"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := http.Header{}
+			if tt.ctype != "" {
+				h.Set("Content-Type", tt.ctype)
+			}
+			d := Detect(tt.status, h, []byte(tt.body))
+			if tt.format != "" && d.Format != tt.format {
+				t.Errorf("format %q, want %q", d.Format, tt.format)
+			}
+			if d.Code != tt.code {
+				t.Errorf("code %q, want %q", d.Code, tt.code)
+			}
+			if tt.msg != "" && d.Message != tt.msg {
+				t.Errorf("message %q, want %q", d.Message, tt.msg)
+			}
+			if d.RequestID != tt.rid || d.RequestIDSource != tt.ridSrc {
+				t.Errorf("request id %q from %q, want %q from %q", d.RequestID, d.RequestIDSource, tt.rid, tt.ridSrc)
+			}
+			got := d.FieldErrors
+			if len(got) == 0 {
+				got = nil
+			}
+			if tt.fields != nil || got != nil {
+				if !reflect.DeepEqual(got, tt.fields) {
+					t.Errorf("fields %v, want %v", got, tt.fields)
+				}
+			}
+		})
+	}
+}
