@@ -36,7 +36,9 @@ func Run(opts Options) int {
 		opts.Stderr = os.Stderr
 	}
 	out := os.Stdout
-	m := newModel(opts, defaultServices(), out, os.Getenv("TMUX") != "", os.Getenv("NO_COLOR") != "")
+	svc := defaultServices()
+	svc.send = withSpec(svc.send, opts.ProfilesDir)
+	m := newModel(opts, svc, out, os.Getenv("TMUX") != "", os.Getenv("NO_COLOR") != "")
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithOutput(out))
 	final, err := p.Run()
 	if fm, ok := final.(model); ok {
