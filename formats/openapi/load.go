@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"regexp"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi2"
@@ -90,6 +91,12 @@ func Load(data []byte, opts LoadOptions) (*Spec, error) {
 	if name == "" {
 		name = "the document"
 	}
+	if spec, ok, err := loadJSONDirect(data, opts, name); ok {
+		if err != nil {
+			return nil, err
+		}
+		return finish(spec, name)
+	}
 	root, err := decodeTree(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", name, err)
@@ -108,40 +115,15 @@ func Load(data []byte, opts LoadOptions) (*Spec, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", name, err)
 	}
-	spec := &Spec{Version: version}
-	if v2 {
-		var d2 openapi2.T
-		if err := json.Unmarshal(clean, &d2); err != nil {
-			return nil, fmt.Errorf("%s: %s", name, jsonTypeError(err))
-		}
-		doc, err := openapi2conv.ToV3(&d2)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %v", name, err)
-		}
-		spec.Doc = doc
-	} else {
-		loader := openapi3.NewLoader()
-		loader.IsExternalRefsAllowed = opts.FollowRefs
-		if opts.FollowRefs && opts.ReadRef != nil {
-			loader.ReadFromURIFunc = func(_ *openapi3.Loader, u *url.URL) ([]byte, error) { return opts.ReadRef(u) }
-		}
-		var doc *openapi3.T
-		if loc, perr := url.Parse(opts.Location); perr == nil && opts.FollowRefs && opts.Location != "" {
-			doc, err = loader.LoadFromDataWithPath(clean, loc)
-		} else {
-			// The document is JSON by now: encoding/json reads it several
-			// times faster than the loader's YAML path would, and only
-			// local $refs remain to resolve.
-			doc = &openapi3.T{}
-			if err = json.Unmarshal(clean, doc); err == nil {
-				err = loader.ResolveRefsIn(doc, nil)
-			}
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %s", name, jsonTypeError(err))
-		}
-		spec.Doc = doc
+	spec, err := decodeDoc(clean, version, v2, opts)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %s", name, jsonTypeError(err))
 	}
+	return finish(spec, name)
+}
+
+// finish checks what every document must have and validates it.
+func finish(spec *Spec, name string) (*Spec, error) {
 	if spec.Doc.Paths == nil || spec.Doc.Paths.Len() == 0 {
 		return nil, fmt.Errorf("%s: the document has no paths, so there are no operations to learn", name)
 	}
@@ -314,4 +296,95 @@ func jsonTypeError(err error) string {
 		return fmt.Sprintf("member %s: a %s is not allowed here (expected %s)", te.Field, te.Value, te.Type)
 	}
 	return err.Error()
+}
+
+// decodeDoc decodes a JSON document of the given version and resolves
+// its $refs.
+func decodeDoc(data []byte, version string, v2 bool, opts LoadOptions) (*Spec, error) {
+	spec := &Spec{Version: version}
+	if v2 {
+		var d2 openapi2.T
+		if err := json.Unmarshal(data, &d2); err != nil {
+			return nil, err
+		}
+		doc, err := openapi2conv.ToV3(&d2)
+		if err != nil {
+			return nil, err
+		}
+		spec.Doc = doc
+		return spec, nil
+	}
+	loader := openapi3.NewLoader()
+	loader.IsExternalRefsAllowed = opts.FollowRefs
+	if opts.FollowRefs && opts.ReadRef != nil {
+		loader.ReadFromURIFunc = func(_ *openapi3.Loader, u *url.URL) ([]byte, error) { return opts.ReadRef(u) }
+	}
+	if loc, err := url.Parse(opts.Location); err == nil && opts.FollowRefs && opts.Location != "" {
+		doc, err := loader.LoadFromDataWithPath(data, loc)
+		spec.Doc = doc
+		return spec, err
+	}
+	// encoding/json reads the document several times faster than the
+	// loader's YAML path would, and only local $refs remain to resolve.
+	doc := &openapi3.T{}
+	if err := json.Unmarshal(data, doc); err != nil {
+		return nil, err
+	}
+	if err := loader.ResolveRefsIn(doc, nil); err != nil {
+		return nil, err
+	}
+	spec.Doc = doc
+	return spec, nil
+}
+
+// seen records that a member is present without copying its value.
+type seen bool
+
+func (s *seen) UnmarshalJSON([]byte) error { *s = true; return nil }
+
+// externalRefRE finds a $ref that does not start with "#".
+var externalRefRE = regexp.MustCompile(`"\$ref"\s*:\s*"([^"#][^"]*)"`)
+
+// loadJSONDirect reads a JSON document without building a generic tree
+// of it first: the tree of a 20 MB document costs more memory than the
+// document's model. ok is false when the document needs the general path
+// (YAML, or JSON Schema forms the models cannot hold).
+func loadJSONDirect(data []byte, opts LoadOptions, name string) (spec *Spec, ok bool, err error) {
+	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
+	if len(trimmed) == 0 || trimmed[0] != '{' {
+		return nil, false, nil
+	}
+	var top struct {
+		OpenAPI    any  `json:"openapi"`
+		Swagger    any  `json:"swagger"`
+		Paths      seen `json:"paths"`
+		Webhooks   seen `json:"webhooks"`
+		Components seen `json:"components"`
+	}
+	if json.Unmarshal(trimmed, &top) != nil {
+		return nil, false, nil // the general path words the syntax error
+	}
+	m := map[string]any{"openapi": top.OpenAPI, "swagger": top.Swagger}
+	if top.Paths {
+		m["paths"] = true
+	}
+	if top.Webhooks || top.Components {
+		m["components"] = true
+	}
+	version, v2 := versionOf(m)
+	if version == "" {
+		return nil, false, nil
+	}
+	if !opts.FollowRefs {
+		if ref := externalRefRE.FindSubmatch(trimmed); ref != nil {
+			return nil, true, fmt.Errorf("%s: $ref %q points outside the document; it is not fetched unless you pass --follow-refs", name, ref[1])
+		}
+	}
+	spec, err = decodeDoc(trimmed, version, v2, opts)
+	if err != nil {
+		// The general path normalizes what the models cannot hold, and
+		// words the error when that does not help.
+		return nil, false, nil
+	}
+	return spec, true, nil
 }
