@@ -46,6 +46,10 @@ var vendorCases = []struct {
 		op:   "GET /users.info",
 		want: []string{"security Authorization: send Authorization: Bearer <access token> (oauth2) (security scheme slackAuth)"}},
 
+	{file: "slack_web_openapi_v2.json", method: "POST", url: "https://slack.com/api/chat.postMessage",
+		header: with(with(form, "Authorization", "Bearer xoxb-1-2-3"), "token", "xoxb-1-2-3"), body: "text=hello&mrkdwn=sometimes", op: "POST /chat.postMessage",
+		want: []string{"body channel: required body member", "body mrkdwn: must be true or false"}},
+
 	// Twilio, OpenAPI 3.0.1 YAML (form-encoded bodies).
 	{file: "twilio_api_v2010.yaml", method: "POST", url: "https://api.twilio.com/2010-04-01/Accounts/AC00000000000000000000000000000000/Messages.json",
 		header: basic(form), body: "Body=hello", op: "POST /2010-04-01/Accounts/{AccountSid}/Messages.json",
@@ -75,6 +79,9 @@ var vendorCases = []struct {
 	{file: "netlify_swagger.yml", method: "GET", url: "https://api.netlify.com/api/v1/agent_runners?account_id=a1",
 		header: bearer(nil), op: "GET /agent_runners",
 		want: []string{"query site_id: required query parameter"}},
+	{file: "netlify_swagger.yml", method: "GET", url: "https://api.netlify.com/api/v1/sites?page=two&filter=mine",
+		header: bearer(nil), op: "GET /sites",
+		want: []string{"query filter: must be one of: all, owner, guest", "query page: must be an integer (format int32)"}},
 	{file: "netlify_swagger.yml", method: "POST", url: "https://api.netlify.com/api/v1/accounts",
 		header: bearer(nil), op: "POST /accounts",
 		want: []string{"body body: a request body is required"}},
