@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -52,9 +53,14 @@ func (p pastedRequest) request(env *Env) (exchange.Request, error) {
 		req.Headers.Add(strings.TrimSpace(k), strings.TrimSpace(v))
 	}
 	if p.bodyFile != "" {
-		body, err := readExplainInput(env, p.bodyFile)
+		in, done, err := openExplainInput(env, p.bodyFile)
 		if err != nil {
 			return exchange.Request{}, err
+		}
+		defer done()
+		body, err := io.ReadAll(io.LimitReader(in, explainBodyCap))
+		if err != nil {
+			return exchange.Request{}, fmt.Errorf("cannot read %s: %v", explainInputName(p.bodyFile), unwrapPathError(err))
 		}
 		req.Body = string(body)
 	}
