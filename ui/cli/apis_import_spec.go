@@ -249,3 +249,18 @@ func writeAtomic(dir, name string, data []byte) error {
 	}
 	return os.Rename(tmp.Name(), filepath.Join(dir, name))
 }
+
+// removeOperations deletes the operations index that the profile file at
+// profilePath names, so that `apis remove` leaves nothing behind. Only a
+// file beside the profile is removed.
+func removeOperations(profilePath string) {
+	data, err := os.ReadFile(profilePath)
+	if err != nil {
+		return
+	}
+	p, err := formats.ParseProfile(filepath.Base(profilePath), data)
+	if err != nil || p.Operations == "" || filepath.Base(p.Operations) != p.Operations {
+		return
+	}
+	os.Remove(filepath.Join(filepath.Dir(profilePath), p.Operations))
+}

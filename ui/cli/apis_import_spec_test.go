@@ -244,6 +244,14 @@ func TestAPIsShowOperations(t *testing.T) {
 			t.Errorf("output lacks %q:\n%s", want, te.out)
 		}
 	}
+	// Removing the profile removes its operations too.
+	te.reset()
+	if code := APIsRemove(te.Env, []string{"lookups"}); code != ExitOK {
+		t.Fatalf("remove: %s", te.errOut)
+	}
+	if entries, _ := os.ReadDir(te.ProfilesDir()); len(entries) != 0 {
+		t.Errorf("left behind: %v", entries)
+	}
 	te.reset()
 	if code := APIsShow(te.Env, []string{"occuspace", "--operations"}); code != ExitUsage || !strings.Contains(te.errOut.String(), "only a profile imported from an OpenAPI document has them") {
 		t.Errorf("built-in: exit %d %s", code, te.errOut)
