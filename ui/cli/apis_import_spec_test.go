@@ -31,6 +31,8 @@ func vendorAPI(t *testing.T) *httptest.Server {
 		w.Header().Set("Content-Type", "application/json")
 		p := r.URL.Path
 		switch {
+		case r.URL.Query().Get("ok") == "1":
+			io.WriteString(w, `{"data": []}`)
 		case strings.HasPrefix(p, "/api/v10/"):
 			w.WriteHeader(http.StatusBadRequest)
 			io.WriteString(w, `{"code": 50035, "errors": {"limit": {"_errors": [{"code": "NUMBER_TYPE_MAX", "message": "int value should be less than or equal to 50."}]}}, "message": "Invalid Form Body"}`)
@@ -302,5 +304,24 @@ func TestSpecImportFollowRefs(t *testing.T) {
 	json.Unmarshal(te.out.Bytes(), &d)
 	if d.Operation != "GET /items" || len(d.Violations) != 1 || !strings.HasPrefix(d.Explanation, "GET /items — 400: The limit is out of range.") {
 		t.Errorf("operation %q violations %+v explanation %q", d.Operation, d.Violations, d.Explanation)
+	}
+}
+
+// A success is checked only with --check-request.
+func TestSendCheckRequestFlag(t *testing.T) {
+	srv := vendorAPI(t)
+	te := newImportEnv(t)
+	if code := APIsImport(te.Env, []string{specData("resend.yaml"), "--name", "resend-oas"}); code != ExitOK {
+		t.Fatalf("import: %s", te.errOut)
+	}
+	url := srv.URL + "/api-keys?limit=500&ok=1"
+	auth := "Authorization: Bearer re_123456789"
+	ex := sendJSON(t, te, url, "-H", auth, "--api", "resend-oas", "--no-history")
+	if ex.Diagnosis.Status != 200 || ex.Diagnosis.Operation != "GET /api-keys" || len(ex.Diagnosis.Violations) != 0 {
+		t.Errorf("without the flag: %d %q %+v", ex.Diagnosis.Status, ex.Diagnosis.Operation, ex.Diagnosis.Violations)
+	}
+	ex = sendJSON(t, te, url, "-H", auth, "--api", "resend-oas", "--no-history", "--check-request")
+	if len(ex.Diagnosis.Violations) != 1 || ex.Diagnosis.Violations[0].Name != "limit" {
+		t.Errorf("with --check-request: %+v", ex.Diagnosis.Violations)
 	}
 }
