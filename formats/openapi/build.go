@@ -318,6 +318,8 @@ func exampleOf(mt *openapi3.MediaType) string {
 		}
 	case mt.Schema != nil && mt.Schema.Value != nil && mt.Schema.Value.Example != nil:
 		v = mt.Schema.Value.Example
+	case mt.Schema != nil && mt.Schema.Value != nil && len(mt.Schema.Value.Examples) > 0:
+		v = mt.Schema.Value.Examples[0] // 3.1's JSON Schema examples
 	}
 	if v == nil {
 		return ""

@@ -325,3 +325,53 @@ func TestSendCheckRequestFlag(t *testing.T) {
 		t.Errorf("with --check-request: %+v", ex.Diagnosis.Violations)
 	}
 }
+
+// A document is imported from a URL (fetched like any request) or from
+// stdin, and --dry-run prints the profile without saving anything.
+func TestSpecImportURLAndStdin(t *testing.T) {
+	doc, err := os.ReadFile(specData("twilio_lookups_v2.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/yaml")
+		w.Write(doc)
+	}))
+	defer srv.Close()
+	te := newImportEnv(t)
+	if code := APIsImport(te.Env, []string{srv.URL + "/spec/yaml/twilio_lookups_v2.yaml", "--name", "lookups", "--json"}); code != ExitOK {
+		t.Fatalf("URL: exit %d: %s", code, te.errOut)
+	}
+	var rep struct {
+		Name    string   `json:"name"`
+		Version string   `json:"openapi_version"`
+		Ops     int      `json:"operations"`
+		Hosts   []string `json:"hosts"`
+	}
+	if err := json.Unmarshal(te.out.Bytes(), &rep); err != nil {
+		t.Fatalf("%v: %s", err, te.out)
+	}
+	if rep.Name != "lookups" || rep.Version != "3.0.1" || rep.Ops != 10 || len(rep.Hosts) != 1 || rep.Hosts[0] != "lookups.twilio.com" {
+		t.Errorf("report %+v", rep)
+	}
+	reg, _ := te.Registry()
+	if p, ok := reg.Lookup("lookups"); !ok || p.Source != srv.URL+"/spec/yaml/twilio_lookups_v2.yaml" {
+		t.Errorf("profile %+v", p)
+	}
+
+	te = newImportEnv(t)
+	te.Stdin = strings.NewReader(string(doc))
+	if code := APIsImport(te.Env, []string{"-", "--name", "piped", "--dry-run", "--host", "lookups.internal"}); code != ExitOK {
+		t.Fatalf("stdin: exit %d: %s", code, te.errOut)
+	}
+	p, err := formats.ParseProfile("piped.toml", te.out.Bytes())
+	if err != nil {
+		t.Fatalf("%v:\n%s", err, te.out)
+	}
+	if p.Name != "piped" || p.Operations != "piped.operations.json.gz" || len(p.Hosts) != 1 || p.Hosts[0] != "lookups.internal" {
+		t.Errorf("dry-run profile %+v", p)
+	}
+	if entries, _ := os.ReadDir(te.ProfilesDir()); len(entries) != 0 {
+		t.Errorf("--dry-run saved %v", entries)
+	}
+}
