@@ -326,8 +326,8 @@ func decodeDoc(data []byte, version string, v2 bool, opts LoadOptions) (*Spec, e
 	}
 	// encoding/json reads the document several times faster than the
 	// loader's YAML path would, and only local $refs remain to resolve.
-	doc := &openapi3.T{}
-	if err := json.Unmarshal(data, doc); err != nil {
+	doc, err := decodeV3JSON(data)
+	if err != nil {
 		return nil, err
 	}
 	if err := loader.ResolveRefsIn(doc, nil); err != nil {
