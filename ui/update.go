@@ -8,6 +8,7 @@ import (
 	"github.com/apierr/apierr/formats"
 	"github.com/apierr/apierr/formats/exchange"
 	"github.com/apierr/apierr/formats/redact"
+	"github.com/apierr/apierr/history"
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -183,8 +184,8 @@ func (m model) onSaved(msg savedMsg) model {
 func (m model) onHistoryOpened(msg historyOpenedMsg) (model, tea.Cmd) {
 	if msg.err != nil {
 		where := ""
-		if !strings.Contains(msg.err.Error(), m.opts.HistoryPath) {
-			where = " (" + m.opts.HistoryPath + ")"
+		if shown := history.Display(m.opts.HistoryPath); !strings.Contains(msg.err.Error(), shown) {
+			where = " (" + shown + ")"
 		}
 		m.histErr = fmt.Errorf("history unavailable%s: %v; nothing is saved this session", where, msg.err)
 		m.status = failure(m.histErr)

@@ -67,7 +67,7 @@ func listOrSearch(env *Env, cmd string, args []string) int {
 	}
 	if len(list) == 0 {
 		if cmd == "list" {
-			fmt.Fprintf(env.Stdout, "No exchanges in %s yet: 'apierr send' and 'apierr history import' add them.\n", env.HistoryPath())
+			fmt.Fprintf(env.Stdout, "No exchanges in %s yet: 'apierr send' and 'apierr history import' add them.\n", s.Path())
 		} else {
 			fmt.Fprintln(env.Stdout, "No exchanges match.")
 		}
