@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/apierr/apierr/formats"
 	"github.com/apierr/apierr/formats/docimport"
+	"github.com/apierr/apierr/formats/inert"
 	"github.com/apierr/apierr/ui/render"
 )
 
@@ -51,15 +51,11 @@ func parseImportArgs(args []string) (importArgs, bool, error) {
 		values: map[string]*string{"--name": &a.name},
 		lists:  map[string]*[]string{"--host": &a.hosts},
 	}
-	pos, help, err := f.parse(args)
-	switch {
-	case help || err != nil:
+	input, help, err := f.parseOne(args, "FILE or URL")
+	if help || err != nil {
 		return a, help, err
-	case len(pos) > 1:
-		return a, false, fmt.Errorf("give one FILE or URL, not %q and %q", render.InertLine(pos[0]), render.InertLine(pos[1]))
-	case len(pos) == 1:
-		a.input = pos[0]
 	}
+	a.input = input
 	if a.input == "" {
 		return a, false, errors.New("which page? give a FILE, - for stdin, or a URL (see 'apierr apis import --help')")
 	}
@@ -107,7 +103,7 @@ func APIsImport(env *Env, args []string) int {
 	}
 	if !rep.Found() && !a.force {
 		printReport(info, rep)
-		return env.Fail(ExitUsage, "apis import: no status table, error-code table or advice found in %s; nothing was saved (check the page, or save an empty profile with --force)",
+		return env.Fail(ExitUsage, "apis import: nothing recognizable in %s: no status table, error-code table or advice; nothing was saved (check the page, or save an empty profile with --force)",
 			render.InertLine(displayName(a.input)))
 	}
 	data, err := docimport.Encode(p)
@@ -138,7 +134,7 @@ func APIsImport(env *Env, args []string) int {
 		return env.Fail(ExitUsage, "apis import: %s", render.InertLine(err.Error()))
 	}
 	if a.json {
-		out, err := json.MarshalIndent(struct {
+		out, err := inert.MarshalIndent(struct {
 			Name   string           `json:"name"`
 			Path   string           `json:"path"`
 			Report docimport.Report `json:"report"`
@@ -157,7 +153,7 @@ func APIsImport(env *Env, args []string) int {
 
 // printProfileJSON prints a profile as `apis show NAME --json` does.
 func printProfileJSON(env *Env, p formats.Profile) int {
-	out, err := json.MarshalIndent(p, "", "  ")
+	out, err := inert.MarshalIndent(p, "", "  ")
 	if err != nil {
 		return env.Fail(ExitUsage, "%v", err)
 	}
