@@ -56,6 +56,8 @@ func (m model) route(msg tea.Msg) (model, tea.Cmd) {
 	case searchMsg:
 		m.hist.apply(msg)
 		return m, nil
+	case liveMsg:
+		return m.onLive(msg)
 	case loadedMsg:
 		if msg.err != nil {
 			m.status = failure(fmt.Errorf("could not open the saved exchange: %w", msg.err))
