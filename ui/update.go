@@ -204,7 +204,7 @@ func (m model) onHistoryOpened(msg historyOpenedMsg) (model, tea.Cmd) {
 	m.pending = nil
 	if m.screen == screenHistory {
 		tag := m.hist.begin()
-		cmds = append(cmds, searchCmd(m.store, tag, m.hist.query.Value(), historyPage, 0))
+		cmds = append(cmds, searchCmd(m.store, tag, m.hist.query.Value(), historyPage, 0), m.startLive())
 	}
 	return m, tea.Batch(cmds...)
 }
