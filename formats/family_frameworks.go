@@ -182,8 +182,9 @@ func fillErrorsList(s *scan, m map[string]any, d *Diagnosis) bool {
 		return false
 	}
 	// The OpenStack API-SIG's items carry title and detail instead
-	// (https://specs.openstack.org/openstack/api-sig/guidelines/errors.html).
-	d.Message, _ = firstText(first, "message", "detail")
+	// (https://specs.openstack.org/openstack/api-sig/guidelines/errors.html),
+	// SonarQube's a msg.
+	d.Message, _ = firstText(first, "message", "detail", "msg")
 	if d.Message == "" {
 		return false
 	}

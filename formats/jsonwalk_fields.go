@@ -66,7 +66,7 @@ func fieldErrorOf(item any) (FieldError, bool) {
 		if k == msgKey {
 			continue
 		}
-		if c := text(m, k); c != "" {
+		if c := text(m, k); c != "" && !genericCodes[strings.ToLower(c)] {
 			fe.Code = c
 			break
 		}

@@ -114,6 +114,9 @@ func readTree(root any, status int) reading {
 	}
 	w.walk(root, 0, 0, false)
 	r := reading{message: w.msg.val, code: w.code.val, requestID: w.rid.val, ridPath: w.rid.path}
+	if more := elaboration(w.msg.holder, r.message); more != "" {
+		r.message = more
+	}
 	r.nested = w.nestedMsg.val
 	if isGenericMessage(r.message, status) && isProse(r.nested) {
 		r.message = r.nested
@@ -168,12 +171,19 @@ func (w *walker) object(m map[string]any, depth, cost int, item bool) {
 	fieldItem := item && hasFieldName(m)
 	// An id names the error only beside a message (DigitalOcean's
 	// {"id": "not_found", "message": ...}, JSON:API's errors[].id).
-	withMsg := false
+	withMsg, failed := false, false
 	for k, v := range m {
-		if s, ok := v.(string); ok && messageKeys[normKey(k)] >= 60 && s != "" {
+		nk := normKey(k)
+		if s, ok := v.(string); ok && messageKeys[nk] >= 60 && s != "" {
 			withMsg = true
-			break
 		}
+		failed = failed || failureMarker(nk, v)
+	}
+	if failed {
+		// {"status": "failure", ...} or {"success": false, ...}: this
+		// object reports an error, even in a 200 answer (OCS).
+		w.inErr++
+		defer func() { w.inErr-- }()
 	}
 	for k, v := range m {
 		nk := normKey(k)
@@ -220,6 +230,21 @@ func (w *walker) object(m map[string]any, depth, cost int, item bool) {
 	}
 }
 
+// failureMarker reports a member saying that its object reports a
+// failure: a status or result that is a failure word, or a success or ok
+// flag that is false.
+func failureMarker(nk string, v any) bool {
+	switch nk {
+	case "status", "result", "state", "outcome", "stat":
+		s, ok := v.(string)
+		return ok && genericCodes[strings.ToLower(s)] && s != "true" && s != "null" && s != "none"
+	case "success", "ok", "successful":
+		b, ok := v.(bool)
+		return ok && !b
+	}
+	return false
+}
+
 // push records key, a list when list is set, as the next level of the
 // path.
 func (w *walker) push(key, nk string, list bool) {
@@ -248,7 +273,7 @@ func (w *walker) enter(nk string, v any) bool {
 		return false // hypermedia links describe documents, not the error
 	}
 	if w.payload && w.inErr == 0 && !(w.n == 0 && w.single) {
-		return isErrorContainer(nk)
+		return isErrorContainer(nk) || wrapperContainers[nk] && nk != "data"
 	}
 	return true
 }
@@ -280,7 +305,14 @@ func (w *walker) scalar(m map[string]any, key, nk, v string, number bool, cost i
 		}
 	}
 	code.offerIn(v, codeScore(nk, v, number, withMsg && !payload, w.status)-cost, w, key, m)
-	w.rid.offer(v, requestIDScore(nk, v)-cost/2, w, key)
+	sc := requestIDScore(nk, v)
+	if sc == 0 && (w.n == 0 || w.n == 1 && w.single) && strings.HasSuffix(nk, "id") && isUUID(v) && strings.Trim(v, "0-") != "" {
+		// A gateway's own id member holding a UUID at the top of the
+		// body (GovWay's govway_id): the weakest candidate, beaten by
+		// any named one, and never deeper down where ids name records.
+		sc = 30
+	}
+	w.rid.offer(v, sc-cost/2, w, key)
 }
 
 // normKey folds a member name to lower case without separators, so that
@@ -411,8 +443,8 @@ func codeScore(nk, v string, number, withMsg bool, status int) int {
 	case "status", "statuscode":
 		// A status member is a code only as a name (PERMISSION_DENIED),
 		// or as a status code that is no HTTP status (TMDB's 7).
-		if nk == "statuscode" && strings.Trim(v, "0123456789") == "" && !problemStatus(json.Number(v)) {
-			break
+		if nk == "statuscode" && strings.Trim(v, "0123456789") == "" {
+			break // not the HTTP status again (checked above): TMDB's 7, OCS's 101
 		}
 		if number || !isUpperToken(v) || strings.Trim(v, "0123456789") == "" {
 			return 0
@@ -475,10 +507,32 @@ func requestIDScore(nk, v string) int {
 			}
 		}
 	}
+
 	if s <= 0 || len(v) > 200 || len(v) < 8 && strings.Trim(v, "0123456789") == "" || strings.ContainsAny(v, " \t\n") || looksLikeURI(v) {
 		return 0
 	}
 	return s
+}
+
+// isUUID reports the 8-4-4-4-12 hexadecimal form of a UUID.
+func isUUID(v string) bool {
+	if len(v) != 36 {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		switch i {
+		case 8, 13, 18, 23:
+			if c != '-' {
+				return false
+			}
+		default:
+			if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // kindKey tells whether member k of a one-member object names the kind
@@ -533,6 +587,9 @@ func isProse(s string) bool {
 
 // looksLikeURI reports an absolute URI or a path.
 func looksLikeURI(s string) bool {
+	if strings.ContainsAny(s, " \t\n") {
+		return false // a sentence that mentions a URL
+	}
 	return strings.Contains(s, "://") || strings.HasPrefix(s, "/") || strings.HasPrefix(s, "urn:") || strings.HasPrefix(s, "about:")
 }
 
@@ -564,6 +621,30 @@ func isStatusPhrase(v string, status int) bool {
 		v = strings.TrimSpace(v[3:])
 	}
 	return strings.EqualFold(strings.TrimSuffix(v, "."), phrase)
+}
+
+// elaborationKeys name members that elaborate on a short message beside
+// them.
+var elaborationKeys = []string{"details", "detail", "description", "longMessage", "error_description", "explanation"}
+
+// elaboration returns the sentence beside msg in holder that says more
+// than it, when msg is a few words only ("Access denied." beside
+// <Details>Anonymous caller does not have ...</Details>), "" otherwise.
+func elaboration(holder map[string]any, msg string) string {
+	if holder == nil || len(strings.Fields(msg)) > 3 {
+		return ""
+	}
+	for _, k := range elaborationKeys {
+		for hk, hv := range holder {
+			if !strings.EqualFold(hk, k) {
+				continue
+			}
+			if s, ok := hv.(string); ok && s != msg && isProse(s) && len(strings.Fields(s)) > len(strings.Fields(msg)) && !looksLikeURI(s) {
+				return s
+			}
+		}
+	}
+	return ""
 }
 
 // genericWords mark a short message that says only that the request
