@@ -273,6 +273,8 @@ func TestParseErrors(t *testing.T) {
 		{`curl https://api.example.test/; rm -rf ~/tmp`, `would drop "; rm -rf ~/tmp" after it`},
 		{`curl https://api.example.test/ && echo done`, `would drop "&& echo done" after it`},
 		{`curl https://api.example.test/ > out.json`, `the redirect "> out.json"`},
+		{"curl https://api.example.test/\ncurl https://api.example.test/other", `would drop "curl https://api.example.test/other" after it: remove that part (send one command at a time)`},
+		{"curl 'https://api.example.test/\xff'", "bytes that are not UTF-8 at column 32: write them as $'\\xNN' escapes"},
 		{`TOKEN=abc curl https://api.example.test/`, "the assignment TOKEN=abc before the command"},
 		{`curl -H "Authorization: Bearer $(cat token)" https://api.example.test/`, "$(cat token) would run a command"},
 		{`curl https://api.example.test/${PATH_PART:-items}`, "the shell expansion ${PATH_PART:-items} is not evaluated"},

@@ -77,7 +77,11 @@ func onlyCommand(line string, f *syntax.File) (*syntax.CallExpr, error) {
 		return nil, fmt.Errorf("%q before the command would be dropped: paste the curl command alone", clip(before, 40))
 	}
 	if rest != "" && !strings.HasPrefix(rest, "#") {
-		return nil, fmt.Errorf("apierr sends the curl request only, and would drop %q after it: remove that part (to filter the output, pipe 'apierr send --json ...' instead)", clip(rest, 40))
+		hint := "send one command at a time"
+		if strings.HasPrefix(rest, "|") && !strings.HasPrefix(rest, "||") {
+			hint = "to filter the output, pipe 'apierr send --json ...' instead"
+		}
+		return nil, fmt.Errorf("apierr sends the curl request only, and would drop %q after it: remove that part (%s)", clip(rest, 40), hint)
 	}
 	return call, nil
 }
@@ -175,6 +179,9 @@ func shellSyntaxError(line string, err error) error {
 		if q != "" && (q[0] == '\'' || q[0] == '"') {
 			return fmt.Errorf("unbalanced %c quote opened at column %d: close it with %c", q[0], col, q[0])
 		}
+	}
+	if strings.Contains(pe.Text, "invalid UTF-8") {
+		return fmt.Errorf("the command holds bytes that are not UTF-8 at column %d: write them as $'\\xNN' escapes", col)
 	}
 	return fmt.Errorf("the command is not one bash can read (column %d: %s): paste the curl command alone", col, pe.Text)
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"time"
 
@@ -141,6 +142,13 @@ func historyRows(rows []entry, width int, now time.Time) []string {
 		caps = []int{0, 7, 0, 3, 12, 10, 9}
 	case width < 150:
 		caps = []int{0, 7, 0, 3, 18, 24, 9}
+	}
+	// A team store's rows say whose they are, after the time.
+	if slices.ContainsFunc(rows, func(e entry) bool { return e.User != "" }) {
+		for j := range cells {
+			cells[j] = slices.Insert(cells[j], 1, render.InertLine(rows[j].User))
+		}
+		caps = slices.Insert(caps, 1, 12)
 	}
 	return columnsCut(cells, width, 2, cutMiddle, caps...)
 }

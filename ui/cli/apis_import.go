@@ -51,15 +51,11 @@ func parseImportArgs(args []string) (importArgs, bool, error) {
 		values: map[string]*string{"--name": &a.name},
 		lists:  map[string]*[]string{"--host": &a.hosts},
 	}
-	pos, help, err := f.parse(args)
-	switch {
-	case help || err != nil:
+	input, help, err := f.parseOne(args, "FILE or URL")
+	if help || err != nil {
 		return a, help, err
-	case len(pos) > 1:
-		return a, false, fmt.Errorf("give one FILE or URL, not %q and %q", render.InertLine(pos[0]), render.InertLine(pos[1]))
-	case len(pos) == 1:
-		a.input = pos[0]
 	}
+	a.input = input
 	if a.input == "" {
 		return a, false, errors.New("which page? give a FILE, - for stdin, or a URL (see 'apierr apis import --help')")
 	}
@@ -107,7 +103,7 @@ func APIsImport(env *Env, args []string) int {
 	}
 	if !rep.Found() && !a.force {
 		printReport(info, rep)
-		return env.Fail(ExitUsage, "apis import: no status table, error-code table or advice found in %s; nothing was saved (check the page, or save an empty profile with --force)",
+		return env.Fail(ExitUsage, "apis import: nothing recognizable in %s: no status table, error-code table or advice; nothing was saved (check the page, or save an empty profile with --force)",
 			render.InertLine(displayName(a.input)))
 	}
 	data, err := docimport.Encode(p)

@@ -13,9 +13,17 @@ import (
 
 // Config is the user's config file, $XDG_CONFIG_HOME/apierr/config.toml:
 //
+//	history = "postgres://alice@db.internal:5432/apierr?sslmode=verify-full"
+//	user = "alice"
+//
 //	[redact]
 //	names = ["x-tenant-pin", "customer_ssn"]
 type Config struct {
+	// History is where history lives when neither --history nor
+	// $APIERR_HISTORY says: a file path or a team store's postgres:// URL.
+	History string `toml:"history"`
+	// User is recorded as who saved each exchange (default: the OS user).
+	User   string `toml:"user"`
 	Redact struct {
 		// Names are more header, query-parameter, form-field and JSON
 		// member names whose values are secrets.
@@ -55,10 +63,45 @@ func (e *Env) LoadConfig() (Config, error) {
 // OpenHistory opens the history database at HistoryPath with the config
 // file's extra redaction names. Every command that saves or reads
 // history goes through it.
-func (e *Env) OpenHistory() (*history.Store, error) {
+//
+// A team store (postgres://) falls back to the local file: an exchange
+// the server cannot take is kept there, unsynced.
+func (e *Env) OpenHistory() (*history.Store, error) { return e.openHistoryWith(history.Options{}) }
+
+// openHistoryWith is OpenHistory with more options (Bulk).
+func (e *Env) openHistoryWith(more history.Options) (*history.Store, error) {
 	c, err := e.LoadConfig()
 	if err != nil {
 		return nil, err
 	}
-	return history.OpenWith(e.HistoryPath(), history.Options{RedactNames: c.Redact.Names})
+	loc := e.HistoryPath()
+	opts := history.Options{RedactNames: c.Redact.Names, User: c.User, Bulk: more.Bulk}
+	if history.IsRemote(loc) {
+		opts.Fallback = e.LocalHistoryPath()
+	}
+	return history.OpenWith(loc, opts)
+}
+
+// OpenHistoryAt opens the history at loc (a file or postgres:// URL) with
+// the config file's options, without a fallback.
+func (e *Env) OpenHistoryAt(loc string) (*history.Store, error) {
+	c, err := e.LoadConfig()
+	if err != nil {
+		return nil, err
+	}
+	return history.OpenWith(loc, history.Options{RedactNames: c.Redact.Names, User: c.User})
+}
+
+// configHistory is the config file's history setting, read quietly (the
+// commands that load the config report its problems).
+func (e *Env) configHistory() string {
+	var c struct {
+		History string `toml:"history"`
+	}
+	b, err := os.ReadFile(e.ConfigPath())
+	if err != nil {
+		return ""
+	}
+	toml.Decode(string(b), &c)
+	return c.History
 }

@@ -2,9 +2,11 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/apierr/apierr/formats/exchange"
+	"github.com/apierr/apierr/history"
 	"github.com/apierr/apierr/ui/render"
 )
 
@@ -14,12 +16,30 @@ import (
 // prints its result, with one warning line saying why nothing was saved.
 func saveExchange(env *Env, ex *exchange.Exchange) {
 	st, err := env.OpenHistory()
+	if errors.Is(err, history.ErrUnreachable) {
+		// The team store is down: keep the exchange here, unsynced.
+		local, lerr := env.OpenHistoryAt(env.LocalHistoryPath())
+		if lerr == nil {
+			defer local.Close()
+			if _, lerr = local.Save(context.Background(), ex); lerr == nil {
+				err = &history.SavedLocallyError{Local: local.Path(), Err: err}
+				fmt.Fprintf(env.Stderr, "apierr: warning: %s\n", render.InertLine(err.Error()))
+				return
+			}
+		}
+		err = fmt.Errorf("%w; and the local history could not keep it either: %v", err, lerr)
+	}
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "apierr: warning: not saved to history: %s\n", render.InertLine(err.Error()))
 		return
 	}
 	defer st.Close()
-	if _, err := st.Save(context.Background(), ex); err != nil {
+	_, err = st.Save(context.Background(), ex)
+	var local *history.SavedLocallyError
+	switch {
+	case errors.As(err, &local):
+		fmt.Fprintf(env.Stderr, "apierr: warning: %s\n", render.InertLine(err.Error()))
+	case err != nil:
 		fmt.Fprintf(env.Stderr, "apierr: warning: not saved to history: %s\n", render.InertLine(err.Error()))
 	}
 }
