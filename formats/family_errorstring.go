@@ -108,7 +108,12 @@ func fillErrorString(s *scan, m map[string]any, d *Diagnosis) bool {
 		d.Title, d.Message = e, msg
 		d.Code, _ = firstText(m, "errorCode", "code", "error_code")
 	} else {
+		// The error text, unless the body has a more specific message
+		// of its own (Vimeo's developer_message beside its error).
 		d.Message = e
+		if r := s.read.message; isProse(e) && isProse(r) && messageKeys[normKey(keyOf(s.read.msgPath))] > messageKeys["error"] {
+			d.Message = r
+		}
 		if isToken(e) {
 			d.Code = e
 		}

@@ -130,7 +130,7 @@ func fillGitHub(s *scan, m map[string]any, d *Diagnosis) bool {
 // APIs.
 func fillCodeMessage(s *scan, m map[string]any, d *Diagnosis) bool {
 	msg, msgKey := firstText(m, "message", "Message")
-	code, codeKey := firstText(m, "code", "Code", "error_code", "errorCode")
+	code, codeKey := firstText(m, "code", "Code", "error_code", "errorCode", "ErrorCode")
 	if msg == "" || code == "" || statusEcho(code, s.status) {
 		return false
 	}

@@ -27,6 +27,8 @@ type scan struct {
 	// the message, which comes after the headers' ids.
 	bodyID, bodyIDPath       string
 	trailerID, trailerSource string
+	// read is the structural reading of a JSON body.
+	read reading
 }
 
 // recognize fills the body-derived half of a Diagnosis: the format family,
@@ -187,6 +189,7 @@ func recognizeJSON(s *scan, text string, d *Diagnosis) (any, bool) {
 		return nil, false
 	}
 	r := readTree(root, s.status)
+	s.read = r
 	if !strings.Contains(r.ridPath, ".") {
 		s.rid = r.ridPath
 	}

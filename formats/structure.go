@@ -20,6 +20,9 @@ import (
 // reading is what the structural reader found in a tree.
 type reading struct {
 	message, code, requestID string
+	// msgPath is the dotted path of the message member; short is the
+	// few words the message replaced as their elaboration.
+	msgPath, short string
 	// ridPath is the dotted path of the request id member.
 	ridPath string
 	fields  []FieldError
@@ -113,9 +116,9 @@ func readTree(root any, status int) reading {
 		w.single = true
 	}
 	w.walk(root, 0, 0, false)
-	r := reading{message: w.msg.val, code: w.code.val, requestID: w.rid.val, ridPath: w.rid.path}
+	r := reading{message: w.msg.val, msgPath: w.msg.path, code: w.code.val, requestID: w.rid.val, ridPath: w.rid.path}
 	if more := elaboration(w.msg.holder, r.message); more != "" {
-		r.message = more
+		r.short, r.message = r.message, more
 	}
 	r.nested = w.nestedMsg.val
 	if isGenericMessage(r.message, status) && isProse(r.nested) {
@@ -512,6 +515,11 @@ func requestIDScore(nk, v string) int {
 		return 0
 	}
 	return s
+}
+
+// keyOf is the last member name of a dotted path.
+func keyOf(path string) string {
+	return path[strings.LastIndexByte(path, '.')+1:]
 }
 
 // isUUID reports the 8-4-4-4-12 hexadecimal form of a UUID.

@@ -66,6 +66,10 @@ func findFieldErrors(root any, status int) []FieldError {
 		// framework's serializer errors).
 		best.fields = fieldTree(m, "", 0, nil)
 	}
+	if m, ok := root.(map[string]any); ok && best.fields == nil && (status >= 400 || status == 0) && allErrorNodes(m) {
+		// The whole body is ASP.NET's ModelState: field → {"errors": [...]}.
+		best.fields = fieldTree(m, "", 0, nil)
+	}
 	return best.fields
 }
 
@@ -205,6 +209,21 @@ func itemField(m map[string]any) string {
 // hasFieldName reports whether an item names a field.
 func hasFieldName(m map[string]any) bool {
 	return itemField(m) != ""
+}
+
+// allErrorNodes reports whether every member of m is an object with an
+// "errors" list, as in an ASP.NET ModelState dictionary.
+func allErrorNodes(m map[string]any) bool {
+	for _, v := range m {
+		node, ok := v.(map[string]any)
+		if !ok {
+			return false
+		}
+		if _, ok := node["errors"].([]any); !ok {
+			return false
+		}
+	}
+	return len(m) > 0
 }
 
 // isFieldTree reports whether m maps field names to messages: every
