@@ -36,9 +36,11 @@ type scan struct {
 // explain fills the rest. It is pure and never panics: a body it cannot
 // make sense of still yields a Diagnosis saying so.
 //
-// The order is: sniff the body (not the Content-Type), parse JSON once and
-// walk the JSON family table (jsonFamilies) over that one value, or read
-// XML, HTML, text, binary or an empty body; then read the headers.
+// The order is: sniff the body (not the Content-Type); parse JSON once,
+// read the value structurally (readTree) and walk the JSON family table
+// (jsonFamilies) over it, the reading filling what the family leaves
+// blank; or read XML as a tree the same way, HTML, text, binary or an
+// empty body; then read the headers.
 func recognize(status int, header http.Header, body string, now time.Time) (out Diagnosis) {
 	defer func() {
 		if r := recover(); r != nil {
