@@ -53,7 +53,12 @@ func run(args []string) int {
 	}
 	env.HistoryFlag = hist
 	tui := func(demo, history bool) int {
+		cfg, err := env.LoadConfig()
+		if err != nil {
+			return env.Fail(cli.ExitUsage, "%v", err)
+		}
 		return ui.Run(ui.Options{
+			RedactNames: cfg.Redact.Names,
 			HistoryPath: env.HistoryPath(),
 			ProfilesDir: env.ProfilesDir(),
 			Demo:        demo,

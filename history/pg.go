@@ -12,7 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/apierr/apierr/formats/redact"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -154,7 +153,7 @@ func openPostgres(dsn string, opts Options) (*Store, error) {
 		pool.Close()
 		return nil, err
 	}
-	s := &Store{path: p.display, redactor: redact.Redactor{Extra: opts.RedactNames}, remote: p}
+	s := &Store{path: p.display, redactor: opts.redactor(), remote: p}
 	s.user, s.machine = opts.who()
 	return s, nil
 }

@@ -59,6 +59,18 @@ type Options struct {
 	// Fallback is the local SQLite history that keeps an exchange a team
 	// store (PostgreSQL) could not take, marked unsynced; "" keeps none.
 	Fallback string
+	// Redactor, when set, is the one redactor built from the config,
+	// used instead of one made from RedactNames.
+	Redactor *redact.Redactor
+}
+
+// redactor is the one redactor the caller built, or one made from
+// RedactNames.
+func (o Options) redactor() redact.Redactor {
+	if o.Redactor != nil {
+		return *o.Redactor
+	}
+	return redact.Redactor{Extra: o.RedactNames}
 }
 
 // who fills in the OS user and host name where opts leave them empty.
@@ -123,7 +135,7 @@ func OpenWith(path string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{db: db, path: path, redactor: redact.Redactor{Extra: opts.RedactNames}}
+	s := &Store{db: db, path: path, redactor: opts.redactor()}
 	s.user, s.machine = opts.who()
 	if err := prepare(context.Background(), db, path); err != nil {
 		db.Close()
@@ -168,7 +180,7 @@ func openReadOnly(path string, state fileState, opts Options) (*Store, error) {
 			db.Close()
 			return nil, fmt.Errorf("%w: %s has schema version %d and cannot be upgraded to %d; open it once where it can be written", ErrReadOnly, path, v, SchemaVersion())
 		}
-		s := &Store{db: db, path: path, redactor: redact.Redactor{Extra: opts.RedactNames}, readOnly: true}
+		s := &Store{db: db, path: path, redactor: opts.redactor(), readOnly: true}
 		s.user, s.machine = opts.who()
 		return s, nil
 	}

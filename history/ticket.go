@@ -2,16 +2,15 @@ package history
 
 import (
 	"cmp"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"regexp"
 	"sort"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/apierr/apierr/formats/exchange"
+	textinert "github.com/apierr/apierr/formats/inert"
 	"github.com/apierr/apierr/formats/redact"
 )
 
@@ -64,15 +63,23 @@ func (s *Store) Ticket(e exchange.Exchange, format, curl string) (string, error)
 	return ticket(e, format, curl, &s.redactor)
 }
 
+// TicketWith is Ticket redacting with r, the redactor built from the
+// user's config.
+func TicketWith(r *redact.Redactor, e exchange.Exchange, format, curl string) (string, error) {
+	return ticket(e, format, curl, r)
+}
+
 func ticket(e exchange.Exchange, format, curl string, r *redact.Redactor) (string, error) {
-	d := TicketOf(r.Exchange(e), redactCurl(r, curl))
+	// The curl command is redacted apart from the exchange, so it learns
+	// the request's secrets first.
+	d := TicketOf(r.Exchange(e), redactCurl(r.ForRequest(e.Request), curl))
 	switch format {
 	case "", "markdown", "md":
 		return ticketMarkdown(d), nil
 	case "text", "plain":
 		return ticketText(d), nil
 	case "json":
-		b, err := json.MarshalIndent(d, "", "  ")
+		b, err := textinert.MarshalIndent(d, "", "  ")
 		return string(b) + "\n", err
 	}
 	return "", fmt.Errorf("unknown ticket format %q: use markdown, text or json", format)
@@ -82,11 +89,11 @@ func ticket(e exchange.Exchange, format, curl string, r *redact.Redactor) (strin
 func TicketOf(e exchange.Exchange, curl string) TicketData {
 	dg := e.Diagnosis
 	t := TicketData{
-		RequestID: dg.RequestID, RequestIDSource: dg.RequestIDSource,
+		RequestID: oneLine(dg.RequestID), RequestIDSource: oneLine(dg.RequestIDSource),
 		Time: e.Time.UTC(), Method: oneLine(e.Request.Method), URL: oneLine(e.Request.URL),
-		Status: dg.Status, StatusText: dg.StatusText, Error: oneLine(e.Error),
-		Format: dg.Format, Code: oneLine(dg.Code), Message: oneLine(dg.Message),
-		API: dg.API, APITitle: dg.APITitle, Curl: curl, Note: oneLine(e.Note),
+		Status: dg.Status, StatusText: oneLine(dg.StatusText), Error: oneLine(e.Error),
+		Format: oneLine(dg.Format), Code: oneLine(dg.Code), Message: oneLine(dg.Message),
+		API: oneLine(dg.API), APITitle: oneLine(dg.APITitle), Curl: inert(curl), Note: oneLine(e.Note),
 		Advice: []TicketStep{},
 	}
 	if e.Response != nil && t.Status == 0 {
@@ -171,29 +178,10 @@ func redactCurl(r *redact.Redactor, curl string) string {
 }
 
 // inert keeps tickets from carrying terminal control sequences or
-// invisible text direction changes from a server's body.
+// invisible text direction changes from a server's body: formats/inert's
+// Text, the one the CLI and TUI use too, with CRs dropped.
 func inert(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		c, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case c == utf8.RuneError && size == 1:
-			fmt.Fprintf(&b, "\\x%02x", s[i])
-		case c == '\n':
-			b.WriteByte('\n')
-		case c == '\t':
-			b.WriteString("    ")
-		case c == '\r':
-		case c < 0x20:
-			b.WriteRune(0x2400 + c)
-		case c == 0x7f || c >= 0x80 && c < 0xa0 || c == 0x2028 || c == 0x2029 || c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069:
-			fmt.Fprintf(&b, "\\u%04x", c)
-		default:
-			b.WriteString(s[i : i+size])
-		}
-		i += size
-	}
-	return b.String()
+	return textinert.Text(strings.ReplaceAll(s, "\r", ""), true)
 }
 
 // oneLine makes server text safe for a single line.

@@ -177,7 +177,10 @@ func copyCmd(out io.Writer, inTmux bool, system func(string) error, text, what s
 type ticketMsg struct {
 	text string
 	rid  string
-	err  error
+	// req is the exchange's request, whose secrets the status line's
+	// request_id is redacted of.
+	req exchange.Request
+	err error
 }
 
 // ticketError is a ticket that could not be rendered.
@@ -195,7 +198,7 @@ func ticketCmd(render func(exchange.Exchange, string) (string, error), curl func
 		if err != nil {
 			return ticketMsg{err: ticketError{err}}
 		}
-		return ticketMsg{text: text, rid: ex.Diagnosis.RequestID}
+		return ticketMsg{text: text, rid: ex.Diagnosis.RequestID, req: ex.Request}
 	}
 }
 

@@ -7,7 +7,7 @@ import (
 
 	"github.com/apierr/apierr/formats"
 	"github.com/apierr/apierr/formats/exchange"
-	"github.com/apierr/apierr/formats/redact"
+	"github.com/apierr/apierr/ui/render"
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -83,11 +83,13 @@ func (m model) route(msg tea.Msg) (model, tea.Cmd) {
 			m.status = failure(msg.err)
 			return m, nil
 		}
-		var r redact.Redactor
-		text := r.Text(msg.text)
+		// The ticket is redacted and inert already; redacting again costs
+		// little and keeps the clipboard safe whatever rendered it.
+		red := m.svc.redactor.ForRequest(msg.req)
+		text := red.Text(msg.text)
 		what := fmt.Sprintf("support ticket (Markdown, %d lines)", strings.Count(text, "\n")+1)
 		if msg.rid != "" {
-			what += " for request_id " + msg.rid
+			what += " for request_id " + render.InertLine(red.Text(msg.rid))
 		}
 		return m, copyCmd(m.out, m.inTmux, m.svc.clipboard, text, what)
 	case tickMsg:

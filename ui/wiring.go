@@ -7,6 +7,7 @@ import (
 
 	"github.com/apierr/apierr/formats"
 	"github.com/apierr/apierr/formats/exchange"
+	"github.com/apierr/apierr/formats/redact"
 	"github.com/apierr/apierr/history"
 	"github.com/apierr/apierr/probe"
 	"github.com/apierr/apierr/probe/demo"
@@ -14,14 +15,23 @@ import (
 )
 
 // defaultServices wires the TUI to the real network, history, profiles and
-// demo server.
-func defaultServices() services {
+// demo server; r is the redactor built from the config.
+func defaultServices(r *redact.Redactor) services {
 	return services{
-		send:         probe.Send,
-		parseCurl:    probe.ParseCurl,
-		curl:         probe.CurlCommand,
-		openHistory:  openHistory,
-		ticket:       ticket,
+		send:      probe.Send,
+		parseCurl: probe.ParseCurl,
+		curl:      probe.CurlCommand,
+		openHistory: func(path string) (historyStore, error) {
+			s, err := history.OpenWith(path, history.Options{Redactor: r})
+			if err != nil {
+				return nil, err
+			}
+			return storeAdapter{s}, nil
+		},
+		ticket: func(e exchange.Exchange, curl string) (string, error) {
+			return history.TicketWith(r, e, "markdown", curl)
+		},
+		redactor:     r,
 		loadProfiles: loadProfiles,
 		startDemo:    startDemo,
 		clipboard:    clipboard.WriteAll,

@@ -1,13 +1,13 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/apierr/apierr/formats"
+	"github.com/apierr/apierr/formats/inert"
 	"github.com/apierr/apierr/ui/render"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -124,7 +124,7 @@ func APIsShow(env *Env, args []string) int {
 }
 
 func (e *Env) printJSON(v any) int {
-	out, err := json.MarshalIndent(v, "", "  ")
+	out, err := inert.MarshalIndent(v, "", "  ")
 	if err != nil {
 		return e.Fail(ExitUsage, "%v", err)
 	}

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/apierr/apierr/formats"
 	"github.com/apierr/apierr/formats/docimport"
+	"github.com/apierr/apierr/formats/inert"
 	"github.com/apierr/apierr/ui/render"
 )
 
@@ -134,7 +134,7 @@ func APIsImport(env *Env, args []string) int {
 		return env.Fail(ExitUsage, "apis import: %s", render.InertLine(err.Error()))
 	}
 	if a.json {
-		out, err := json.MarshalIndent(struct {
+		out, err := inert.MarshalIndent(struct {
 			Name   string           `json:"name"`
 			Path   string           `json:"path"`
 			Report docimport.Report `json:"report"`
@@ -153,7 +153,7 @@ func APIsImport(env *Env, args []string) int {
 
 // printProfileJSON prints a profile as `apis show NAME --json` does.
 func printProfileJSON(env *Env, p formats.Profile) int {
-	out, err := json.MarshalIndent(p, "", "  ")
+	out, err := inert.MarshalIndent(p, "", "  ")
 	if err != nil {
 		return env.Fail(ExitUsage, "%v", err)
 	}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -9,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/apierr/apierr/formats"
+	"github.com/apierr/apierr/formats/inert"
 	"github.com/apierr/apierr/ui/render"
 )
 
@@ -120,7 +120,7 @@ func APIsTest(env *Env, args []string) int {
 	}
 	d := formats.DetectWith(status, header, body, formats.Options{API: name, Profiles: reg})
 	if asJSON {
-		out, err := json.MarshalIndent(d, "", "  ")
+		out, err := inert.MarshalIndent(d, "", "  ")
 		if err != nil {
 			return env.Fail(ExitUsage, "apis test: %v", err)
 		}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/BurntSushi/toml"
+	"github.com/apierr/apierr/formats/redact"
 	"github.com/apierr/apierr/history"
 )
 
@@ -60,36 +61,49 @@ func (e *Env) LoadConfig() (Config, error) {
 	return c, nil
 }
 
+// Redactor builds the redactor from the config file's `[redact] names`.
+// A command builds it once and hands it to everything it writes: history,
+// exports, tickets and the printed output.
+func (e *Env) Redactor() (*redact.Redactor, error) {
+	c, err := e.LoadConfig()
+	if err != nil {
+		return nil, err
+	}
+	return redact.New(c.Redact.Names), nil
+}
+
 // OpenHistory opens the history database at HistoryPath with the config
-// file's extra redaction names. Every command that saves or reads
-// history goes through it.
+// file's redactor. Every command that saves or reads history goes
+// through it.
 //
 // A team store (postgres://) falls back to the local file: an exchange
 // the server cannot take is kept there, unsynced.
 func (e *Env) OpenHistory() (*history.Store, error) { return e.openHistoryWith(history.Options{}) }
 
-// openHistoryWith is OpenHistory with more options (Bulk).
+// openHistoryWith is OpenHistory with more options (Bulk, or the
+// Redactor the command already built).
 func (e *Env) openHistoryWith(more history.Options) (*history.Store, error) {
-	c, err := e.LoadConfig()
-	if err != nil {
-		return nil, err
-	}
 	loc := e.HistoryPath()
-	opts := history.Options{RedactNames: c.Redact.Names, User: c.User, Bulk: more.Bulk}
 	if history.IsRemote(loc) {
-		opts.Fallback = e.LocalHistoryPath()
+		more.Fallback = e.LocalHistoryPath()
 	}
-	return history.OpenWith(loc, opts)
+	return e.openHistoryAt(loc, more)
 }
 
 // OpenHistoryAt opens the history at loc (a file or postgres:// URL) with
 // the config file's options, without a fallback.
 func (e *Env) OpenHistoryAt(loc string) (*history.Store, error) {
+	return e.openHistoryAt(loc, history.Options{})
+}
+
+// openHistoryAt is OpenHistoryAt with more options.
+func (e *Env) openHistoryAt(loc string, more history.Options) (*history.Store, error) {
 	c, err := e.LoadConfig()
 	if err != nil {
 		return nil, err
 	}
-	return history.OpenWith(loc, history.Options{RedactNames: c.Redact.Names, User: c.User})
+	more.RedactNames, more.User = c.Redact.Names, c.User
+	return history.OpenWith(loc, more)
 }
 
 // configHistory is the config file's history setting, read quietly (the

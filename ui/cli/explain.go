@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -11,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/apierr/apierr/formats"
+	"github.com/apierr/apierr/formats/inert"
 	"github.com/apierr/apierr/probe"
 	"github.com/apierr/apierr/ui/render"
 	"golang.org/x/term"
@@ -84,7 +84,7 @@ func Explain(env *Env, args []string) int {
 	}
 
 	if a.json {
-		out, err := json.MarshalIndent(d, "", "  ")
+		out, err := inert.MarshalIndent(d, "", "  ")
 		if err != nil {
 			return env.Fail(ExitUsage, "explain: %v", err)
 		}

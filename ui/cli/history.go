@@ -2,12 +2,12 @@ package cli
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 
+	"github.com/apierr/apierr/formats/inert"
 	"github.com/apierr/apierr/history"
 	"github.com/apierr/apierr/ui/render"
 )
@@ -83,10 +83,11 @@ func (e *Env) historyErr(cmd string, err error) int {
 }
 
 // historyJSON prints v as indented JSON, without escaping &, < and > in
-// URLs (the output is for people and jq, not for HTML).
+// URLs (the output is for people and jq, not for HTML), with C1 and bidi
+// controls escaped (it is for terminals too).
 func (e *Env) historyJSON(v any) int {
 	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
+	enc := inert.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(v); err != nil {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/apierr/apierr/formats/exchange"
+	"github.com/apierr/apierr/formats/redact"
 	"github.com/apierr/apierr/history"
 	"github.com/apierr/apierr/ui/render"
 )
@@ -14,11 +15,15 @@ import (
 // is a convenience for send and explain: when it cannot be opened or
 // written (a corrupt file, a newer schema, a full disk) the command still
 // prints its result, with one warning line saying why nothing was saved.
-func saveExchange(env *Env, ex *exchange.Exchange) {
-	st, err := env.OpenHistory()
+func saveExchange(env *Env, ex *exchange.Exchange) { saveRedacted(env, nil, ex) }
+
+// saveRedacted is saveExchange with the redactor the command built (nil:
+// build it from the config).
+func saveRedacted(env *Env, r *redact.Redactor, ex *exchange.Exchange) {
+	st, err := env.openHistoryWith(history.Options{Redactor: r})
 	if errors.Is(err, history.ErrUnreachable) {
 		// The team store is down: keep the exchange here, unsynced.
-		local, lerr := env.OpenHistoryAt(env.LocalHistoryPath())
+		local, lerr := env.openHistoryAt(env.LocalHistoryPath(), history.Options{Redactor: r})
 		if lerr == nil {
 			defer local.Close()
 			if _, lerr = local.Save(context.Background(), ex); lerr == nil {
