@@ -60,7 +60,7 @@ var errorCodeMessageKeys = []string{"errorMessage", "reason", "description", "me
 // which value was wrong and go to Extra as sent.
 func fillErrorCodeMessage(s *scan, m map[string]any, d *Diagnosis) bool {
 	code := str(m, "error")
-	if code == "" || !isToken(code) || isReasonPhrase(code) {
+	if code == "" || !isToken(code) || isReasonPhrase(code) && !isUpperToken(code) {
 		return false
 	}
 	key := ""
