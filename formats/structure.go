@@ -176,7 +176,7 @@ func (w *walker) object(m map[string]any, depth, cost int, item bool) {
 	withMsg, failed := false, false
 	for k, v := range m {
 		nk := normKey(k)
-		if s, ok := v.(string); ok && messageKeys[nk] >= 60 && s != "" {
+		if s, ok := v.(string); ok && messageKeys[nk] >= 40 && s != "" {
 			withMsg = true
 		}
 		failed = failed || failureMarker(nk, v)

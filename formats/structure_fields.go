@@ -148,6 +148,7 @@ func fieldList(a []any) []FieldError {
 		}
 		field := itemField(m)
 		if field == "" {
+			out = append(out, namedFields(m)...)
 			continue
 		}
 		fe := FieldError{Field: field}
@@ -175,6 +176,34 @@ func fieldList(a []any) []FieldError {
 			}
 		}
 		out = append(out, fe)
+	}
+	return out
+}
+
+// namedFields reads an item that lists the fields its message is about,
+// Salesforce's {"message", "errorCode", "fields": ["Nam"]}: one field
+// error per name.
+func namedFields(m map[string]any) []FieldError {
+	names, ok := m["fields"].([]any)
+	if !ok || stringList(names) == "" {
+		return nil
+	}
+	msg, key := firstText(m, fieldMsgKeys...)
+	if msg == "" {
+		return nil
+	}
+	code := ""
+	for _, k := range append([]string{"errorCode"}, fieldCodeKeys...) {
+		if c := text(m, k); k != key && isToken(c) && !genericCodes[strings.ToLower(c)] {
+			code = c
+			break
+		}
+	}
+	var out []FieldError
+	for _, n := range names {
+		if s := n.(string); s != "" && !isProse(s) {
+			out = append(out, FieldError{Field: s, Message: msg, Code: code})
+		}
 	}
 	return out
 }

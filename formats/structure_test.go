@@ -122,6 +122,12 @@ func TestStructuralReader(t *testing.T) {
 			format: "xml", code: "997", msg: "Current user is not logged in"},
 		{name: "a field item's type field is no code", status: 400, body: `{"errors":[{"type":"field","value":"","msg":"Invalid value","path":"email","location":"body"}]}`,
 			msg: "Invalid value", fields: []fe{{"email", "Invalid value", ""}}},
+		{name: "items listing the fields they are about", status: 400, body: `[{"message":"No such column 'Nam' on entity 'Account'.","errorCode":"INVALID_FIELD","fields":["Nam"]}]`,
+			code: "INVALID_FIELD", msg: "No such column 'Nam' on entity 'Account'.", fields: []fe{{"Nam", "No such column 'Nam' on entity 'Account'.", "INVALID_FIELD"}}},
+		{name: "a status phrase gives way to a field's default message", status: 400, body: `{"status":400,"message":"Bad Request","errors":[{"code":"typeMismatch","defaultMessage":"Failed to convert value","field":"age"}]}`,
+			msg: "Failed to convert value", fields: []fe{{"age", "Failed to convert value", "typeMismatch"}}},
+		{name: "a type beside an info message", status: 401, body: `{"success":false,"error":{"code":401,"type":"invalid_access_key","info":"You have not supplied a valid API Access Key."}}`,
+			code: "invalid_access_key", msg: "You have not supplied a valid API Access Key."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -77,7 +77,7 @@ var messageKeys = map[string]int{
 	"text": 60, "reason": 72, "summary": 74, "errorsummary": 80, "title": 60, "error": 84,
 	"faultstring": 95, "explanation": 80, "cause": 50, "statusmessage": 70, "messages": 88,
 	"errormessages": 92, "errors": 80, "resultmessage": 90, "returnmessage": 90, "responsemessage": 90,
-	"statusdescription": 70, "longmessage": 97, "exceptiontext": 95, "exceptionmessage": 90, "hint": 30, "info": 40, "value": 20,
+	"statusdescription": 70, "longmessage": 97, "defaultmessage": 85, "exceptiontext": 95, "exceptionmessage": 90, "hint": 30, "info": 40, "value": 20,
 }
 
 // payloadMessageKeys are the members read as a message in a success or
