@@ -8,7 +8,6 @@ import (
 // in the field-error lists of the families this package knows. Order is
 // preference: "field" beats "name" when an item has both.
 var (
-	fieldNameKeys = []string{"field", "name", "pointer", "param", "parameter", "property", "propertyPath", "path", "target", "location", "loc"}
 	fieldMsgKeys  = []string{"message", "reason", "detail", "msg", "description", "defaultMessage", "errorMessage", "error_message", "errorSummary", "error", "title"}
 	fieldCodeKeys = []string{"code", "error_code", "errorCode", "issue", "type"}
 )
@@ -37,60 +36,19 @@ func fieldName(v any) string {
 	return b.String()
 }
 
-// fieldErrorOf reads one field error from an item of a list such as
-// problem+json errors[], error.details[] or fieldViolations[]. It needs at
-// least a field name; JSON:API's source.pointer/parameter count as one.
-func fieldErrorOf(item any) (FieldError, bool) {
-	m, ok := asObj(item)
-	if !ok {
-		return FieldError{}, false
-	}
-	var fe FieldError
-	for _, k := range fieldNameKeys {
-		if f := fieldName(m[k]); f != "" {
-			fe.Field = f
-			break
-		}
-	}
-	if fe.Field == "" {
-		if src := obj(m, "source"); src != nil {
-			fe.Field, _ = firstText(src, "pointer", "parameter", "header")
-		}
-	}
-	if fe.Field == "" {
-		return FieldError{}, false
-	}
-	msgKey := ""
-	fe.Message, msgKey = firstText(m, fieldMsgKeys...)
-	for _, k := range fieldCodeKeys {
-		if k == msgKey {
-			continue
-		}
-		if c := text(m, k); c != "" && !genericCodes[strings.ToLower(c)] {
-			fe.Code = c
-			break
-		}
-	}
-	return fe, true
-}
-
-// appendFieldList appends the field errors of a JSON array of items.
+// appendFieldList appends the field errors of a JSON array of items
+// (see fieldList), up to maxFieldErrors in all.
 func appendFieldList(d *Diagnosis, v any) int {
 	a, ok := asArr(v)
 	if !ok {
 		return 0
 	}
-	n := 0
-	for _, item := range a {
-		if len(d.FieldErrors) >= maxFieldErrors {
-			break
-		}
-		if fe, ok := fieldErrorOf(item); ok {
-			d.FieldErrors = append(d.FieldErrors, fe)
-			n++
-		}
+	fes := fieldList(a)
+	if room := maxFieldErrors - len(d.FieldErrors); len(fes) > room {
+		fes = fes[:max(room, 0)]
 	}
-	return n
+	d.FieldErrors = append(d.FieldErrors, fes...)
+	return len(fes)
 }
 
 // appendFieldMap appends the field errors of an object that maps field

@@ -219,12 +219,14 @@ func itemField(m map[string]any) string {
 		}
 		if k == "name" || k == "path" || k == "location" {
 			// Ambiguous names: a field only when the item also
-			// carries a message and the value is not prose.
-			if _, msg := firstText(m, fieldMsgKeys...); msg == "" {
+			// carries a message, and a name only when it names no
+			// error kind ("name": "ValidationError").
+			if _, msg := firstText(m, fieldMsgKeys...); msg == "" || k == "name" && looksLikeErrorName(scalar(v)) {
 				continue
 			}
 		}
-		if f := fieldName(v); f != "" && !isProse(f) {
+		// A field's name is a few words at most ("Building Code").
+		if f := fieldName(v); f != "" && len(f) <= 60 && len(strings.Fields(f)) <= 3 {
 			return f
 		}
 	}
