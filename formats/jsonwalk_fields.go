@@ -53,34 +53,15 @@ func appendFieldList(d *Diagnosis, v any) int {
 
 // appendFieldMap appends the field errors of an object that maps field
 // names to a message or a list of messages (ASP.NET, Laravel, Rails, Django
-// REST framework). Fields come out in name order; each message is its own
-// field error.
+// REST framework), read by fieldTree: fields in name order, each message
+// its own field error.
 func appendFieldMap(d *Diagnosis, m map[string]any) int {
-	n := 0
-	for _, k := range sortedKeys(m) {
-		switch v := m[k].(type) {
-		case []any:
-			for _, e := range v {
-				if len(d.FieldErrors) >= maxFieldErrors {
-					return n
-				}
-				msg := scalar(e)
-				if msg == "" {
-					if o, ok := asObj(e); ok {
-						msg, _ = firstText(o, fieldMsgKeys...)
-					}
-				}
-				d.FieldErrors = append(d.FieldErrors, FieldError{Field: k, Message: msg})
-				n++
-			}
-		default:
-			if msg := scalar(v); msg != "" && len(d.FieldErrors) < maxFieldErrors {
-				d.FieldErrors = append(d.FieldErrors, FieldError{Field: k, Message: msg})
-				n++
-			}
-		}
+	fes := fieldTree(m, "", 0, nil)
+	if room := maxFieldErrors - len(d.FieldErrors); len(fes) > room {
+		fes = fes[:max(room, 0)]
 	}
-	return n
+	d.FieldErrors = append(d.FieldErrors, fes...)
+	return len(fes)
 }
 
 // isFieldMap reports whether every member of m is a list of strings (or a
