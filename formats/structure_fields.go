@@ -151,15 +151,8 @@ func fieldList(a []any) []FieldError {
 			out = append(out, namedFields(m)...)
 			continue
 		}
-		fe := FieldError{Field: field}
-		msgKey := ""
-		fe.Message, msgKey = firstText(m, fieldMsgKeys...)
-		for _, k := range fieldCodeKeys {
-			if c := text(m, k); k != msgKey && isToken(c) && !genericCodes[strings.ToLower(c)] {
-				fe.Code = text(m, k)
-				break
-			}
-		}
+		fe := itemError(m)
+		fe.Field = field
 		if fe.Message == "" {
 			// {"field": "email", "messages": ["is taken", ...]}
 			for _, k := range []string{"messages", "errors"} {
@@ -180,6 +173,21 @@ func fieldList(a []any) []FieldError {
 	return out
 }
 
+// itemError reads the message and code of one field error's object; the
+// caller names the field.
+func itemError(m map[string]any) FieldError {
+	var fe FieldError
+	msg, key := firstText(m, fieldMsgKeys...)
+	fe.Message = msg
+	for _, k := range fieldCodeKeys {
+		if c := text(m, k); k != key && isToken(c) && !genericCodes[strings.ToLower(c)] {
+			fe.Code = c
+			break
+		}
+	}
+	return fe
+}
+
 // namedFields reads an item that lists the fields its message is about,
 // Salesforce's {"message", "errorCode", "fields": ["Nam"]}: one field
 // error per name.
@@ -188,21 +196,14 @@ func namedFields(m map[string]any) []FieldError {
 	if !ok || stringList(names) == "" {
 		return nil
 	}
-	msg, key := firstText(m, fieldMsgKeys...)
-	if msg == "" {
+	fe := itemError(m)
+	if fe.Message == "" {
 		return nil
-	}
-	code := ""
-	for _, k := range append([]string{"errorCode"}, fieldCodeKeys...) {
-		if c := text(m, k); k != key && isToken(c) && !genericCodes[strings.ToLower(c)] {
-			code = c
-			break
-		}
 	}
 	var out []FieldError
 	for _, n := range names {
 		if s := n.(string); s != "" && !isProse(s) {
-			out = append(out, FieldError{Field: s, Message: msg, Code: code})
+			out = append(out, FieldError{Field: s, Message: fe.Message, Code: fe.Code})
 		}
 	}
 	return out
@@ -336,15 +337,9 @@ func fieldTree(m map[string]any, prefix string, depth int, out []FieldError) []F
 				case string:
 					out = append(out, FieldError{Field: field, Message: x})
 				case map[string]any:
-					msg, key := firstText(x, fieldMsgKeys...)
-					code := ""
-					for _, ck := range fieldCodeKeys {
-						if ck != key && isToken(text(x, ck)) {
-							code = text(x, ck)
-							break
-						}
-					}
-					out = append(out, FieldError{Field: field, Message: msg, Code: code})
+					fe := itemError(x)
+					fe.Field = field
+					out = append(out, fe)
 				}
 			}
 		case map[string]any:
@@ -362,15 +357,9 @@ func fieldTree(m map[string]any, prefix string, depth int, out []FieldError) []F
 				}
 				continue
 			}
-			if msg, key := firstText(v, fieldMsgKeys...); msg != "" && isProse(msg) {
+			if fe := itemError(v); isProse(fe.Message) {
 				// {"title": {"code": "validation_required", "message": ...}}
-				fe := FieldError{Field: field, Message: msg}
-				for _, ck := range fieldCodeKeys {
-					if ck != key && isToken(text(v, ck)) {
-						fe.Code = text(v, ck)
-						break
-					}
-				}
+				fe.Field = field
 				out = append(out, fe)
 				continue
 			}
