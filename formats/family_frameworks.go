@@ -189,7 +189,9 @@ func fillErrorsList(s *scan, m map[string]any, d *Diagnosis) bool {
 		return false
 	}
 	d.Title = str(first, "title")
-	d.Code = text(first, "code")
+	if !hasFieldName(first) {
+		d.Code = text(first, "code") // a field's code stays the field's
+	}
 	appendFieldList(d, list)
 	d.Extra = s.extra(m, "errors")
 	return true

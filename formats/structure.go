@@ -232,12 +232,29 @@ func (w *walker) object(m map[string]any, depth, cost int, item bool) {
 	}
 }
 
+// recordWords name records, whose ids are the records', not the
+// request's: resource_id, user_id, order_id.
+var recordWords = []string{"resource", "user", "account", "customer", "order", "object", "entity", "item",
+	"project", "org", "tenant", "client", "app", "instance", "server", "file", "document", "record",
+	"payment", "product", "team", "workspace", "group", "channel", "message", "subscription", "invoice",
+	"device", "node", "job", "task", "event", "session", "owner", "parent", "target", "source"}
+
+// namesRecord reports whether the id member nk names a record.
+func namesRecord(nk string) bool {
+	for _, w := range recordWords {
+		if strings.HasPrefix(nk, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // failureMarker reports a member saying that its object reports a
 // failure: a status or result that is a failure word, or a success or ok
 // flag that is false.
 func failureMarker(nk string, v any) bool {
 	switch nk {
-	case "status", "result", "state", "outcome", "stat":
+	case "status", "result", "state", "outcome", "stat", "resultcode":
 		s, ok := v.(string)
 		return ok && genericCodes[strings.ToLower(s)] && s != "true" && s != "null" && s != "none"
 	case "success", "ok", "successful":
@@ -308,7 +325,7 @@ func (w *walker) scalar(m map[string]any, key, nk, v string, number bool, cost i
 	}
 	code.offerIn(v, codeScore(nk, v, number, withMsg && !payload, w.status)-cost, w, key, m)
 	sc := requestIDScore(nk, v)
-	if sc == 0 && (w.n == 0 || w.n == 1 && w.single) && strings.HasSuffix(nk, "id") && isUUID(v) && strings.Trim(v, "0-") != "" {
+	if sc == 0 && (w.n == 0 || w.n == 1 && w.single) && strings.HasSuffix(nk, "id") && isUUID(v) && strings.Trim(v, "0-") != "" && !namesRecord(nk) {
 		// A gateway's own id member holding a UUID at the top of the
 		// body (GovWay's govway_id): the weakest candidate, beaten by
 		// any named one, and never deeper down where ids name records.

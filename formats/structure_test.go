@@ -128,6 +128,18 @@ func TestStructuralReader(t *testing.T) {
 			msg: "Failed to convert value", fields: []fe{{"age", "Failed to convert value", "typeMismatch"}}},
 		{name: "a type beside an info message", status: 401, body: `{"success":false,"error":{"code":401,"type":"invalid_access_key","info":"You have not supplied a valid API Access Key."}}`,
 			code: "invalid_access_key", msg: "You have not supplied a valid API Access Key."},
+		{name: "a failure result in a 200 answer", status: 200, body: "{\"messages\":{\"resultCode\":\"Error\",\"message\":[{\"code\":\"E00003\",\"text\":\"The element 'x' has invalid child element 'y'.\"}]}}",
+			code: "E00003", msg: "The element 'x' has invalid child element 'y'."},
+		{name: "an upper-case code equal to the reason phrase", status: 401, body: `{"requestError":{"serviceException":{"messageId":"UNAUTHORIZED","text":"Invalid login details"}}}`,
+			code: "UNAUTHORIZED", msg: "Invalid login details"},
+		{name: "a record's UUID is no request id", status: 404, body: `{"message":"resource is not found","type":"not_found","resource":"instance_server","resource_id":"11111111-1111-1111-1111-111111111111"}`,
+			code: "not_found", msg: "resource is not found"},
+		{name: "a gateway's UUID id is the request id", status: 400, body: `{"type":"https://govway.org/handling-errors/400/InvalidRequestContent.html","title":"InvalidRequestContent","status":400,"detail":"Request content not conform to API specification","govway_id":"b76b4d1b-cd9d-43a0-bea2-1f352f1e71dd"}`,
+			code: "InvalidRequestContent", msg: "Request content not conform to API specification", rid: "b76b4d1b-cd9d-43a0-bea2-1f352f1e71dd", ridSrc: "body govway_id"},
+		{name: "err and ECODE", status: 401, body: `{"err":"Team not authorized","ECODE":"OAUTH_027"}`,
+			code: "OAUTH_027", msg: "Team not authorized"},
+		{name: "a prefixed error code", status: 401, body: `{"serviceErrorCode":65600,"message":"Invalid access token","status":401}`,
+			code: "65600", msg: "Invalid access token"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

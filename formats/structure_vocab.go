@@ -66,6 +66,7 @@ var wrapperContainers = map[string]bool{
 	"response": true, "result": true, "data": true, "meta": true, "body": true, "payload": true,
 	"status": true, "details": true, "detail": true, "extensions": true, "innererror": true,
 	"metadata": true, "context": true, "info": true, "header": true, "errordetails": true,
+	"messages": true,
 }
 
 // messageKeys score members as a message, by how specific their name is:
@@ -77,7 +78,7 @@ var messageKeys = map[string]int{
 	"text": 60, "reason": 72, "summary": 74, "errorsummary": 80, "title": 60, "error": 84,
 	"faultstring": 95, "explanation": 80, "cause": 50, "statusmessage": 70, "messages": 88,
 	"errormessages": 92, "errors": 80, "resultmessage": 90, "returnmessage": 90, "responsemessage": 90,
-	"statusdescription": 70, "longmessage": 97, "defaultmessage": 85, "exceptiontext": 95, "exceptionmessage": 90, "hint": 30, "info": 40, "value": 20,
+	"statusdescription": 70, "longmessage": 97, "defaultmessage": 85, "err": 80, "exceptiontext": 95, "exceptionmessage": 90, "hint": 30, "info": 40, "value": 20,
 }
 
 // payloadMessageKeys are the members read as a message in a success or
@@ -111,7 +112,7 @@ var codeKeys = map[string]int{
 	"errortype": 84, "type": 70, "reason": 72, "kind": 62, "error": 80, "errorname": 84,
 	"name": 40, "status": 40, "type__": 0, "tag": 50, "typename": 50, "subcode": 30,
 	"id": 36, "errorid": 34, "faultcode": 95, "exceptiontype": 70, "exceptionname": 70, "key": 40,
-	"messageid": 50, "messagecode": 80, "reasoncode": 90, "statuscode": 30, "errno": 80, "errornumber": 90, "errnum": 80, "exceptioncode": 90, "exception": 60,
+	"messageid": 50, "messagecode": 80, "reasoncode": 90, "statuscode": 30, "errno": 80, "errornumber": 90, "errnum": 80, "exceptioncode": 90, "exception": 60, "ecode": 90,
 }
 
 // genericCodes are values that only say "this is an error".
@@ -124,11 +125,14 @@ var genericCodes = map[string]bool{
 // codeScore scores v under member nk as the error code.
 func codeScore(nk, v string, number, withMsg bool, status int) int {
 	s, ok := codeKeys[nk]
+	if !ok && strings.HasSuffix(nk, "errorcode") {
+		ok, s = true, 85 // vendors prefix it: serviceErrorCode
+	}
 	if !ok || s == 0 || len(v) > 100 || !isToken(v) || looksLikeMediaType(v) || looksLikeURI(v) || genericCodes[strings.ToLower(v)] {
 		return 0
 	}
-	if statusEcho(v, status) || isStatusPhrase(v, status) {
-		return 0 // the HTTP status said again is not a code
+	if statusEcho(v, status) || isStatusPhrase(v, status) && !isUpperToken(v) {
+		return 0 // the HTTP status said again is not a code (UNAUTHORIZED is one)
 	}
 	switch nk {
 	case "status", "statuscode":
