@@ -86,6 +86,9 @@ func recognize(status int, header http.Header, body string, now time.Time) (out 
 	if d.Format == "text" {
 		kind = kindText // prose that merely started like JSON
 	}
+	if kind == kindJSON || kind == kindXML {
+		d.Message = messageHead(d.Message)
+	}
 	if d.FormatName == "" {
 		d.FormatName = familyName(d.Format)
 	}

@@ -206,6 +206,42 @@ func splitRequestIDTrailer(msg string) (string, string, bool) {
 	return msg, "", false
 }
 
+// metadataLabels start the lines a server appends to a message with its
+// own bookkeeping (Microsoft identity platform's "Trace ID: ...",
+// "Correlation ID: ...", "Timestamp: ...").
+var metadataLabels = []string{"Trace ID:", "Correlation ID:", "Timestamp:", "Time:", "RequestId:", "Request ID:", "ActivityId:"}
+
+// messageHead returns a message without what follows its first
+// paragraph (a blank line, then links to documentation) and without
+// trailing lines of metadata: what the server meant as the message.
+func messageHead(msg string) string {
+	if !strings.ContainsRune(msg, '\n') {
+		return msg
+	}
+	head := msg
+	if i := strings.Index(head, "\n\n"); i > 0 {
+		head = head[:i]
+	} else if i := strings.Index(head, "\r\n\r\n"); i > 0 {
+		head = head[:i]
+	}
+	lines := strings.Split(head, "\n")
+cut:
+	for i := 1; i < len(lines); i++ {
+		l := strings.TrimSpace(lines[i])
+		for _, label := range metadataLabels {
+			if strings.HasPrefix(l, label) {
+				lines = lines[:i]
+				break cut
+			}
+		}
+	}
+	head = strings.TrimSpace(strings.Join(lines, "\n"))
+	if head == "" {
+		return msg
+	}
+	return head
+}
+
 // stringList joins a list made only of strings into one message, "" for
 // any other list.
 func stringList(a []any) string {

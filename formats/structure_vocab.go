@@ -173,8 +173,8 @@ func codeScore(nk, v string, number, withMsg bool, status int) int {
 // requestIDKeys score members as the request id: dedicated names first,
 // then the trace, debug, reference and correlation ids vendors use.
 var requestIDKeys = map[string]int{
-	"requestid": 100, "xrequestid": 100, "reqid": 90, "requestuuid": 95, "correlationid": 90,
-	"xcorrelationid": 90, "traceid": 85, "xtraceid": 85, "debugid": 90, "incidentid": 85,
+	"requestid": 100, "xrequestid": 100, "reqid": 90, "requestuuid": 95, "correlationid": 85,
+	"xcorrelationid": 85, "traceid": 88, "xtraceid": 88, "debugid": 90, "incidentid": 85,
 	"errorid": 80, "referenceid": 80, "refid": 70, "reference": 60, "supportid": 85, "supportcode": 60,
 	"trackingid": 80, "logid": 75, "activityid": 80, "operationid": 60, "eventid": 55,
 	"transactionid": 55, "requesttoken": 50, "amznrequestid": 100, "traceidentifier": 80,
@@ -184,6 +184,10 @@ var requestIDKeys = map[string]int{
 	// x-amz-request-id: never the request id (the one vendor name here).
 	"hostid": 0,
 }
+
+// A trace id names this request's trace; a correlation id is often the
+// client's, shared by many requests: beside each other, the trace id is
+// the one to quote (Microsoft identity platform's trace_id).
 
 // requestIDSuffixes are the endings of vendor-prefixed request id names.
 var requestIDSuffixes = []string{"requestid", "traceid", "correlationid", "debugid", "incidentid", "referenceid", "trackingid", "reference"}
