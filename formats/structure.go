@@ -232,6 +232,9 @@ func (w *walker) object(m map[string]any, depth, cost int, item bool) {
 	}
 }
 
+// idContainers are members whose own id is the request's.
+var idContainers = map[string]bool{"request": true, "trace": true, "correlation": true, "requestinfo": true}
+
 // recordWords name records, whose ids are the records', not the
 // request's: resource_id, user_id, order_id.
 var recordWords = []string{"resource", "user", "account", "customer", "order", "object", "entity", "item",
@@ -325,6 +328,10 @@ func (w *walker) scalar(m map[string]any, key, nk, v string, number bool, cost i
 	}
 	code.offerIn(v, codeScore(nk, v, number, withMsg && !payload, w.status)-cost, w, key, m)
 	sc := requestIDScore(nk, v)
+	if sc == 0 && nk == "id" && w.n > 0 && idContainers[normKey(w.keys[w.n-1])] {
+		// {"request": {"id": "req_1"}}: the id of the request itself.
+		sc = requestIDScore("requestid", v) - 15
+	}
 	if sc == 0 && (w.n == 0 || w.n == 1 && w.single) && strings.HasSuffix(nk, "id") && isUUID(v) && strings.Trim(v, "0-") != "" && !namesRecord(nk) {
 		// A gateway's own id member holding a UUID at the top of the
 		// body (GovWay's govway_id): the weakest candidate, beaten by

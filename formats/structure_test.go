@@ -140,6 +140,10 @@ func TestStructuralReader(t *testing.T) {
 			code: "OAUTH_027", msg: "Team not authorized"},
 		{name: "a prefixed error code", status: 401, body: `{"serviceErrorCode":65600,"message":"Invalid access token","status":401}`,
 			code: "65600", msg: "Invalid access token"},
+		{name: "the id of a request block", status: 500, body: `{"error":{"message":"Internal failure while saving"},"request":{"id":"req_8Kx2","method":"POST"}}`,
+			msg: "Internal failure while saving", rid: "req_8Kx2", ridSrc: "body request.id"},
+		{name: "metadata lines after the message", status: 401, body: `{"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret is provided.\r\nTrace ID: 60c018fb\r\nTimestamp: 2020-07-03 10:55:12Z","trace_id":"60c018fb-32af-45ed-94d1-921ff3b68600","correlation_id":"512eafbc-bbd6-4892-aba7-464449ce8993"}`,
+			code: "invalid_client", msg: "AADSTS7000215: Invalid client secret is provided.", rid: "60c018fb-32af-45ed-94d1-921ff3b68600", ridSrc: "body trace_id"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
