@@ -49,13 +49,23 @@ func fillSlack(s *scan, m map[string]any, d *Diagnosis) bool {
 // fillErrorCodeMessage recognizes OCTO's {"error": "INVALID_PRODUCT_ID",
 // "errorMessage": "...", ...attributes}: the attributes (productId,
 // optionId, ...) say which value was wrong and go to Extra as sent.
+// CouchDB's {"error": "not_found", "reason": "deleted"} has the same
+// shape, its message named reason
+// (https://docs.couchdb.org/en/stable/api/basics.html#http-status-codes).
 func fillErrorCodeMessage(s *scan, m map[string]any, d *Diagnosis) bool {
-	code, msg := str(m, "error"), str(m, "errorMessage")
-	if code == "" || !has(m, "errorMessage") {
+	code := str(m, "error")
+	key := "errorMessage"
+	if !has(m, key) {
+		key = "reason"
+		if _, ok := m[key].(string); !ok || has(m, "message") {
+			return false
+		}
+	}
+	if code == "" || !isToken(code) && key == "reason" {
 		return false
 	}
-	d.Code, d.Message = code, msg
-	d.Extra = s.extra(m, "error", "errorMessage")
+	d.Code, d.Message = code, str(m, key)
+	d.Extra = s.extra(m, "error", key)
 	return true
 }
 

@@ -52,8 +52,8 @@ func fillFastAPI(s *scan, m map[string]any, d *Diagnosis) bool {
 // framework (APIException) and of FastAPI's HTTPException.
 func fillDetail(s *scan, m map[string]any, d *Diagnosis) bool {
 	msg, ok := m["detail"].(string)
-	if !ok {
-		return false
+	if !ok || has(m, "title") {
+		return false // a title and a detail: a pair of texts of another API
 	}
 	d.Message = msg
 	d.Code = str(m, "code") // DRF adds it when asked to
@@ -178,10 +178,16 @@ func fillErrorsList(s *scan, m map[string]any, d *Diagnosis) bool {
 		return false
 	}
 	first, ok := asObj(list[0])
-	if !ok || str(first, "message") == "" {
+	if !ok {
 		return false
 	}
-	d.Message = str(first, "message")
+	// The OpenStack API-SIG's items carry title and detail instead
+	// (https://specs.openstack.org/openstack/api-sig/guidelines/errors.html).
+	d.Message, _ = firstText(first, "message", "detail")
+	if d.Message == "" {
+		return false
+	}
+	d.Title = str(first, "title")
 	d.Code = text(first, "code")
 	appendFieldList(d, list)
 	d.Extra = s.extra(m, "errors")

@@ -2,6 +2,7 @@ package formats
 
 import (
 	"encoding/json"
+	"net/http"
 	"strconv"
 	"strings"
 )
@@ -33,9 +34,12 @@ func fillProblem(s *scan, m map[string]any, d *Diagnosis) bool {
 		return false
 	}
 	detail := str(m, "detail")
-	shaped := (typ != "" || title != "") && (problemStatus(m["status"]) || detail != "" || has(m, "instance")) ||
+	// A title alone with a detail is any API's pair of texts: a problem
+	// also has a type, a status or an instance.
+	status := problemStatus(m["status"])
+	shaped := typ != "" && (status || detail != "" || has(m, "instance")) ||
+		title != "" && (status || has(m, "instance") || detail != "" && isReasonPhrase(title)) ||
 		strings.Contains(typ, "://") && title != "" // RFC 9457 section 3's own example has neither
-
 	if !declared && !shaped {
 		return false
 	}
@@ -101,6 +105,17 @@ func problemTypeCode(typ string) string {
 		return ""
 	}
 	return seg
+}
+
+// isReasonPhrase reports whether t is the reason phrase of some HTTP
+// status, as the title of an about:blank problem is (RFC 9457, 4.2.1).
+func isReasonPhrase(t string) bool {
+	for code := 100; code < 600; code++ {
+		if p := http.StatusText(code); p != "" && strings.EqualFold(p, t) {
+			return true
+		}
+	}
+	return false
 }
 
 // problemStatus reports whether v can be a problem's status member: a

@@ -9,7 +9,7 @@ import (
 // preference: "field" beats "name" when an item has both.
 var (
 	fieldNameKeys = []string{"field", "name", "pointer", "param", "parameter", "property", "propertyPath", "path", "target", "location", "loc"}
-	fieldMsgKeys  = []string{"message", "reason", "detail", "msg", "description", "defaultMessage", "errorSummary", "error", "title"}
+	fieldMsgKeys  = []string{"message", "reason", "detail", "msg", "description", "defaultMessage", "errorMessage", "error_message", "errorSummary", "error", "title"}
 	fieldCodeKeys = []string{"code", "error_code", "errorCode", "issue", "type"}
 )
 
@@ -126,18 +126,16 @@ func appendFieldMap(d *Diagnosis, m map[string]any) int {
 }
 
 // isFieldMap reports whether every member of m is a list of strings (or a
-// string), the shape of a field-error dictionary.
+// string), the shape of a field-error dictionary, and m is no error
+// object of its own (see isFieldTree).
 func isFieldMap(m map[string]any) bool {
-	if len(m) == 0 {
+	if len(m) == 0 || !isFieldTree(m) {
 		return false
 	}
 	for _, v := range m {
 		switch x := v.(type) {
 		case string:
 		case []any:
-			if len(x) == 0 {
-				return false
-			}
 			if _, ok := x[0].(string); !ok {
 				return false
 			}

@@ -23,8 +23,10 @@ type scan struct {
 	// request id, "" if none or if the id sits deeper.
 	rid string
 	// bodyID is the request id the structural reader found in the body
-	// and bodyIDPath its dotted path.
-	bodyID, bodyIDPath string
+	// and bodyIDPath its dotted path; trailerID one cut off the end of
+	// the message, which comes after the headers' ids.
+	bodyID, bodyIDPath       string
+	trailerID, trailerSource string
 }
 
 // recognize fills the body-derived half of a Diagnosis: the format family,
@@ -88,6 +90,9 @@ func recognize(status int, header http.Header, body string, now time.Time) (out 
 	}
 	noteContentType(d, s.ctype, kind)
 	findRequestID(d, s.bodyID, s.bodyIDPath, header)
+	if d.RequestID == "" && s.trailerID != "" {
+		d.RequestID, d.RequestIDSource = s.trailerID, s.trailerSource
+	}
 	readRetryAfter(d, header, now)
 	if d.RetryAfterSeconds == nil && s.retryDelay >= 0 {
 		v := s.retryDelay
@@ -186,6 +191,9 @@ func recognizeJSON(s *scan, text string, d *Diagnosis) (any, bool) {
 		s.rid = r.ridPath
 	}
 	s.bodyID, s.bodyIDPath = r.requestID, r.ridPath
+	if r.trailerID != "" {
+		s.trailerID, s.trailerSource = r.trailerID, "body "+r.trailerPath
+	}
 	if m, ok := asObj(root); ok {
 		checkBodyStatus(s, m, d)
 		for _, f := range jsonFamilies {

@@ -1,6 +1,9 @@
 package formats
 
-import "strings"
+import (
+	"reflect"
+	"strings"
+)
 
 // Field errors, structurally: the reader looks through the tree for the
 // member that best holds per-field problems, in any of the shapes APIs
@@ -53,41 +56,47 @@ func (c *fieldCandidate) offer(fes []FieldError, score int, parents []string, ke
 func findFieldErrors(root any, status int) []FieldError {
 	var best fieldCandidate
 	var path [6]string
+	if a, ok := root.([]any); ok {
+		// A top-level array of field errors (Sonarr, FluentValidation).
+		best.offer(fieldList(a), 60, nil, "")
+	}
 	searchFields(root, path[:0], &best)
 	if m, ok := root.(map[string]any); ok && best.fields == nil && (status >= 400 || status == 0) && isFieldMap(m) && allLists(m) && isFieldTree(m) {
 		// The whole body is a map of field to messages (Django REST
 		// framework's serializer errors).
 		best.fields = fieldTree(m, "", 0, nil)
 	}
-	if best.fields == nil {
-		best.fields = singleField(root)
-	}
 	return best.fields
 }
 
 // singleFieldKeys name the one field an error object is about, beside
-// its message (Mollie's {"detail", "field": "from"}, Stripe's param).
-var singleFieldKeys = []string{"field", "fieldName", "param", "parameter", "property", "propertyPath", "pointer", "attribute"}
+// its message (Mollie's {"detail", "field": "from"}, Razorpay's
+// error.field, OGC's locator attribute).
+var singleFieldKeys = []string{"field", "fieldName", "param", "parameter", "property", "propertyPath", "pointer", "attribute", "locator"}
 
-// singleField reads the one field error of an error object that names
-// its field: the body itself or its error member.
-func singleField(root any) []FieldError {
-	m, _ := root.(map[string]any)
-	if e := obj(m, "error"); e != nil {
-		m = e
+// singleField reads the one field error of the object holder that holds
+// the body's message msg; the code counts when it is holder's too.
+func singleField(holder map[string]any, msg string, code candidate) []FieldError {
+	if !isProse(msg) {
+		return nil
 	}
 	for _, k := range singleFieldKeys {
-		f := str(m, k)
+		f := str(holder, k)
 		if f == "" || isProse(f) {
 			continue
 		}
-		msg, _ := firstText(m, "detail", "message", "msg", "description", "error_description", "error")
-		if msg == "" || !isProse(msg) {
-			return nil
+		fe := FieldError{Field: f, Message: msg}
+		if code.holder != nil && sameObject(code.holder, holder) {
+			fe.Code = code.val
 		}
-		return []FieldError{{Field: f, Message: msg}}
+		return []FieldError{fe}
 	}
 	return nil
+}
+
+// sameObject reports whether a and b are the same decoded object.
+func sameObject(a, b map[string]any) bool {
+	return reflect.ValueOf(a).UnsafePointer() == reflect.ValueOf(b).UnsafePointer()
 }
 
 // searchFields offers every list or map under v that holds field
@@ -141,7 +150,7 @@ func fieldList(a []any) []FieldError {
 		msgKey := ""
 		fe.Message, msgKey = firstText(m, fieldMsgKeys...)
 		for _, k := range fieldCodeKeys {
-			if k != msgKey && isToken(text(m, k)) {
+			if c := text(m, k); k != msgKey && isToken(c) && !genericCodes[strings.ToLower(c)] {
 				fe.Code = text(m, k)
 				break
 			}
@@ -207,14 +216,16 @@ func isFieldTree(m map[string]any) bool {
 	}
 	for k, v := range m {
 		nk := normKey(k)
-		if requestIDKeys[nk] > 0 || errorContainers[nk] || messageKeys[nk] >= 84 || codeKeys[nk] >= 80 {
+		if requestIDKeys[nk] > 0 || isErrorContainer(nk) || messageKeys[nk] >= 84 || codeKeys[nk] >= 80 {
 			// An error object's own members, or {"errors": [...]}
 			// of messages: not a field's name.
 			return false
 		}
 		switch x := v.(type) {
 		case string:
-			if looksLikeID(x) {
+			// A field's message is a sentence: {"source": "payload"}
+			// names a place, not a problem.
+			if looksLikeID(x) || !isProse(x) {
 				return false
 			}
 		case []any:

@@ -1,6 +1,7 @@
 package docimport
 
 import (
+	"net/http"
 	"regexp"
 	"sort"
 	"strconv"
@@ -26,7 +27,14 @@ func (x *extractor) statusSections() {
 		}
 		code, name, ok := splitStatusTitle(b.text)
 		if !ok {
-			continue
+			var category string
+			if code, category, ok = statusCategoryTitle(b.text); !ok {
+				continue
+			}
+			// "400 – BAD_REQUEST": the words are the API's category of
+			// error; the status keeps the registry's name.
+			name = http.StatusText(code)
+			x.rep.placedf("section %q is for status %d; %s is taken as the API's category, not the status's name", clip(b.text, 40), code, category)
 		}
 		from, to := x.ownContent(i)
 		secs = append(secs, sec{i, from, to, code, name})
@@ -50,6 +58,7 @@ func (x *extractor) statusSections() {
 			asTable = false
 		}
 	}
+	merged := map[int]int{} // status -> index of its advice
 	for _, s := range secs {
 		x.used[s.at] = true
 		if asTable {
@@ -68,6 +77,18 @@ func (x *extractor) statusSections() {
 		if len(steps) == 0 {
 			continue
 		}
+		if k, ok := merged[s.code]; ok {
+			// Several sections for one status ("403 – Forbidden: scopes",
+			// "403 – Forbidden: plan") are one piece of advice.
+			a := &x.p.Advice[k]
+			if intro != "" {
+				steps = append([]string{intro}, steps...)
+			}
+			a.Steps = append(a.Steps, steps...)
+			a.Title += "; " + x.doc[s.at].text
+			continue
+		}
+		merged[s.code] = len(x.p.Advice)
 		x.p.Advice = append(x.p.Advice, formats.Advice{
 			Title: x.doc[s.at].text, Statuses: []int{s.code}, Intro: intro, Steps: steps,
 		})
@@ -167,12 +188,23 @@ func (x *extractor) otherSections() {
 	placed := map[int][]int{}
 	for _, s := range secs {
 		b, lead := x.doc[s.at], x.doc[s.content[0]]
-		var statuses []int
-		if lead.kind == bPara && isLeadIn(lead.text) && mentionsStatusWord(lead.text) {
+		// The title names the statuses ("`404 Not Found` for an existing
+		// resource"), or a lead-in does ("If you receive a 429 status
+		// code:"), or one of the first two paragraphs names them plainly
+		// ("you will receive a `403 Forbidden` or `429 Too Many
+		// Requests` response").
+		statuses := strongMentions(b.text)
+		if len(statuses) == 0 && lead.kind == bPara && isLeadIn(lead.text) && mentionsStatusWord(lead.text) {
 			statuses = mentionedStatuses(lead.text)
 		}
 		if len(statuses) == 0 && mentionsStatusWord(b.text) {
 			statuses = mentionedStatuses(b.text)
+		}
+		for k, paras := 0, 0; len(statuses) == 0 && k < len(s.content) && paras < 2; k++ {
+			if c := x.doc[s.content[k]]; c.kind == bPara {
+				paras++
+				statuses = strongMentions(c.text)
+			}
 		}
 		if len(statuses) > 0 {
 			placed[s.at] = statuses

@@ -103,7 +103,7 @@ func APIsImport(env *Env, args []string) int {
 	}
 	if !rep.Found() && !a.force {
 		printReport(info, rep)
-		return env.Fail(ExitUsage, "apis import: no status table, error-code table or advice found in %s; nothing was saved (check the page, or save an empty profile with --force)",
+		return env.Fail(ExitUsage, "apis import: nothing recognizable in %s: no status table, error-code table or advice; nothing was saved (check the page, or save an empty profile with --force)",
 			render.InertLine(displayName(a.input)))
 	}
 	data, err := docimport.Encode(p)
