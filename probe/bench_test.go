@@ -55,7 +55,7 @@ func BenchmarkSend(b *testing.B) {
 // headers Send adds by default, body read.
 func bareDo(b *testing.B, client *http.Client, url string) {
 	req := must(http.NewRequest("GET", url, nil))
-	req.Header.Set("User-Agent", UserAgent())
+	req.Header.Set("User-Agent", userAgent())
 	req.Header.Set("Accept", "*/*")
 	resp, err := client.Do(req)
 	if err != nil {

@@ -120,7 +120,7 @@ func sentHeader(h http.Header, u *url.URL, opts Options) http.Header {
 		r.SetBasicAuth(u.User.Username(), pass)
 	}
 	if _, ok := out["User-Agent"]; !ok {
-		out.Set("User-Agent", UserAgent())
+		out.Set("User-Agent", userAgent())
 	}
 	if _, ok := out["Accept"]; !ok {
 		out.Set("Accept", "*/*")
