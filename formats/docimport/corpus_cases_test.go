@@ -39,4 +39,14 @@ var corpus = []corpusPage{
 	{file: "cereinsight_error_codes.txt", batch: 2, statuses: "400 401 402 403 404 429 500"},
 	{file: "github_rest_troubleshooting.md", batch: 2, statuses: "400 403 404 422 429", advice: "400 403 404 422 429",
 		codes: "missing=422 missing_field=422 invalid=422 already_exists=422 unprocessable=422 custom=422"},
+	// Batch 3, scored once the importer was finished.
+	{file: "twirp_spec_v7.md", batch: 3, codes: "canceled=408 unknown=500 invalid_argument=400 malformed=400 deadline_exceeded=408 not_found=404 bad_route=404 already_exists=409 permission_denied=403 unauthenticated=401 resource_exhausted=429 failed_precondition=412 aborted=409 out_of_range=400 unimplemented=501 internal=500 unavailable=503 dataloss=500"},
+	{file: "bandwidth_messaging_errors.mdx", batch: 3, statuses: "400 401 403 404 415 429", advice: "400 401 403 404 415 429",
+		codes: "4001 4301 4302 4303 4350 4360 4401 4403 4404 4405 4406 4407 4408 4409 4410 4411 4412 4420 4421 4431 4432 4433 4434 4435 4451 4452 4470 4481 4482 4492 4493 4700 4701 4702 4711 4712 4720 4721 4730 4740 4750 4751 4752 4753 4770 4771 4772 4773 4774 4775 4780 4781 4785 4790 4791 4792 4793 4795 5100 5101 5106 5111 5201 5211 5220 5231 5500 5501 5600 5610 5620 5630 5650 5999 9902 9999"},
+	{file: "bandwidth_voice_errors.mdx", batch: 3, statuses: "400 401 403 404 405 409 415 429 500 503", advice: "400 401 403 404 405 409 415 429 500 503"},
+	{file: "meilisearch_errors_overview.mdx", batch: 3, statuses: "200 201 202 204 205 400 401 403 404"},
+	{file: "grantnz_api_error.md", batch: 3, statuses: "400 401 403 404 405 409 500"},
+	// The page documents classes and one example body, nothing a status
+	// or code table holds.
+	{file: "gitbook_api_errors.md", batch: 3},
 }

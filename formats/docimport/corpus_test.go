@@ -108,7 +108,7 @@ func ratio(a, b int) float64 {
 var junkMarks = []string{"<!--", "-->", "{%", "%}", "{{ ", " }}", "<td", "<tr", "</", "~~", "::"}
 
 func profileTexts(p formats.Profile) []string {
-	var out []string
+	out := []string{p.Summary}
 	for _, s := range p.Statuses {
 		out = append(out, s.Name, s.Description, s.Action)
 	}
