@@ -56,12 +56,42 @@ func parseMarkdown(s string) []block {
 		}
 		return atxMatch
 	}
+	tabLabels := map[string]string{}
+	lastLevel := 0
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
 		t := strings.TrimSpace(l)
+		if n := len(out); n > 0 && out[n-1].kind == bHeading && out[n-1].raw != "" {
+			lastLevel = out[n-1].level
+		}
 		switch {
 		case t == "":
 			flush()
+		case t[0] == '<' && tabItem.MatchString(l):
+			// A tab of a tabbed component is a section headed by its
+			// label: <TabItem value="400"> under values {label: '400 Bad
+			// Request', value: '400'}.
+			flush()
+			v := tabItem.FindStringSubmatch(l)[1]
+			title := tabLabels[v]
+			if title == "" {
+				title = v
+			}
+			out = append(out, block{kind: bHeading, level: lastLevel + 1, text: mdInline(title), raw: title})
+		case t[0] == '<' && jsxOpen.MatchString(t) && !strings.HasSuffix(t, ">"):
+			// A component's opening tag over several lines: its props are
+			// code, not text. Tab labels are kept for the tabs below.
+			flush()
+			j := i
+			for ; j < len(lines) && j-i < maxBlockLines; j++ {
+				for _, m := range tabLabel.FindAllStringSubmatch(lines[j], -1) {
+					tabLabels[m[2]] = m[1]
+				}
+				if e := strings.TrimSpace(lines[j]); j > i && strings.HasSuffix(e, ">") && !strings.HasSuffix(e, "=>") {
+					break
+				}
+			}
+			i = j
 		case t[0] == '<' && wrapperTag.MatchString(l):
 			// The element only wraps Markdown, which is read on.
 			flush()

@@ -120,6 +120,15 @@ func inlineHTML(s string) string {
 	return s
 }
 
+var (
+	// tabItem matches the opening tag of one tab: <TabItem value="400">.
+	tabItem = regexp.MustCompile(`^\s*<TabItem\b[^>]*\bvalue=["']([^"']+)["'][^>]*>\s*$`)
+	// jsxOpen matches the start of a component's opening tag: <Tabs.
+	jsxOpen = regexp.MustCompile(`^<[A-Z][A-Za-z0-9]*(\s|$)`)
+	// tabLabel matches one tab's label and value among a component's props.
+	tabLabel = regexp.MustCompile(`label:\s*['"]([^'"]+)['"]\s*,\s*value:\s*['"]([^'"]+)['"]`)
+)
+
 // htmlBlockStart matches a line that opens a block of raw HTML inside
 // Markdown: a table, list, definition list, heading or preformatted text.
 var htmlBlockStart = regexp.MustCompile(`(?i)^ {0,3}<(table|dl|ul|ol|pre|h[1-6]|blockquote)[\s>]`)
