@@ -128,9 +128,11 @@ func parseMarkdown(s string) []block {
 			}
 			i--
 			out = append(out, b)
-		// An indented "- x" inside a paragraph continues it; anywhere
-		// else it starts or extends a list.
-		case listStart(t[0]) && mdListItem.MatchString(l) && !(len(para) > 0 && !mdListItem.MatchString(para[0]) && strings.HasPrefix(l, " ")):
+		// An indented "- x" inside a paragraph continues it, unless the
+		// paragraph has ended its sentence ("…by the application." then
+		// "  * 401 - Unauthorized"): a bullet list may interrupt a
+		// paragraph. Anywhere else it starts or extends a list.
+		case listStart(t[0]) && mdListItem.MatchString(l) && !(len(para) > 0 && !mdListItem.MatchString(para[0]) && strings.HasPrefix(l, " ") && !sentenceEnd(para[len(para)-1], t)):
 			flush()
 			m := mdListItem.FindStringSubmatch(l)
 			item := m[2]
@@ -221,4 +223,14 @@ func frontMatterTitle(fm string) string {
 // listStart: c can begin a list item's marker ("-", "*", "+", "1.").
 func listStart(c byte) bool {
 	return c == '-' || c == '*' || c == '+' || c >= '0' && c <= '9'
+}
+
+// sentenceEnd: the paragraph line ends a sentence or a lead-in and the
+// line after it is a bullet ("-", "*", "+"), so a list starts there.
+func sentenceEnd(last, next string) bool {
+	if next == "" || next[0] != '-' && next[0] != '*' && next[0] != '+' {
+		return false
+	}
+	last = strings.TrimSpace(last)
+	return last != "" && strings.ContainsAny(last[len(last)-1:], ".:!?")
 }

@@ -206,6 +206,11 @@ func (x *extractor) otherSections() {
 				statuses = strongMentions(c.text)
 			}
 		}
+		if len(statuses) == 0 {
+			// Further down, a section that names one status plainly and
+			// no other ("…will receive an HTTP 429 response") is for it.
+			statuses = x.onlyStatus(s.content)
+		}
 		if len(statuses) > 0 {
 			placed[s.at] = statuses
 		}
@@ -334,4 +339,25 @@ func (x *extractor) substantial(content []int) bool {
 		}
 	}
 	return false
+}
+
+// onlyStatus returns the one status the paragraphs among blocks name
+// plainly, nil when they name none or several.
+func (x *extractor) onlyStatus(blocks []int) []int {
+	seen := map[int]bool{}
+	for _, k := range blocks {
+		if x.doc[k].kind != bPara {
+			continue
+		}
+		for _, n := range strongMentions(x.doc[k].text) {
+			seen[n] = true
+		}
+	}
+	if len(seen) != 1 {
+		return nil
+	}
+	for n := range seen {
+		return []int{n}
+	}
+	return nil
 }

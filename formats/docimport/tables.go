@@ -96,6 +96,10 @@ func classifyTable(b block, cols []column, heading string) int {
 		return tableField
 	case b.header[0] == dlTerm && mostly(idCells):
 		return tableErrorCode
+	case numericCodes(first) && len(b.header) >= 2 && unknownHeader(cols):
+		// Headings in a language the vocabulary lacks ("錯誤碼 | 描述"):
+		// a first column of the API's numeric codes says what it is.
+		return tableErrorCode
 	}
 	return tableUnknown
 }
@@ -389,4 +393,30 @@ func (x *extractor) fieldTable(b block, cols []column) {
 			Description: x.cell(b, row, dc, name),
 		})
 	}
+}
+
+// numericCodes: most cells are an API's numeric codes ("10001", "-1",
+// "0"), with more than statuses among them.
+func numericCodes(cells []string) bool {
+	n, long := 0, 0
+	for _, c := range cells {
+		c = stripMarks(c)
+		if _, err := strconv.Atoi(c); err == nil && len(c) <= 12 {
+			n++
+			if isNumericCode(c) || strings.HasPrefix(c, "-") {
+				long++
+			}
+		}
+	}
+	return n*2 > len(cells) && long*2 > n
+}
+
+// unknownHeader: no column heading is in the vocabulary.
+func unknownHeader(cols []column) bool {
+	for _, c := range cols {
+		if c != colOther {
+			return false
+		}
+	}
+	return true
 }
