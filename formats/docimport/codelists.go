@@ -97,7 +97,10 @@ func (x *extractor) codesHeading(i int) bool {
 // following properties:").
 func (x *extractor) listOfMembers(i int) bool {
 	if i > 0 && x.doc[i-1].kind == bPara {
-		if l := strings.ToLower(x.doc[i-1].text); isFieldHeading(l) || strings.Contains(l, " keys") {
+		// "…has the following properties:", "…with the keys:", "…are split
+		// into a few classes:": members of a body or a client library's
+		// classes, not the API's codes.
+		if l := strings.ToLower(x.doc[i-1].text); isFieldHeading(l) || strings.Contains(l, " keys") || strings.Contains(l, " class") || strings.Contains(l, " types") {
 			return true
 		}
 	}

@@ -84,7 +84,7 @@ func (x *extractor) codeSections() {
 			order = append(order, key)
 		}
 		m := member{at: i}
-		if !x.used[i] {
+		if !x.used[i] && !x.holdsTable(i) {
 			m.code, m.name, m.strong, m.codeLike = codeTitle(b)
 		}
 		groups[key] = append(groups[key], m)
@@ -207,6 +207,19 @@ func mayBeCode(t, raw string) bool {
 	}
 	for k := 1; k < len(w); k++ {
 		if c := w[k]; c == '_' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsTable: heading i's own content has a table. A name over a table
+// ("### OrderErrorType" over its codes) heads a list of codes; it is not
+// one.
+func (x *extractor) holdsTable(i int) bool {
+	from, to := x.ownContent(i)
+	for k := from; k < to; k++ {
+		if x.doc[k].kind == bTable && !isRecordTable(x.doc[k]) {
 			return true
 		}
 	}

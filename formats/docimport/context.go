@@ -40,7 +40,11 @@ func fuzzyColumn(s string) (column, bool) {
 // strongMention finds statuses a text names unmistakably: with their
 // reason phrase ("404 Not Found"), after "HTTP" ("HTTP-400", "HTTP 429")
 // or before a word about statuses ("429 response", "500 error").
-var strongMention = regexp.MustCompile(`(?i)\b(HTTP[- ]?)?([1-5][0-9][0-9])\b(\s+[A-Za-z][A-Za-z'’ -]{1,40})?`)
+var strongMention = regexp.MustCompile(`(?i)\b(HTTP[- ]?)?([1-5][0-9][0-9])\b(\s*[-–—:]?\s*[A-Za-z][A-Za-z'’ -]{1,40})?`)
+
+// dashedName is a name written after a status the way docs head one:
+// "429 - Request Limit Exceeded", "401: Unauthorized".
+var dashedName = regexp.MustCompile(`^\s*[-–—:]\s*[A-Z][a-z]+(\s+[A-Z][a-z]+)*`)
 
 var statusWordAfter = regexp.MustCompile(`(?i)^\s+(status|response|error|http|code|errors|responses)\b`)
 
@@ -66,7 +70,7 @@ func strongMentions(s string) []int {
 			after := m[3]
 			if name := http.StatusText(n); name != "" && strings.HasPrefix(strings.ToLower(strings.TrimSpace(after)), strings.ToLower(name)) {
 				ok = true
-			} else if statusWordAfter.MatchString(after) {
+			} else if statusWordAfter.MatchString(after) || dashedName.MatchString(after) {
 				ok = true
 			}
 		}

@@ -10,7 +10,9 @@ var (
 	htmlComment = regexp.MustCompile(`(?s)<!--.*?-->`)
 	// templateTag matches Liquid and Jinja block tags and comments:
 	// {% data variables.x %}, {% endif %}, {# note #}.
-	templateTag = regexp.MustCompile(`(?s)\{%-?.*?-?%\}|\{#.*?#\}`)
+	// A tag starts with a space and a word ("{% endif %}"), stays on one
+	// line and is short: a message's placeholder "{%s}" is not one.
+	templateTag = regexp.MustCompile(`\{%-?\s+[A-Za-z][^%{}\n]{0,300}?-?%\}|\{#\s[^#{}\n]{0,300}?\s#\}`)
 	// templateVar matches a Liquid or Jinja expression written with the
 	// padding those languages use, "{{ page.title }}"; an error message's
 	// own placeholder ("{{key0}}") is written without it and is kept.

@@ -220,6 +220,9 @@ func (x *extractor) otherSections() {
 		pos[h] = k
 	}
 	neighbour := func(at int) bool {
+		if adviceVerb(x.doc[at].text) && len(x.p.Statuses) > 0 {
+			return true // "Handle rate limiting": a title that says what to do
+		}
 		k := pos[at]
 		if k > 0 && (placed[headings[k-1]] != nil || strings.Contains(strings.ToLower(x.doc[headings[k-1]].text), "troubleshoot")) {
 			return true
@@ -288,7 +291,9 @@ var titleStopWords = map[string]bool{"error": true, "errors": true, "issue": tru
 	"common": true, "handling": true, "the": true, "and": true, "of": true, "a": true, "an": true,
 	"code": true, "codes": true, "status": true, "problem": true, "problems": true, "response": true,
 	"responses": true, "request": true, "requests": true, "troubleshooting": true, "http": true,
-	"api": true, "failed": true, "failure": true, "failures": true, "with": true, "for": true, "your": true}
+	"api": true, "failed": true, "failure": true, "failures": true, "with": true, "for": true, "your": true,
+	"handle": true, "fix": true, "fixing": true, "resolve": true, "resolving": true, "avoid": true,
+	"avoiding": true, "recover": true, "from": true, "dealing": true}
 
 // statusByTitle returns the one status whose row in the docs' status
 // table shares a meaningful word with title; none when zero or several
@@ -360,4 +365,15 @@ func (x *extractor) onlyStatus(blocks []int) []int {
 		return []int{n}
 	}
 	return nil
+}
+
+// adviceVerb: a title that tells what to do ("Handle rate limiting",
+// "Resolving timeouts", "Avoid hitting limits").
+func adviceVerb(title string) bool {
+	w := strings.ToLower(firstWord(title))
+	switch w {
+	case "handle", "handling", "fix", "fixing", "resolve", "resolving", "avoid", "avoiding", "recover", "recovering", "troubleshoot", "troubleshooting", "dealing":
+		return true
+	}
+	return false
 }

@@ -26,7 +26,7 @@ func statusColumn(b block) int {
 				continue
 			}
 			c := stripMarks(r[k])
-			if _, _, ok := statusCell(c); ok || statusAndClass.MatchString(c) {
+			if _, _, ok := statusCell(c); ok || statusAndClass.MatchString(c) || statusList.MatchString(c) {
 				n++
 			}
 		}
