@@ -72,4 +72,10 @@ var corpus = []corpusPage{
 	// "No search results | 200 (empty)" scenario, which the first count
 	// missed.
 	{file: "meilisearch_chat_handle_errors.mdx", batch: 5, statuses: "200 400 404 429 502 504", advice: "200 429 502 504"},
+	// Batch 6, the last: scored once against the finished importer.
+	{file: "aimlapi_errors_general_info.md", batch: 6, statuses: "200 201 204 400 401 403 404 429 500 502 503 504"},
+	{file: "aimlapi_errors_5xx.md", batch: 6, statuses: "500 502 503 504"},
+	// How PagerDuty treats the statuses a webhook receiver answers with:
+	// none of them is the API's own error, so nothing is to be imported.
+	{file: "pagerduty_webhooks_behavior.md", batch: 6},
 }
