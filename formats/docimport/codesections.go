@@ -10,7 +10,7 @@ import (
 var (
 	// numericCodeTitle matches a heading that starts with an API's own
 	// numeric code: "-1000 UNKNOWN", "10001 Unknown account", "0004".
-	numericCodeTitle = regexp.MustCompile(`^(-?[0-9]{1,8})(?:\s*(?:[-–—:]\s*)?(\S.*))?$`)
+	numericCodeTitle = regexp.MustCompile(`^(-?[0-9]{1,8})(?:(?:\s+|\s*[-–—:]\s*)(\S.*))?$`)
 	// tokenTitle matches a heading that is one identifier, optionally
 	// followed by a name: "api_key_not_found", "E_AUTH Invalid token".
 	tokenTitle = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_.:-]*)(?:\s*(?:[-–—:]\s*)?(\S.*))?$`)

@@ -26,7 +26,7 @@ func (x *extractor) table(i int) {
 			len(b.withdrawn), clip(strings.Join(b.withdrawn, ", "), 60)))
 	}
 	if why := x.otherParty(i); why != "" {
-		x.rep.unplaced("table headed " + clip(strings.Join(b.header, " | "), 50) + ": " + why + "; skipped")
+		x.rep.unplaced("table headed " + clip(strings.Join(b.header, " | "), 50) + ", skipped: " + why)
 		x.used[i] = true
 		return
 	}
