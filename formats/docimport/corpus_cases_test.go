@@ -78,4 +78,10 @@ var corpus = []corpusPage{
 	// How PagerDuty treats the statuses a webhook receiver answers with:
 	// none of them is the API's own error, so nothing is to be imported.
 	{file: "pagerduty_webhooks_behavior.md", batch: 6},
+	// Batch 7, the last: scored once against the finished importer.
+	// Rate limits per model and endpoint, and no status: nothing to import.
+	{file: "cohere_rate_limits.mdx", batch: 7},
+	// "If you encounter the error "403, access too frequent"… you should
+	// terminate all HTTP sessions and wait for at least 10 minutes."
+	{file: "bybit_v5_rate_limit.mdx", batch: 7, statuses: "403", advice: "403"},
 }
