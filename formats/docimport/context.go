@@ -65,7 +65,7 @@ func strongMentions(s string) []int {
 			}
 		}
 		n, _ := strconv.Atoi(m[2])
-		ok := m[1] != ""
+		ok := m[1] != "" || statusWordBefore(s[:loc[0]])
 		if !ok && m[3] != "" {
 			after := m[3]
 			if name := http.StatusText(n); name != "" && strings.HasPrefix(strings.ToLower(strings.TrimSpace(after)), strings.ToLower(name)) {
@@ -160,6 +160,21 @@ func statusCategoryTitle(s string) (int, string, bool) {
 func hasStatusNumber(s string) bool {
 	for k := 0; k+2 < len(s); k++ {
 		if s[k] >= '1' && s[k] <= '5' && s[k+1] >= '0' && s[k+1] <= '9' && s[k+2] >= '0' && s[k+2] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// statusWordBefore: the words just before a number say it is a status:
+// "status code 404", "the error "403, access too frequent"", "error 500".
+func statusWordBefore(before string) bool {
+	if len(before) > 16 {
+		before = before[len(before)-16:]
+	}
+	l := strings.ToLower(strings.TrimRight(before, " \"'`*“”"))
+	for _, w := range []string{"status", "status code", "error", "error code", "response", "response code"} {
+		if strings.HasSuffix(l, w) {
 			return true
 		}
 	}
