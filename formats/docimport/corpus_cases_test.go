@@ -84,4 +84,10 @@ var corpus = []corpusPage{
 	// "If you encounter the error "403, access too frequent"… you should
 	// terminate all HTTP sessions and wait for at least 10 minutes."
 	{file: "bybit_v5_rate_limit.mdx", batch: 7, statuses: "403", advice: "403"},
+	// Batch 8, the last: scored once against the finished importer.
+	// A code table with a Resolution column (advice for each code's
+	// status), then legacy sections headed "404 not_found" with their
+	// resolutions; "429 too many requests" names the status, not a code.
+	{file: "supabase_storage_error_codes.mdx", batch: 8, statuses: "400 401 403 404 409 411 413 416 423 429 500 503 504 544", advice: "400 401 403 404 409 411 413 416 423 429 500 503 504 544",
+		codes: "NoSuchBucket=404 NoSuchKey=404 NoSuchUpload=404 InvalidJWT=401 InvalidRequest=400 TenantNotFound=404 EntityTooLarge=413 InternalError=500 ResourceAlreadyExists=409 InvalidBucketName=400 InvalidKey=400 InvalidRange=416 InvalidMimeType=400 InvalidUploadId=400 KeyAlreadyExists=409 BucketAlreadyExists=409 DatabaseTimeout=504 InvalidSignature=403 SignatureDoesNotMatch=403 AccessDenied=403 ResourceLocked=423 DatabaseError=500 MissingContentLength=411 MissingParameter=400 InvalidUploadSignature=403 LockTimeout=423 S3Error S3InvalidAccessKeyId=403 S3MaximumCredentialsLimit=400 InvalidChecksum=400 MissingPart=400 SlowDown=503 not_found=404 already_exists=409 unauthorized=403 database_timeout=544 internal_server_error=500"},
 }
