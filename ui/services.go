@@ -57,6 +57,9 @@ type entry struct {
 	Message   string
 	RequestID string
 	API       string
+	// User is who saved the exchange, set only when the history is a
+	// team store (shared by several people).
+	User string
 }
 
 // profileSet is the API profiles known: built-in first, then the user's.

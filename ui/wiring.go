@@ -67,9 +67,15 @@ func (a storeAdapter) Search(ctx context.Context, query string, limit, offset in
 	for i, r := range rows {
 		out[i] = entry{ID: r.ID, Time: r.Time, Method: r.Method, URL: r.URL, Status: r.Status,
 			Format: r.Format, Code: r.Code, Message: r.Message, RequestID: r.RequestID, API: r.API}
+		if a.s.Shared() {
+			out[i].User = r.User
+		}
 	}
 	return out, nil
 }
+
+// Shared reports whether the history is a team store.
+func (a storeAdapter) Shared() bool { return a.s.Shared() }
 
 func (a storeAdapter) Close() error { return a.s.Close() }
 

@@ -24,10 +24,17 @@ type block struct {
 	level int
 	// text is a heading's, paragraph's or code block's text.
 	text string
+	// raw is a Markdown heading's text with its inline marks kept, and
+	// rawItems a Markdown list's items: whether a word was written as
+	// `code` tells an error code from a word of prose.
+	raw      string
+	rawItems []string
 	// header and rows are a table's; a definition list is a two-column
 	// table headed "term", "definition".
 	header []string
 	rows   [][]string
+	// withdrawn are the first cells of rows the page strikes through.
+	withdrawn []string
 	// items are a list's entries, nested ones flattened in order, and
 	// depth their nesting (0 for top-level items; nil when all are).
 	items   []string
@@ -38,7 +45,33 @@ type block struct {
 // cleanCell collapses the whitespace inside one cell or line of text, as
 // the built-in profiles store it.
 func cleanCell(s string) string {
+	if clean(s) {
+		return s
+	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// clean: s has no whitespace but single spaces between words, the common
+// case, which needs no copy.
+func clean(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for k := 0; k < len(s); k++ {
+		switch c := s[k]; {
+		case c == ' ':
+			if s[k+1] == ' ' {
+				return false
+			}
+		case c == '\t', c == '\n', c == '\r', c == '\v', c == '\f', c >= 0x80:
+			// Non-ASCII may be a Unicode space: leave it to strings.Fields.
+			return false
+		}
+	}
+	return true
 }
 
 // addItem appends a list item indented by indent columns; deeper indents

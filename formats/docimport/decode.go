@@ -2,7 +2,6 @@ package docimport
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -61,29 +60,4 @@ func normalizeSpace(s string) string {
 		}
 		return r
 	}, s)
-}
-
-var (
-	htmlStart    = regexp.MustCompile(`(?i)^\s*<(!doctype\s+html|html|head|body|meta|title|div|section|article|main|table|h[1-6]|p|dl|ul)[\s>]`)
-	htmlBlockTag = regexp.MustCompile(`(?i)<(table|tr|td|th|p|div|h[1-6]|dl|dt|dd|ul|ol|li|pre|body)[\s>]`)
-	mdHeading    = regexp.MustCompile(`(?m)^ {0,3}#{1,6} \S`)
-	mdTableSep   = regexp.MustCompile(`(?m)^ *\|? *:?-{3,}:? *\|`)
-	mdFence      = regexp.MustCompile("(?m)^ {0,3}(```|~~~)")
-)
-
-// sniffKind tells how to read the page. HTML wins when the page starts
-// with markup or is full of block tags (an XML example body alone is not
-// enough); Markdown needs one of its own constructs; the rest is text.
-func sniffKind(s string) string {
-	head := s
-	if len(head) > 64<<10 {
-		head = head[:64<<10]
-	}
-	if htmlStart.MatchString(head) || len(htmlBlockTag.FindAllStringIndex(head, 6)) >= 6 {
-		return KindHTML
-	}
-	if mdHeading.MatchString(head) || mdTableSep.MatchString(head) || mdFence.MatchString(head) {
-		return KindMarkdown
-	}
-	return KindText
 }

@@ -45,11 +45,11 @@ func Import(src []byte, opts Options) (formats.Profile, Report) {
 	var doc []block
 	switch kind {
 	case KindHTML:
-		doc = parseHTML(text, &rep)
+		doc = parseHTML(stripTemplates(text), &rep)
 	case KindMarkdown:
 		doc = parseMarkdown(text)
 	default:
-		doc = parseText(text)
+		doc = parseText(stripSyntax(text))
 	}
 	p := extract(doc, &rep)
 	p.Name = opts.Name

@@ -23,14 +23,23 @@ func (x *extractor) examples() {
 			continue
 		}
 		body := strings.TrimSpace(b.text)
+		tstatus := 0
 		if !isBody(body) {
-			continue
+			// A response transcript: "HTTP/1.1 404 Not Found", headers,
+			// a blank line, the body.
+			var ok bool
+			if tstatus, body, ok = httpTranscript(body); !ok {
+				continue
+			}
 		}
 		x.used[i] = true
 		ex := formats.Example{Body: body}
 		heading, hstatus := x.headingBefore(i)
 		ex.Title = heading
 		ex.Status = bodyStatus(body)
+		if ex.Status == 0 {
+			ex.Status = tstatus
+		}
 		if ex.Status == 0 {
 			ex.Status = hstatus
 		}
@@ -48,7 +57,7 @@ func (x *extractor) examples() {
 			x.used[i-1] = true
 		}
 		x.p.Examples = append(x.p.Examples, ex)
-		if f := formats.Detect(400, nil, []byte(body)).Format; f != "" && f != "text" && f != "empty" && f != "binary" {
+		if f := bodyFormat(body); f != "" && f != "text" && f != "empty" && f != "binary" {
 			if families[f] == 0 {
 				order = append(order, f)
 			}
@@ -257,4 +266,59 @@ func (x *extractor) clues(body string) {
 			x.rep.placedf("bodies whose problem instance starts %s will be recognized as this API (from the example bodies)", prefix)
 		}
 	}
+}
+
+// transcriptStatus matches a response's status line as docs quote it:
+// "HTTP/1.1 429 Too Many Requests", "Status: 400 Bad Request".
+var transcriptStatus = regexp.MustCompile(`^(?:HTTP/[0-9.]+|Status:)\s+([1-5][0-9][0-9])\b`)
+
+// httpTranscript returns the status and body of a code block that quotes
+// a whole response; ok is false for anything else, such as a request.
+func httpTranscript(s string) (int, string, bool) {
+	lines := strings.Split(s, "\n")
+	m := transcriptStatus.FindStringSubmatch(strings.TrimSpace(lines[0]))
+	if m == nil {
+		return 0, "", false
+	}
+	n, _ := strconv.Atoi(m[1])
+	for k := 1; k < len(lines); k++ {
+		if strings.TrimSpace(lines[k]) == "" {
+			body := strings.TrimSpace(strings.Join(lines[k+1:], "\n"))
+			if isBody(body) {
+				return n, body, true
+			}
+			break
+		}
+	}
+	return 0, "", false
+}
+
+// bodyFormat is the family formats.Detect reads in an example body, with
+// one check of its own: a problem+json body has a type that is a URI (or
+// about:blank) and a title or detail; {"type": "error", "status": 400, …}
+// is another family's body that happens to carry "type" and "status", so
+// it is read again without them.
+func bodyFormat(body string) string {
+	f := formats.Detect(400, nil, []byte(body)).Format
+	if f != "problem+json" {
+		return f
+	}
+	var m map[string]json.RawMessage
+	if json.Unmarshal([]byte(body), &m) != nil {
+		return f
+	}
+	var typ string
+	_ = json.Unmarshal(m["type"], &typ)
+	_, hasTitle := m["title"]
+	_, hasDetail := m["detail"]
+	if (typ == "" || typ == "about:blank" || strings.Contains(typ, "/")) && (hasTitle || hasDetail) {
+		return f
+	}
+	delete(m, "type")
+	delete(m, "status")
+	rest, err := json.Marshal(m)
+	if err != nil {
+		return f
+	}
+	return formats.Detect(400, nil, rest).Format
 }

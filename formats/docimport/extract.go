@@ -20,6 +20,8 @@ type extractor struct {
 	// rowHeading marks "200 OK" headings that were read as rows of a
 	// status table, not as sections.
 	rowHeading map[int]bool
+	// hstatus caches headingStatus.
+	hstatus map[int]int
 	// above[i] is the index of the nearest heading before block i, -1
 	// when none: computed once so that long pages stay linear.
 	above []int
@@ -38,6 +40,7 @@ func extract(doc []block, rep *Report) formats.Profile {
 		codeSeen:   map[string]int{},
 		rowHeading: map[int]bool{},
 		above:      make([]int, len(doc)),
+		hstatus:    map[int]int{},
 	}
 	last := -1
 	for i, b := range doc {
@@ -46,13 +49,16 @@ func extract(doc []block, rep *Report) formats.Profile {
 			last = i
 		}
 	}
+	x.recordTables()
 	for i, b := range doc {
-		if b.kind == bTable {
+		if b.kind == bTable && !x.used[i] {
 			x.table(i)
 		}
 	}
+	x.codeLists()
 	x.statusLists()
 	x.statusSections()
+	x.codeSections()
 	x.classNotes()
 	x.fieldLists()
 	x.examples()
@@ -60,6 +66,7 @@ func extract(doc []block, rep *Report) formats.Profile {
 	x.otherSections()
 	x.fieldSentence()
 	x.rowsForAdvice()
+	x.reportLeftovers()
 	return x.p
 }
 

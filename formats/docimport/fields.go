@@ -93,7 +93,7 @@ func (x *extractor) fieldSentence() {
 		return
 	}
 	for i, b := range x.doc {
-		if b.kind != bPara {
+		if b.kind != bPara || !strings.Contains(b.text, " with a") {
 			continue
 		}
 		m := fieldSentence.FindStringSubmatchIndex(b.text)
@@ -145,7 +145,9 @@ func (x *extractor) summary() {
 	}
 	intro := true
 	for i, b := range x.doc {
-		if b.kind == bTable || b.kind == bCode || b.kind == bHeading && x.used[i] {
+		// A Markdown or HTML section (h2 and deeper) ends the intro too:
+		// its paragraphs belong to it.
+		if b.kind == bTable || b.kind == bCode || b.kind == bHeading && (x.used[i] || b.level >= 2) {
 			intro = false
 		}
 		if b.kind != bPara || x.used[i] {

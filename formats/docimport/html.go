@@ -67,7 +67,11 @@ func (h *htmlReader) walk(n *html.Node) {
 			h.flush()
 			// Docs generators end headings with a permalink mark.
 			if t := strings.TrimSpace(strings.TrimRight(textOf(n), "¶#🔗§ ")); t != "" {
-				h.out = append(h.out, block{kind: bHeading, level: int(n.Data[1] - '0'), text: t})
+				raw := t
+				if c := onlyCode(n); c != "" && strings.HasPrefix(t, c) {
+					raw = "`" + c + "`" + strings.TrimPrefix(t, c) // <h2><code>not_found</code></h2>
+				}
+				h.out = append(h.out, block{kind: bHeading, level: int(n.Data[1] - '0'), text: t, raw: raw})
 			}
 			return
 		case atom.Table:
@@ -270,4 +274,23 @@ func htmlDefinitions(dl *html.Node) (block, bool) {
 	}
 	walk(dl)
 	return b, len(b.rows) > 0
+}
+
+// onlyCode returns the text of the <code> element a heading starts with,
+// "" when it starts otherwise: docs mark an error code so in a heading.
+func onlyCode(n *html.Node) string {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) == "":
+			continue
+		case c.Type == html.ElementNode && c.DataAtom == atom.Code:
+			return textOf(c)
+		case c.Type == html.ElementNode && c.DataAtom == atom.A:
+			if t := onlyCode(c); t != "" {
+				return t
+			}
+		}
+		return ""
+	}
+	return ""
 }

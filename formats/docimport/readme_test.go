@@ -46,3 +46,34 @@ func TestReadmeSchemaExample(t *testing.T) {
 		t.Errorf("re-encoded README example: %v", err)
 	}
 }
+
+// TestReadmeImportSummary keeps the summary the README shows for Twirp's
+// errors page the one an import of that page prints today.
+func TestReadmeImportSummary(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Skip("README.md not found beside the module")
+	}
+	_, section, ok := strings.Cut(string(readme), "    $ apierr apis import twirp-errors.md --name twirp\n")
+	if !ok {
+		t.Fatal("README shows no import of Twirp's errors page")
+	}
+	var shown []string
+	for _, l := range strings.Split(section, "\n") {
+		if !strings.HasPrefix(l, "      ") {
+			if len(shown) > 0 {
+				break
+			}
+			continue
+		}
+		shown = append(shown, strings.TrimPrefix(l, "      "))
+	}
+	src, err := os.ReadFile(filepath.Join("testdata", "corpus", "twirp_errors.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rep := Import(src, Options{Name: "twirp"})
+	if got := strings.Join(rep.Lines(), "\n"); got != strings.Join(shown, "\n") {
+		t.Errorf("README shows:\n%s\n\nan import prints:\n%s", strings.Join(shown, "\n"), got)
+	}
+}

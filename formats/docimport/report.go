@@ -29,7 +29,8 @@ type Report struct {
 	ErrorCodeRows int `json:"error_code_rows"`
 	FieldRows     int `json:"field_rows"`
 	Examples      int `json:"examples"`
-	// AdviceStatuses lists the statuses that got advice, ascending.
+	// AdviceStatuses lists the statuses that got advice, ascending: a
+	// troubleshooting section, or an action in their status table row.
 	AdviceStatuses []int `json:"advice_statuses"`
 	// AdviceClasses lists the status classes that got advice ("4xx").
 	AdviceClasses []string `json:"advice_classes"`
@@ -100,7 +101,7 @@ func (r *Report) placedf(format string, args ...any) {
 }
 
 func (r *Report) unplaced(what string) {
-	r.Unplaced = appendCapped(r.Unplaced, clip(what, 100), &r.moreUnplaced)
+	r.Unplaced = appendCapped(r.Unplaced, clip(what, 160), &r.moreUnplaced)
 }
 
 func appendCapped(list []string, s string, more *int) []string {
@@ -142,6 +143,13 @@ func (r *Report) finish(p formats.Profile) {
 				classes[c] = true
 				r.AdviceClasses = append(r.AdviceClasses, c)
 			}
+		}
+	}
+	// A status row's action column ("Retry? Yes") is advice for it too.
+	for _, st := range p.Statuses {
+		if st.Action != "" && !seen[st.Code] {
+			seen[st.Code] = true
+			r.AdviceStatuses = append(r.AdviceStatuses, st.Code)
 		}
 	}
 	sort.Ints(r.AdviceStatuses)

@@ -1,6 +1,7 @@
 package docimport
 
 import (
+	"net/http"
 	"regexp"
 	"sort"
 	"strconv"
@@ -26,7 +27,14 @@ func (x *extractor) statusSections() {
 		}
 		code, name, ok := splitStatusTitle(b.text)
 		if !ok {
-			continue
+			var category string
+			if code, category, ok = statusCategoryTitle(b.text); !ok {
+				continue
+			}
+			// "400 – BAD_REQUEST": the words are the API's category of
+			// error; the status keeps the registry's name.
+			name = http.StatusText(code)
+			x.rep.placedf("section %q is for status %d; %s is taken as the API's category, not the status's name", clip(b.text, 40), code, category)
 		}
 		from, to := x.ownContent(i)
 		secs = append(secs, sec{i, from, to, code, name})
@@ -50,6 +58,7 @@ func (x *extractor) statusSections() {
 			asTable = false
 		}
 	}
+	merged := map[int]int{} // status -> index of its advice
 	for _, s := range secs {
 		x.used[s.at] = true
 		if asTable {
@@ -68,6 +77,18 @@ func (x *extractor) statusSections() {
 		if len(steps) == 0 {
 			continue
 		}
+		if k, ok := merged[s.code]; ok {
+			// Several sections for one status ("403 – Forbidden: scopes",
+			// "403 – Forbidden: plan") are one piece of advice.
+			a := &x.p.Advice[k]
+			if intro != "" {
+				steps = append([]string{intro}, steps...)
+			}
+			a.Steps = append(a.Steps, steps...)
+			a.Title += "; " + x.doc[s.at].text
+			continue
+		}
+		merged[s.code] = len(x.p.Advice)
 		x.p.Advice = append(x.p.Advice, formats.Advice{
 			Title: x.doc[s.at].text, Statuses: []int{s.code}, Intro: intro, Steps: steps,
 		})
@@ -167,12 +188,28 @@ func (x *extractor) otherSections() {
 	placed := map[int][]int{}
 	for _, s := range secs {
 		b, lead := x.doc[s.at], x.doc[s.content[0]]
-		var statuses []int
-		if lead.kind == bPara && isLeadIn(lead.text) && mentionsStatusWord(lead.text) {
+		// The title names the statuses ("`404 Not Found` for an existing
+		// resource"), or a lead-in does ("If you receive a 429 status
+		// code:"), or one of the first two paragraphs names them plainly
+		// ("you will receive a `403 Forbidden` or `429 Too Many
+		// Requests` response").
+		statuses := strongMentions(b.text)
+		if len(statuses) == 0 && lead.kind == bPara && isLeadIn(lead.text) && mentionsStatusWord(lead.text) {
 			statuses = mentionedStatuses(lead.text)
 		}
 		if len(statuses) == 0 && mentionsStatusWord(b.text) {
 			statuses = mentionedStatuses(b.text)
+		}
+		for k, paras := 0, 0; len(statuses) == 0 && k < len(s.content) && paras < 2; k++ {
+			if c := x.doc[s.content[k]]; c.kind == bPara {
+				paras++
+				statuses = strongMentions(c.text)
+			}
+		}
+		if len(statuses) == 0 {
+			// Further down, a section that names one status plainly and
+			// no other ("…will receive an HTTP 429 response") is for it.
+			statuses = x.onlyStatus(s.content)
 		}
 		if len(statuses) > 0 {
 			placed[s.at] = statuses
@@ -183,6 +220,9 @@ func (x *extractor) otherSections() {
 		pos[h] = k
 	}
 	neighbour := func(at int) bool {
+		if adviceVerb(x.doc[at].text) && len(x.p.Statuses) > 0 {
+			return true // "Handle rate limiting": a title that says what to do
+		}
 		k := pos[at]
 		if k > 0 && (placed[headings[k-1]] != nil || strings.Contains(strings.ToLower(x.doc[headings[k-1]].text), "troubleshoot")) {
 			return true
@@ -251,7 +291,9 @@ var titleStopWords = map[string]bool{"error": true, "errors": true, "issue": tru
 	"common": true, "handling": true, "the": true, "and": true, "of": true, "a": true, "an": true,
 	"code": true, "codes": true, "status": true, "problem": true, "problems": true, "response": true,
 	"responses": true, "request": true, "requests": true, "troubleshooting": true, "http": true,
-	"api": true, "failed": true, "failure": true, "failures": true, "with": true, "for": true, "your": true}
+	"api": true, "failed": true, "failure": true, "failures": true, "with": true, "for": true, "your": true,
+	"handle": true, "fix": true, "fixing": true, "resolve": true, "resolving": true, "avoid": true,
+	"avoiding": true, "recover": true, "from": true, "dealing": true}
 
 // statusByTitle returns the one status whose row in the docs' status
 // table shares a meaningful word with title; none when zero or several
@@ -300,6 +342,38 @@ func (x *extractor) substantial(content []int) bool {
 		if x.doc[j].kind == bList || !endsWithColon(x.doc[j].text) {
 			return true
 		}
+	}
+	return false
+}
+
+// onlyStatus returns the one status the paragraphs among blocks name
+// plainly, nil when they name none or several.
+func (x *extractor) onlyStatus(blocks []int) []int {
+	seen := map[int]bool{}
+	for _, k := range blocks {
+		if x.doc[k].kind != bPara {
+			continue
+		}
+		for _, n := range strongMentions(x.doc[k].text) {
+			seen[n] = true
+		}
+	}
+	if len(seen) != 1 {
+		return nil
+	}
+	for n := range seen {
+		return []int{n}
+	}
+	return nil
+}
+
+// adviceVerb: a title that tells what to do ("Handle rate limiting",
+// "Resolving timeouts", "Avoid hitting limits").
+func adviceVerb(title string) bool {
+	w := strings.ToLower(firstWord(title))
+	switch w {
+	case "handle", "handling", "fix", "fixing", "resolve", "resolving", "avoid", "avoiding", "recover", "recovering", "troubleshoot", "troubleshooting", "dealing":
+		return true
 	}
 	return false
 }

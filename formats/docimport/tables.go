@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/apierr/apierr/formats"
@@ -20,17 +21,32 @@ const (
 // table places one table block into the profile.
 func (x *extractor) table(i int) {
 	b := x.doc[i]
+	if len(b.withdrawn) > 0 {
+		x.rep.unplaced(fmt.Sprintf("%d rows struck out on the page (withdrawn), not imported: %s",
+			len(b.withdrawn), clip(strings.Join(b.withdrawn, ", "), 60)))
+	}
+	if why := x.otherParty(i); why != "" {
+		x.rep.unplaced("table headed " + clip(strings.Join(b.header, " | "), 50) + ", skipped: " + why)
+		x.used[i] = true
+		return
+	}
 	cols := make([]column, len(b.header))
 	for k, h := range b.header {
-		cols[k], _ = headerColumn(h)
+		cols[k], _ = fuzzyColumn(h)
 	}
 	kind := classifyTable(b, cols, x.headingAbove(i))
 	switch kind {
 	case tableStatus:
 		x.statusTable(b, cols)
 	case tableErrorCode:
-		x.errorCodeTable(b, cols)
+		x.errorCodeTable(i, b, cols)
 	case tableField:
+		if !x.aboutErrorBody(i) {
+			x.rep.unplaced("table headed " + clip(strings.Join(b.header, " | "), 50) + " under " + quote(x.headingAbove(i)) +
+				": documents fields, but nothing around it speaks of the error body; not imported")
+			x.used[i] = true
+			return
+		}
 		x.fieldTable(b, cols)
 	default:
 		x.rep.unplaced("table headed " + strings.Join(b.header, " | ") + ": not a status, error code or field table")
@@ -70,7 +86,16 @@ func classifyTable(b block, cols []column, heading string) int {
 	switch {
 	case codeColumnBesideStatus(b, cols):
 		return tableErrorCode
+	case cols[0] == colCode && strings.Contains(strings.ToLower(b.header[0]), "error") && mostly(statusCells) && repeats(first):
+		// "Error Code | Description" over 200, 200, 201, 230…: the API's
+		// own codes in the statuses' range. A status table lists each
+		// status once.
+		return tableErrorCode
 	case mostly(statusCells) || mostly(titleCells):
+		return tableStatus
+	case statusColumn(b) > 0 && !mostly(idCells):
+		// "Scenario | HTTP status | Cause": statuses in another column
+		// than the first, which describes when they come.
 		return tableStatus
 	case (cols[0] == colCode || cols[0] == colStatus) && mostly(idCells):
 		return tableErrorCode
@@ -79,6 +104,10 @@ func classifyTable(b block, cols []column, heading string) int {
 	case b.header[0] == dlTerm && mostly(idCells) && isFieldHeading(strings.ToLower(heading)):
 		return tableField
 	case b.header[0] == dlTerm && mostly(idCells):
+		return tableErrorCode
+	case numericCodes(first) && len(b.header) >= 2 && unknownHeader(cols):
+		// Headings in a language the vocabulary lacks ("錯誤碼 | 描述"):
+		// a first column of the API's numeric codes says what it is.
 		return tableErrorCode
 	}
 	return tableUnknown
@@ -170,11 +199,22 @@ func colIndex(cols []column, c column, skip int) int {
 }
 
 func (x *extractor) statusTable(b block, cols []column) {
-	sc := 0 // the status column: the first, unless another is headed so
-	if k := colIndex(cols, colStatus, -1); k >= 0 {
-		sc = k
+	// The status column is the one whose cells are statuses, whatever its
+	// heading: "Code | Status | Description" puts names under "Status".
+	sc := statusColumn(b)
+	if sc < 0 {
+		sc = 0
+		if k := colIndex(cols, colStatus, -1); k >= 0 {
+			sc = k
+		}
 	}
 	nc := colIndex(cols, colName, sc)
+	if nc < 0 {
+		if k := colIndex(cols, colStatus, sc); k >= 0 {
+			nc = k
+		}
+	}
+	rc := colIndex(cols, colRetry, sc)
 	dc := colIndex(cols, colDescription, sc)
 	ac := colIndex(cols, colAction, sc)
 	if dc < 0 && nc < 0 && len(cols) >= 2 {
@@ -194,6 +234,22 @@ func (x *extractor) statusTable(b block, cols []column) {
 			continue
 		}
 		code, name, ok := statusCell(raw)
+		var also []int
+		note := ""
+		if !ok {
+			// "502 or 504", "200 (empty)": the row is for each status.
+			if codes, rest := leadingStatuses(raw); len(codes) > 0 {
+				code, also, note, ok = codes[0], codes[1:], rest, true
+			}
+		}
+		if m := statusAndClass.FindStringSubmatch(raw); m != nil {
+			// "500 or other 5XX": the row is for the status and its class.
+			code, _ = strconv.Atoi(m[1])
+			name, ok = "", true
+			if text := strings.TrimSpace(x.cell(b, row, dc, raw) + " " + retryAdvice(x.cell(b, row, rc, raw))); text != "" {
+				x.classRow(raw, strings.ToLower(m[2]), text)
+			}
+		}
 		if !ok {
 			x.rep.warnf("status table row %q has no status code; it was skipped", clip(strings.Join(row, " | "), 60))
 			continue
@@ -205,15 +261,53 @@ func (x *extractor) statusTable(b block, cols []column) {
 		if name == "" {
 			name, desc = cutNamedDescription(desc)
 		}
+		if sc > 0 && nc != 0 && dc != 0 && len(row) > 0 {
+			// The first column says when ("LLM rate limited"): it leads
+			// the description.
+			desc = withName(cleanCell(row[0]), desc)
+		}
+		if note != "" {
+			desc = strings.TrimSpace(desc + " (" + note + ")")
+		}
 		s := formats.StatusDoc{
 			Code:        code,
 			Name:        name,
 			Description: desc,
 			Action:      x.cell(b, row, ac, raw),
 		}
+		if r := retryAdvice(x.cell(b, row, rc, raw)); r != "" {
+			s.Action = strings.TrimSpace(strings.TrimSuffix(s.Action, ".") + ". " + r)
+			s.Action = strings.TrimPrefix(s.Action, ". ")
+		}
 		x.addStatus(s)
+		for _, c := range also {
+			s.Code = c
+			x.addStatus(s)
+		}
 	}
 }
+
+// leadingStatuses reads a cell that starts with one or more statuses
+// ("502 or 504", "409, 412", "200 (empty)") and returns them and what
+// follows in parentheses.
+func leadingStatuses(cell string) ([]int, string) {
+	m := statusList.FindStringSubmatch(cell)
+	if m == nil {
+		return nil, ""
+	}
+	var out []int
+	for _, f := range statusNum.FindAllString(m[1], -1) {
+		if n, ok := parseStatus(f); ok {
+			out = append(out, n)
+		}
+	}
+	return out, strings.TrimSpace(m[2])
+}
+
+var (
+	statusList = regexp.MustCompile(`^([1-5][0-9][0-9](?:\s*(?:,|/|or|and)\s*[1-5][0-9][0-9])*)\s*(?:\(([^()]{1,40})\))?$`)
+	statusNum  = regexp.MustCompile(`[1-5][0-9][0-9]`)
+)
 
 // classRow matches a status table row for a whole class: "5xx (SERVER ERROR)".
 var classRow = regexp.MustCompile(`^([1-5][xX][xX])\b`)
@@ -270,7 +364,7 @@ var unofficialStatus = map[int]bool{419: true, 420: true, 430: true, 440: true, 
 	509: true, 520: true, 521: true, 522: true, 523: true, 524: true, 525: true, 526: true, 527: true,
 	529: true, 530: true, 561: true, 598: true, 599: true}
 
-func (x *extractor) errorCodeTable(b block, cols []column) {
+func (x *extractor) errorCodeTable(i int, b block, cols []column) {
 	cc := 0
 	if k := colIndex(cols, colCode, -1); k >= 0 {
 		cc = k
@@ -286,6 +380,19 @@ func (x *extractor) errorCodeTable(b block, cols []column) {
 		}
 	}
 	sc := colIndex(cols, colStatus, cc)
+	if k := statusColumn(b); k >= 0 && k != cc {
+		sc = k
+	}
+	nc := colIndex(cols, colName, cc)
+	if nc < 0 {
+		// A second code column ("Code string") names the numeric one.
+		nc = colIndex(cols, colCode, cc)
+	}
+	ac := colIndex(cols, colAction, cc)
+	inherited := 0
+	if sc < 0 {
+		inherited = x.sectionStatus(i)
+	}
 	for _, row := range b.rows {
 		if cc >= len(row) {
 			continue
@@ -295,7 +402,10 @@ func (x *extractor) errorCodeTable(b block, cols []column) {
 			x.rep.warnf("error code table row %q has no code; it was skipped", clip(strings.Join(row, " | "), 60))
 			continue
 		}
-		e := formats.ErrorCodeDoc{Code: code, Description: x.cell(b, row, dc, code)}
+		e := formats.ErrorCodeDoc{Code: code, Description: x.cell(b, row, dc, code), Status: inherited}
+		if nc >= 0 && nc != dc && nc < len(row) {
+			e.Description = withName(stripMarks(row[nc]), e.Description)
+		}
 		if sc >= 0 && sc < len(row) {
 			n, _, ok := statusCell(stripMarks(row[sc]))
 			if ok {
@@ -304,15 +414,7 @@ func (x *extractor) errorCodeTable(b block, cols []column) {
 				x.rep.warnf("error code %s: status cell %q is not a status code; it was left out", code, clip(row[sc], 30))
 			}
 		}
-		if k, dup := x.codeSeen[code]; dup {
-			old := x.p.ErrorCodes[k]
-			if old.Description != e.Description || old.Status != e.Status {
-				x.rep.warnf("error code %s is listed twice with different text; the first row was kept", code)
-			}
-			continue
-		}
-		x.codeSeen[code] = len(x.p.ErrorCodes)
-		x.p.ErrorCodes = append(x.p.ErrorCodes, e)
+		x.addCode(e, x.cell(b, row, ac, code))
 	}
 }
 
@@ -342,4 +444,44 @@ func (x *extractor) fieldTable(b block, cols []column) {
 			Description: x.cell(b, row, dc, name),
 		})
 	}
+}
+
+// numericCodes: most cells are an API's numeric codes ("10001", "-1",
+// "0"), with more than statuses among them.
+func numericCodes(cells []string) bool {
+	n, long := 0, 0
+	for _, c := range cells {
+		c = stripMarks(c)
+		if _, err := strconv.Atoi(c); err == nil && len(c) <= 12 {
+			n++
+			if isNumericCode(c) || strings.HasPrefix(c, "-") {
+				long++
+			}
+		}
+	}
+	return n*2 > len(cells) && long*2 > n
+}
+
+// unknownHeader: no column heading is in the vocabulary.
+func unknownHeader(cols []column) bool {
+	for _, c := range cols {
+		if c != colOther {
+			return false
+		}
+	}
+	return true
+}
+
+// repeats: more than a quarter of the cells repeat an earlier one.
+func repeats(cells []string) bool {
+	seen := map[string]bool{}
+	dup := 0
+	for _, c := range cells {
+		c = stripMarks(c)
+		if seen[c] {
+			dup++
+		}
+		seen[c] = true
+	}
+	return dup*4 > len(cells)
 }

@@ -27,6 +27,11 @@ func parseText(s string) []block {
 	lines := textLines(s)
 	var out []block
 	for i := 0; i < len(lines); {
+		if n, b := pipeTable(lines, i); n > 0 {
+			out = append(out, b)
+			i += n
+			continue
+		}
 		if n, b := runTogetherTable(lines, i); n > 0 {
 			out = append(out, b)
 			i += n
@@ -57,8 +62,12 @@ func parseText(s string) []block {
 				b.addItem(item, indent)
 				out = append(out, b)
 			}
+		case continuesItem(out, l.text):
+			// A copy broke an item's line: "…Check the" / "detailsarray in…".
+			b := &out[len(out)-1]
+			b.items[len(b.items)-1] += " " + cleanCell(l.text)
 		case looksLikeHeading(l.text):
-			out = append(out, block{kind: bHeading, text: cleanCell(l.text)})
+			out = append(out, block{kind: bHeading, text: cleanCell(l.text), raw: cleanCell(l.text)})
 		default:
 			out = append(out, block{kind: bPara, text: cleanCell(l.text)})
 		}

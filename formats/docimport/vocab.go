@@ -18,6 +18,7 @@ const (
 	colCode
 	colField
 	colType
+	colRetry
 )
 
 // headerWords are the column headings docs sites use for error tables,
@@ -66,6 +67,10 @@ var headerWords = map[string]column{
 	"http status code(s)":  colStatus,
 	"possible causes":      colDescription,
 	"troubleshooting tips": colAction,
+	"retry?":               colRetry,
+	"retry":                colRetry,
+	"retryable":            colRetry,
+	"reason":               colName,
 }
 
 // headerColumn returns what a heading names, and whether it is one.

@@ -187,7 +187,7 @@ func TestAPIsImportNothingFound(t *testing.T) {
 	page := filepath.Join(t.TempDir(), "about.md")
 	os.WriteFile(page, []byte("# About us\n\nWe make an API. It is good.\n"), 0o644)
 	code := APIsImport(te.Env, []string{page})
-	if code != ExitUsage || !strings.Contains(te.errOut.String(), "no status table, error-code table or advice found in about.md; nothing was saved") {
+	if code != ExitUsage || !strings.Contains(te.errOut.String(), "nothing recognizable in about.md: no status table, error-code table or advice; nothing was saved") {
 		t.Errorf("exit %d, stderr %q", code, te.errOut)
 	}
 	if _, err := os.Stat(filepath.Join(te.ProfilesDir(), "about.toml")); err == nil {
@@ -382,5 +382,37 @@ func TestImportNameFrom(t *testing.T) {
 		if got := nameFrom(in); got != want {
 			t.Errorf("nameFrom(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestAPIsImportReportsWhatItSkipped imports Twirp's published errors page
+// (testdata/corpus in formats/docimport; source beside it): the codes
+// bullet list is saved, and the table of statuses that proxies return is
+// named in the summary as skipped, with why, rather than saved as the
+// API's status table.
+func TestAPIsImportReportsWhatItSkipped(t *testing.T) {
+	te := newImportEnv(t)
+	page := filepath.Join("..", "..", "formats", "docimport", "testdata", "corpus", "twirp_errors.md")
+	if code := APIsImport(te.Env, []string{page, "--name", "twirp"}); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, te.errOut)
+	}
+	out := te.out.String()
+	for _, want := range []string{
+		"saved twirp to ",
+		"status codes: 0 rows",
+		"error codes: 6 rows",
+		"not placed: table headed HTTP status code | Twirp Error Code, skipped: it speaks of statuses of another party (\"HTTP Errors from Intermediary Proxies\")",
+		`not placed: item "... more on the Errors Spec" of a list of error codes: names no code`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("summary lacks %q:\n%s", want, out)
+		}
+	}
+	te.reset()
+	if code := APIsShow(te.Env, []string{"twirp", "--json"}); code != ExitOK {
+		t.Fatalf("apis show: exit %d: %s", code, te.errOut)
+	}
+	if !strings.Contains(te.out.String(), `"code": "permission_denied"`) || !strings.Contains(te.out.String(), `"status": 403`) {
+		t.Errorf("the saved profile lacks permission_denied (403):\n%s", te.out)
 	}
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/apierr/apierr/formats/exchange"
@@ -19,19 +20,31 @@ func saveExchange(env *Env, ex *exchange.Exchange) { saveRedacted(env, nil, ex) 
 // saveRedacted is saveExchange with the redactor the command built (nil:
 // build it from the config).
 func saveRedacted(env *Env, r *redact.Redactor, ex *exchange.Exchange) {
-	var st *history.Store
-	var err error
-	if r == nil {
-		st, err = env.OpenHistory()
-	} else {
-		st, err = env.openHistoryWith(r)
+	st, err := env.openHistoryWith(history.Options{Redactor: r})
+	if errors.Is(err, history.ErrUnreachable) {
+		// The team store is down: keep the exchange here, unsynced.
+		local, lerr := env.openHistoryAt(env.LocalHistoryPath(), history.Options{Redactor: r})
+		if lerr == nil {
+			defer local.Close()
+			if _, lerr = local.Save(context.Background(), ex); lerr == nil {
+				err = &history.SavedLocallyError{Local: local.Path(), Err: err}
+				fmt.Fprintf(env.Stderr, "apierr: warning: %s\n", render.InertLine(err.Error()))
+				return
+			}
+		}
+		err = fmt.Errorf("%w; and the local history could not keep it either: %v", err, lerr)
 	}
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "apierr: warning: not saved to history: %s\n", render.InertLine(err.Error()))
 		return
 	}
 	defer st.Close()
-	if _, err := st.Save(context.Background(), ex); err != nil {
+	_, err = st.Save(context.Background(), ex)
+	var local *history.SavedLocallyError
+	switch {
+	case errors.As(err, &local):
+		fmt.Fprintf(env.Stderr, "apierr: warning: %s\n", render.InertLine(err.Error()))
+	case err != nil:
 		fmt.Fprintf(env.Stderr, "apierr: warning: not saved to history: %s\n", render.InertLine(err.Error()))
 	}
 }
