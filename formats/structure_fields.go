@@ -127,12 +127,41 @@ func searchFields(v any, path []string, best *fieldCandidate) {
 				if (fieldListKeys[nk] >= 80 || fieldListKeys[nk] > 0 && proseLeaves(c)) && isFieldTree(c) {
 					best.offer(fieldTree(c, "", 0, nil), fieldListKeys[nk]-8*depth-5, path, k)
 				}
+				if items := xmlList(c); items != nil && fieldListKeys[nk] > 0 {
+					// <errors><error field="..."/>...</errors>
+					best.offer(fieldList(items), fieldListKeys[nk]-8*depth, path, k)
+				}
 			default:
 				continue
 			}
 			searchFields(child, append(path, k), best)
 		}
 	}
+}
+
+// xmlList returns the items of an XML list element read as a tree: its
+// one member, repeated (a list) or not (one object); nil otherwise.
+func xmlList(m map[string]any) []any {
+	var items []any
+	for _, v := range m {
+		switch x := v.(type) {
+		case string:
+			// an attribute of the list element (type="array")
+		case []any:
+			if items != nil {
+				return nil
+			}
+			items = x
+		case map[string]any:
+			if items != nil {
+				return nil
+			}
+			items = []any{x}
+		default:
+			return nil
+		}
+	}
+	return items
 }
 
 // fieldList reads the field errors of a list of items that name a field.
@@ -176,6 +205,11 @@ func fieldList(a []any) []FieldError {
 // itemError reads the message and code of one field error's object; the
 // caller names the field.
 func itemError(m map[string]any) FieldError {
+	if _, key := firstText(m, fieldMsgKeys...); key == "" {
+		if folded := foldMembers(m); folded != nil {
+			m = folded
+		}
+	}
 	var fe FieldError
 	msg, key := firstText(m, fieldMsgKeys...)
 	fe.Message = msg
@@ -213,6 +247,59 @@ func namedFields(m map[string]any) []FieldError {
 // string or a location array under one of itemFieldKeys, or JSON:API's
 // source.pointer or source.parameter.
 func itemField(m map[string]any) string {
+	if f := itemFieldIn(m, m); f != "" {
+		return f
+	}
+	if src := obj(m, "source"); src != nil {
+		f, _ := firstText(src, "pointer", "parameter", "header")
+		return f
+	}
+	if folded := foldMembers(m); folded != nil {
+		// XML's <Field>, PascalCase JSON's "FieldName".
+		return itemFieldIn(folded, folded)
+	}
+	return ""
+}
+
+// foldMembers returns m with its member names in the spelling of
+// itemFieldKeys and fieldMsgKeys where they differ only in case, nil when
+// none does.
+func foldMembers(m map[string]any) map[string]any {
+	var out map[string]any
+	for k, v := range m {
+		nk := normKey(k)
+		for _, want := range foldTargets {
+			if want != k && normKey(want) == nk {
+				if out == nil {
+					out = make(map[string]any, len(m))
+					for k2, v2 := range m {
+						out[k2] = v2
+					}
+				}
+				out[want] = v
+			}
+		}
+	}
+	return out
+}
+
+// foldTargets are the member names foldMembers spells: the unambiguous
+// field names (a record's Name or Path is no field), messages and codes.
+var foldTargets = func() []string {
+	var out []string
+	for _, k := range itemFieldKeys {
+		switch k {
+		case "name", "path", "location", "target", "member", "attribute":
+		default:
+			out = append(out, k)
+		}
+	}
+	return append(append(out, fieldMsgKeys...), fieldCodeKeys...)
+}()
+
+// itemFieldIn is itemField's look-up of the field-naming members in m,
+// msgs holding the item's messages.
+func itemFieldIn(m, msgs map[string]any) string {
 	for _, k := range itemFieldKeys {
 		v, ok := m[k]
 		if !ok {
@@ -222,7 +309,7 @@ func itemField(m map[string]any) string {
 			// Ambiguous names: a field only when the item also
 			// carries a message, and a name only when it names no
 			// error kind ("name": "ValidationError").
-			if _, msg := firstText(m, fieldMsgKeys...); msg == "" || k == "name" && looksLikeErrorName(scalar(v)) {
+			if _, msg := firstText(msgs, fieldMsgKeys...); msg == "" || k == "name" && looksLikeErrorName(scalar(v)) {
 				continue
 			}
 		}
@@ -230,10 +317,6 @@ func itemField(m map[string]any) string {
 		if f := fieldName(v); f != "" && len(f) <= 60 && len(strings.Fields(f)) <= 3 {
 			return f
 		}
-	}
-	if src := obj(m, "source"); src != nil {
-		f, _ := firstText(src, "pointer", "parameter", "header")
-		return f
 	}
 	return ""
 }
