@@ -314,7 +314,7 @@ func itemFieldIn(m, msgs map[string]any) string {
 			}
 		}
 		// A field's name is a few words at most ("Building Code").
-		if f := fieldName(v); f != "" && len(f) <= 60 && len(strings.Fields(f)) <= 3 {
+		if f := fieldName(v); f != "" && len(f) <= 60 && wordCount(f) <= 3 {
 			return f
 		}
 	}

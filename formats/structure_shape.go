@@ -78,6 +78,20 @@ func looksLikeMediaType(v string) bool {
 	return false
 }
 
+// wordCount counts the words of s, as len(strings.Fields(s)) would for
+// ASCII white space, without building them.
+func wordCount(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		space := s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
+}
+
 // isProse reports whether s reads as a sentence rather than a code: it
 // has a space between words.
 func isProse(s string) bool {
@@ -130,7 +144,7 @@ var elaborationKeys = []string{"details", "detail", "description", "longMessage"
 // than it, when msg is a few words only ("Access denied." beside
 // <Details>Anonymous caller does not have ...</Details>), "" otherwise.
 func elaboration(holder map[string]any, msg string) string {
-	if holder == nil || len(strings.Fields(msg)) > 3 {
+	if holder == nil || wordCount(msg) > 3 {
 		return ""
 	}
 	for _, k := range elaborationKeys {
@@ -138,7 +152,7 @@ func elaboration(holder map[string]any, msg string) string {
 			if !strings.EqualFold(hk, k) {
 				continue
 			}
-			if s, ok := hv.(string); ok && s != msg && isProse(s) && len(strings.Fields(s)) > len(strings.Fields(msg)) && !looksLikeURI(s) {
+			if s, ok := hv.(string); ok && s != msg && isProse(s) && wordCount(s) > wordCount(msg) && !looksLikeURI(s) {
 				return s
 			}
 		}
