@@ -153,6 +153,9 @@ func TestStructuralReader(t *testing.T) {
 		{name: "an XML list element with an attribute", status: 422, ctype: "application/xml",
 			body:   `<api-error-response><errors><transaction><errors type="array"><error><code>81503</code><attribute type="symbol">amount</attribute><message>Amount is an invalid format.</message></error></errors></transaction></errors><message>Amount is an invalid format.</message></api-error-response>`,
 			format: "xml", code: "81503", msg: "Amount is an invalid format.", fields: []fe{{"amount", "Amount is an invalid format.", "81503"}}},
+		{name: "a request id in a SOAP fault's detail", status: 500, ctype: "application/soap+xml",
+			body:   `<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"><s:Body><s:Fault><s:Code><s:Value>s:Receiver</s:Value></s:Code><s:Reason><s:Text xml:lang="en">Internal error</s:Text></s:Reason><s:Detail><ServiceError><RequestId>7d1c9e2a-44f1</RequestId></ServiceError></s:Detail></s:Fault></s:Body></s:Envelope>`,
+			format: "soap-fault", code: "s:Receiver", msg: "Internal error", rid: "7d1c9e2a-44f1", ridSrc: "body RequestId"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
