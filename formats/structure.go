@@ -332,7 +332,7 @@ func (w *walker) scalar(m map[string]any, key, nk, v string, number bool, cost i
 		// {"request": {"id": "req_1"}}: the id of the request itself.
 		sc = requestIDScore("requestid", v) - 15
 	}
-	if sc == 0 && (w.n == 0 || w.n == 1 && w.single) && strings.HasSuffix(nk, "id") && isUUID(v) && strings.Trim(v, "0-") != "" && !namesRecord(nk) {
+	if sc == 0 && (w.n == 0 || w.n == 1 && w.single) && len(nk) > 2 && strings.HasSuffix(nk, "id") && isUUID(v) && strings.Trim(v, "0-") != "" && !namesRecord(nk) {
 		// A gateway's own id member holding a UUID at the top of the
 		// body (GovWay's govway_id): the weakest candidate, beaten by
 		// any named one, and never deeper down where ids name records.
