@@ -74,6 +74,9 @@ func readErrorHeaders(d *Diagnosis, h http.Header) {
 		if len(vs) == 0 {
 			continue
 		}
+		if !strings.Contains(k, "Error") && !strings.HasPrefix(k, "Grpc") {
+			continue // canonical keys: X-Amz-Error-Code, Grpc-Status
+		}
 		v := strings.ToValidUTF8(strings.TrimSpace(vs[0]), "\uFFFD")
 		nk := normKey(k)
 		switch {

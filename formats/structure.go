@@ -36,9 +36,36 @@ type reading struct {
 // candidate is the best value seen so far for one role.
 type candidate struct {
 	val    string
-	path   string // dotted path, for the request id source and ties
+	at     position // where it is, for the request id source and ties
 	score  int
 	holder map[string]any // the object the value is a member of
+}
+
+// position is where a member sits: the names of the containers above it
+// (lists entered at [0]) and its own. It is kept by value so that no
+// path string is built for the many values that lose.
+type position struct {
+	keys [maxWalkDepth + 1]string
+	list [maxWalkDepth + 1]bool
+	n    int
+	key  string
+}
+
+// path is the dotted path of the position.
+func (p *position) path() string {
+	if p.n == 0 {
+		return p.key
+	}
+	var b strings.Builder
+	for i, k := range p.keys[:p.n] {
+		b.WriteString(k)
+		if p.list[i] {
+			b.WriteString("[0]")
+		}
+		b.WriteByte('.')
+	}
+	b.WriteString(p.key)
+	return b.String()
 }
 
 // offer keeps v when it scores higher than what c holds; ties go to the
@@ -56,11 +83,19 @@ func (c *candidate) offerIn(v string, score int, w *walker, key string, holder m
 	if c.val != "" && score < c.score {
 		return
 	}
-	p := w.path(key)
-	if c.val != "" && score == c.score && p >= c.path {
+	p := position{keys: w.keys, list: w.list, n: min(w.n, len(w.keys)), key: key}
+	if c.val != "" && score == c.score && p.path() >= c.at.path() {
 		return
 	}
-	c.val, c.path, c.score, c.holder = v, p, score, holder
+	c.val, c.at, c.score, c.holder = v, p, score, holder
+}
+
+// path is the dotted path of the value, "" when there is none.
+func (c *candidate) path() string {
+	if c.val == "" {
+		return ""
+	}
+	return c.at.path()
 }
 
 // maxWalkDepth bounds how deep the reader looks: real error bodies put
@@ -91,23 +126,6 @@ type walker struct {
 	inList    int // open containers named like a list of errors
 }
 
-// path is the dotted path of member key of the object being walked.
-func (w *walker) path(key string) string {
-	if w.n == 0 {
-		return key
-	}
-	var b strings.Builder
-	for i, k := range w.keys[:w.n] {
-		b.WriteString(k)
-		if w.list[i] {
-			b.WriteString("[0]")
-		}
-		b.WriteByte('.')
-	}
-	b.WriteString(key)
-	return b.String()
-}
-
 // readTree reads root, the body of a response with the given status.
 func readTree(root any, status int) reading {
 	w := walker{status: status, payload: status >= 200 && status < 400}
@@ -115,7 +133,7 @@ func readTree(root any, status int) reading {
 		w.single = true
 	}
 	w.walk(root, 0, 0, false)
-	r := reading{message: w.msg.val, msgPath: w.msg.path, code: w.code.val, requestID: w.rid.val, ridPath: w.rid.path}
+	r := reading{message: w.msg.val, msgPath: w.msg.path(), code: w.code.val, requestID: w.rid.val, ridPath: w.rid.path()}
 	if more := elaboration(w.msg.holder, r.message); more != "" {
 		r.short, r.message = r.message, more
 	}
@@ -142,7 +160,7 @@ func readTree(root any, status int) reading {
 		// Azure Storage: "The specified blob does not exist.
 		// RequestId:6fe8e96d-... Time:2018-05-14T14:22:37Z".
 		r.message = msg
-		r.trailerID, r.trailerPath = id, w.msg.path
+		r.trailerID, r.trailerPath = id, w.msg.path()
 	}
 	if !isProse(r.message) && len(r.fields) > 0 && isProse(r.fields[0].Message) {
 		// A body of field errors alone, or with a bare word for a
