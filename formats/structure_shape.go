@@ -129,9 +129,19 @@ func isStatusPhrase(v string, status int) bool {
 	if phrase == "" {
 		return false
 	}
+	if len(v) > 60 {
+		return false
+	}
+	// "404 Not Found", "HTTP 404 - Not Found", "Error 404: Not Found."
 	v = strings.TrimSpace(v)
+	for _, prefix := range []string{"HTTP/1.1", "HTTP/2", "HTTP", "Error", "error", "Status", "status"} {
+		if rest, ok := strings.CutPrefix(v, prefix); ok && (rest == "" || rest[0] == ' ' || rest[0] == ':') {
+			v = strings.TrimLeft(rest, " :")
+			break
+		}
+	}
 	if len(v) >= 3 && statusEcho(v[:3], status) {
-		v = strings.TrimSpace(v[3:])
+		v = strings.TrimLeft(v[3:], " :-–")
 	}
 	return strings.EqualFold(strings.TrimSuffix(v, "."), phrase)
 }

@@ -188,3 +188,16 @@ func TestStructuralReader(t *testing.T) {
 		})
 	}
 }
+
+func TestIsStatusPhrase(t *testing.T) {
+	for _, v := range []string{"Not Found", "not found.", "404 Not Found", "HTTP 404 - Not Found", "Error 404: Not Found", "404: Not Found"} {
+		if !isStatusPhrase(v, 404) {
+			t.Errorf("%q is the status line again", v)
+		}
+	}
+	for _, v := range []string{"Project Not Found", "Not Found: order 7", "Errors found", "404"} {
+		if isStatusPhrase(v, 404) {
+			t.Errorf("%q says more than the status line", v)
+		}
+	}
+}
