@@ -151,10 +151,10 @@ func isStatusPhrase(v string, status int) bool {
 var elaborationKeys = []string{"details", "detail", "description", "longMessage", "error_description", "explanation"}
 
 // elaboration returns the sentence beside msg in holder that says more
-// than it, when msg is a few words only ("Access denied." beside
+// than it, when msg is a few words only or generic ("Access denied." beside
 // <Details>Anonymous caller does not have ...</Details>), "" otherwise.
 func elaboration(holder map[string]any, msg string) string {
-	if holder == nil || wordCount(msg) > 3 {
+	if holder == nil || wordCount(msg) > 3 && !isGenericMessage(msg, 0) {
 		return ""
 	}
 	for _, k := range elaborationKeys {
@@ -173,7 +173,8 @@ func elaboration(holder map[string]any, msg string) string {
 // genericWords mark a short message that says only that the request
 // failed validation, whatever the API: "Validation Failed", "A validation
 // exception occurred", "Invalid input".
-var genericWords = []string{"validation", "error occurred", "errors occurred", "invalid request", "invalid input", "bad request"}
+var genericWords = []string{"validation", "error occurred", "errors occurred", "invalid request", "invalid input",
+	"bad request", "request is invalid", "invalid parameters", "something went wrong", "unexpected error"}
 
 // isGenericMessage reports a message that a more specific one nested in
 // the body should replace: the status phrase, or a short sentence made of
