@@ -58,9 +58,8 @@ func looksLikeErrorName(v string) bool {
 	if strings.Contains(v, "_") && isUpperToken(v) {
 		return true
 	}
-	l := strings.ToLower(v)
 	for _, suffix := range []string{"error", "exception", "fault", "failure"} {
-		if strings.HasSuffix(l, suffix) && len(l) > len(suffix) {
+		if len(v) > len(suffix) && strings.EqualFold(v[len(v)-len(suffix):], suffix) {
 			return true
 		}
 	}
@@ -147,24 +146,21 @@ func isStatusPhrase(v string, status int) bool {
 }
 
 // elaborationKeys name members that elaborate on a short message beside
-// them.
-var elaborationKeys = []string{"details", "detail", "description", "longMessage", "error_description", "explanation"}
+// them, in JSON's and XML's spellings.
+var elaborationKeys = []string{"details", "detail", "description", "longMessage", "error_description", "explanation",
+	"Details", "Detail", "Description", "LongMessage"}
 
 // elaboration returns the sentence beside msg in holder that says more
-// than it, when msg is a few words only or generic ("Access denied." beside
-// <Details>Anonymous caller does not have ...</Details>), "" otherwise.
+// than it, when msg is a few words only or generic ("Access denied."
+// beside <Details>Anonymous caller does not have ...</Details>), ""
+// otherwise.
 func elaboration(holder map[string]any, msg string) string {
 	if holder == nil || wordCount(msg) > 3 && !isGenericMessage(msg, 0) {
 		return ""
 	}
 	for _, k := range elaborationKeys {
-		for hk, hv := range holder {
-			if !strings.EqualFold(hk, k) {
-				continue
-			}
-			if s, ok := hv.(string); ok && s != msg && isProse(s) && wordCount(s) > wordCount(msg) && !looksLikeURI(s) {
-				return s
-			}
+		if s, ok := holder[k].(string); ok && s != msg && isProse(s) && wordCount(s) > wordCount(msg) && !looksLikeURI(s) {
+			return s
 		}
 	}
 	return ""
