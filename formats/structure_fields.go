@@ -156,12 +156,13 @@ func xmlList(m map[string]any) []any {
 	return items
 }
 
-// allErrorNodes reports whether every member of m is an object with an
-// "errors" list, as in an ASP.NET ModelState dictionary.
+// allErrorNodes reports whether every member of m is an object with the
+// value sent and an "errors" list, as in an ASP.NET ModelState
+// dictionary.
 func allErrorNodes(m map[string]any) bool {
 	for _, v := range m {
 		node, ok := v.(map[string]any)
-		if !ok {
+		if !ok || !has(node, "value") {
 			return false
 		}
 		if _, ok := node["errors"].([]any); !ok {
