@@ -100,7 +100,7 @@ func reasonText(v any) string {
 	case string:
 		return x
 	case map[string]any:
-		return str(x, "#text")
+		return str(x, "message") // a Text with attributes of its own (see xmlNode.value)
 	}
 	return ""
 }
