@@ -114,11 +114,10 @@ type walker struct {
 	msg     candidate
 	code    candidate
 	rid     candidate
-	// fieldMsg and fieldCode come from the first item of a list of
-	// field errors: the field's, they stand for the body's only when
-	// the body has none of its own.
-	fieldMsg  candidate
-	fieldCode candidate
+	// fieldMsg comes from the first item of a list of field errors: the
+	// field's, it stands for the body's only when the body has no
+	// message of its own (or only the status phrase).
+	fieldMsg candidate
 	// nestedMsg is a message inside a list of validation errors whose
 	// items name no field (Xero's Elements[].ValidationErrors[]): more
 	// specific than a generic top message, and shown nowhere else.
@@ -144,7 +143,6 @@ func readTree(root any, status int) reading {
 	if r.message == "" || isStatusPhrase(r.message, status) && w.fieldMsg.val != "" {
 		// No message of the body's own, or one that only repeats the
 		// status: the first field error speaks for the body.
-		// Its code stays the field's.
 		r.message = cmp.Or(w.fieldMsg.val, r.message)
 	}
 	if r.message == r.code && !isProse(r.message) {
@@ -332,9 +330,9 @@ func containerCost(nk string) int {
 
 // scalar scores one scalar member as a message, a code and a request id.
 func (w *walker) scalar(m map[string]any, key, nk, v string, number bool, cost int, withMsg, fieldItem bool) {
-	msg, code := &w.msg, &w.code
+	msg := &w.msg
 	if fieldItem {
-		msg, code = &w.fieldMsg, &w.fieldCode
+		msg = &w.fieldMsg
 	}
 	payload := w.payload && w.inErr == 0
 	if !number && (!payload || payloadMessageKeys[nk]) {
@@ -344,7 +342,9 @@ func (w *walker) scalar(m map[string]any, key, nk, v string, number bool, cost i
 			w.nestedMsg.offer(v, score-cost, w, key)
 		}
 	}
-	code.offerIn(v, codeScore(nk, v, number, withMsg && !payload, w.status)-cost, w, key, m)
+	if !fieldItem { // a field's code stays the field's
+		w.code.offerIn(v, codeScore(nk, v, number, withMsg && !payload, w.status)-cost, w, key, m)
+	}
 	sc := requestIDScore(nk, v)
 	if sc == 0 && nk == "id" && w.n > 0 && idContainers[normKey(w.keys[w.n-1])] {
 		// {"request": {"id": "req_1"}}: the id of the request itself.
