@@ -25,6 +25,12 @@ func (x *extractor) statusSections() {
 		if b.kind != bHeading || x.used[i] {
 			continue
 		}
+		if code, ecode, ok := statusCodeTitle(b); ok {
+			// "404 not_found": the section is for a status and documents
+			// the error code the API sends with it.
+			x.statusCodeSection(i, code, ecode)
+			continue
+		}
 		code, name, ok := splitStatusTitle(b.text)
 		if !ok {
 			var category string
@@ -376,4 +382,42 @@ func adviceVerb(title string) bool {
 		return true
 	}
 	return false
+}
+
+// statusCodeForm matches "404 not_found", "409 - already_exists",
+// "403 unauthorized": a status and one lower-case or snake_case token.
+// A reason phrase is written in capitals ("403 Unauthorized"); a token in
+// lower case beside the status is the API's code for it.
+var statusCodeForm = regexp.MustCompile(`^([1-5][0-9][0-9])\s*[-–—:]?\s*([a-z][a-z0-9]*(?:[_.-][a-z0-9]+)*|[a-z]+[A-Z][A-Za-z0-9]*)$`)
+
+func statusCodeTitle(b block) (int, string, bool) {
+	m := statusCodeForm.FindStringSubmatch(b.text)
+	if m == nil {
+		return 0, "", false
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n, m[2], true
+}
+
+// statusCodeSection makes the error code of a section headed "404
+// not_found" (its first paragraph the description), gives the status a
+// row when it has none, and makes the rest of the section the status's
+// advice.
+func (x *extractor) statusCodeSection(at, status int, code string) {
+	x.used[at] = true
+	from, to := x.ownContent(at)
+	desc := ""
+	if from < to && x.doc[from].kind == bPara {
+		desc = x.doc[from].text
+	}
+	x.addCode(formats.ErrorCodeDoc{Code: code, Status: status, Description: desc}, "")
+	if _, ok := x.statusSeen[status]; !ok {
+		x.addStatus(formats.StatusDoc{Code: status, Name: http.StatusText(status)})
+		x.rep.placedf("status %d has a section (%q) but no row in a status table; a row was made for it", status, clip(x.doc[at].text, 40))
+	}
+	intro, steps := x.stepsOf(from, to)
+	if len(steps) == 0 {
+		return
+	}
+	x.p.Advice = append(x.p.Advice, formats.Advice{Title: x.doc[at].text, Statuses: []int{status}, Intro: intro, Steps: steps})
 }
