@@ -90,4 +90,14 @@ var corpus = []corpusPage{
 	// resolutions; "429 too many requests" names the status, not a code.
 	{file: "supabase_storage_error_codes.mdx", batch: 8, statuses: "400 401 403 404 409 411 413 416 423 429 500 503 504 544", advice: "400 401 403 404 409 411 413 416 423 429 500 503 504 544",
 		codes: "NoSuchBucket=404 NoSuchKey=404 NoSuchUpload=404 InvalidJWT=401 InvalidRequest=400 TenantNotFound=404 EntityTooLarge=413 InternalError=500 ResourceAlreadyExists=409 InvalidBucketName=400 InvalidKey=400 InvalidRange=416 InvalidMimeType=400 InvalidUploadId=400 KeyAlreadyExists=409 BucketAlreadyExists=409 DatabaseTimeout=504 InvalidSignature=403 SignatureDoesNotMatch=403 AccessDenied=403 ResourceLocked=423 DatabaseError=500 MissingContentLength=411 MissingParameter=400 InvalidUploadSignature=403 LockTimeout=423 S3Error S3InvalidAccessKeyId=403 S3MaximumCredentialsLimit=400 InvalidChecksum=400 MissingPart=400 SlowDown=503 not_found=404 already_exists=409 unauthorized=403 database_timeout=544 internal_server_error=500"},
+	// Batch 9, the last: scored once against the finished importer.
+	// Codes with what to do about them, and no status at all.
+	{file: "supabase_realtime_error_codes.mdx", batch: 9, codes: "RealtimeDisabledForConfiguration TenantNotFound ErrorConnectingToWebSocket ErrorAuthorizingWebSocket TableHasSpacesInName UnableToDeleteTenant UnableToSetPolicies UnableCheckoutConnection UnableToSubscribeToPostgres ChannelRateLimitReached ConnectionRateLimitReached ClientJoinRateLimitReached UnableToConnectToTenantDatabase RealtimeNodeDisconnected MigrationsFailedToRun ErrorStartingPostgresCDCStream UnknownDataProcessed ErrorStartingPostgresCDC ReplicationSlotBeingUsed PoolingReplicationPreparationError PoolingReplicationError SubscriptionDeletionFailed UnableToDeletePhantomSubscriptions UnableToCheckProcessesOnRemoteNode UnableToCreateCounter UnableToIncrementCounter UnableToDecrementCounter UnableToUpdateCounter UnableToFindCounter UnhandledProcessMessage UnknownError"},
+	// Text copied from rendered pages, added to batch 9 before it was
+	// scored, with the importer unchanged since the page above.
+	{file: "writer_error_handling.txt", batch: 9, statuses: "400 401 403 404 429 500 503 504"},
+	{file: "omnist_rate_limits_errors.txt", batch: 9, statuses: "400 401 403 404 429", advice: "429"},
+	{file: "slidevids_errors_rate_limits.txt", batch: 9, statuses: "400 401 403 404 409 429", advice: "403 429"},
+	{file: "nordicfinancialnews_errors.txt", batch: 9, statuses: "400 401 403 404 429 500", advice: "429"},
+	{file: "bags_error_handling.txt", batch: 9, statuses: "400 401 403 404 413 429 500", advice: "429"},
 }
