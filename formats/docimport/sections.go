@@ -238,6 +238,12 @@ func (x *extractor) otherSections() {
 	for _, s := range secs {
 		b := x.doc[s.at]
 		statuses := placed[s.at]
+		if len(statuses) > 0 {
+			if why := x.otherPartyText(b.text, x.doc[s.content[0]].text); why != "" {
+				x.rep.unplaced("section " + quote(b.text) + ", not placed for " + joinInts(statuses) + ": " + why)
+				continue
+			}
+		}
 		if statuses == nil && neighbour(s.at) {
 			statuses = x.statusByTitle(b.text)
 		}
@@ -357,11 +363,17 @@ func (x *extractor) substantial(content []int) bool {
 func (x *extractor) onlyStatus(blocks []int) []int {
 	seen := map[int]bool{}
 	for _, k := range blocks {
-		if x.doc[k].kind != bPara {
-			continue
-		}
-		for _, n := range strongMentions(x.doc[k].text) {
-			seen[n] = true
+		switch b := x.doc[k]; b.kind {
+		case bPara:
+			for _, n := range strongMentions(b.text) {
+				seen[n] = true
+			}
+		case bList:
+			for _, it := range b.items {
+				for _, n := range strongMentions(it) {
+					seen[n] = true
+				}
+			}
 		}
 	}
 	if len(seen) != 1 {

@@ -282,9 +282,15 @@ func runTogetherTable(lines []tline, i int) (int, block) {
 	}
 	header := splitRunTogether(lines[i].text)
 	if header == nil {
-		return 0, block{}
+		// Two headings run together, "Error codeDescription", over rows
+		// "400Bad request error: …": a code column and the rest.
+		if h := gluedPair(lines[i].text); h != nil && i+1 < len(lines) && statusGlued(lines[i+1].text) {
+			header = h
+		} else {
+			return 0, block{}
+		}
 	}
-	if c, _ := headerColumn(header[0]); c != colStatus {
+	if c, _ := headerColumn(header[0]); c != colStatus && !(c == colCode && len(header) == 2) {
 		return 0, block{}
 	}
 	j := i + 1
@@ -298,6 +304,10 @@ func runTogetherTable(lines []tline, i int) (int, block) {
 			break
 		}
 		row := []string{t[:3]}
+		if len(header) == 2 {
+			rows = append(rows, append(row, strings.TrimSpace(t[3:])))
+			continue
+		}
 		name, rest, ok := cutKnownName(strings.TrimSpace(t[3:]))
 		if !ok {
 			// Unknown phrase: keep the whole remainder as the name cell so
@@ -386,4 +396,33 @@ func labelOf(l tline) string {
 		return ""
 	}
 	return cleanCell(m[1])
+}
+
+// gluedPair splits a line that is exactly two column headings copied
+// without a space between them ("Error codeDescription"); nil otherwise.
+func gluedPair(s string) []string {
+	s = cleanCell(s)
+	for k := 1; k < len(s); k++ {
+		if s[k] < 'A' || s[k] > 'Z' || s[k-1] == ' ' {
+			continue
+		}
+		a, b := s[:k], s[k:]
+		if _, ok := headerColumn(a); !ok {
+			continue
+		}
+		if _, ok := headerColumn(b); ok {
+			return []string{a, b}
+		}
+	}
+	return nil
+}
+
+// statusGlued: a line starts with a status glued to a word, "400Bad".
+func statusGlued(s string) bool {
+	s = strings.TrimSpace(s)
+	if len(s) < 4 {
+		return false
+	}
+	_, ok := parseStatus(s[:3])
+	return ok && (s[3] >= 'A' && s[3] <= 'Z' || s[3] >= 'a' && s[3] <= 'z')
 }
