@@ -25,14 +25,16 @@ Usage:
   apierr send [curl flags] URL    send one request and diagnose the answer
   apierr explain STATUS | --raw FILE | --status N [--header 'K: V']... [--body-file F|-]
   apierr history                  the TUI, history browser (works offline)
-  apierr history list|search|show|ticket|export|import|prune|delete|note ...
+  apierr history list|search|show|ticket|export|import|prune|delete|note|sync|migrate ...
   apierr apis list|show|import|add|remove|test ...
   apierr demo [--addr 127.0.0.1:PORT]
   apierr --version
 
 Global flags:
-  --history PATH   history database (default $XDG_DATA_HOME/apierr/history.db,
-                   or $APIERR_HISTORY)
+  --history PATH|postgres://USER@HOST:5432/DB
+                   history file, or a team store on PostgreSQL (default
+                   $APIERR_HISTORY, else history in config.toml, else
+                   $XDG_DATA_HOME/apierr/history.db)
 
 Run 'apierr COMMAND --help' for a command's flags.
 `
@@ -51,7 +53,12 @@ func run(args []string) int {
 	}
 	env.HistoryFlag = hist
 	tui := func(demo, history bool) int {
+		cfg, err := env.LoadConfig()
+		if err != nil {
+			return env.Fail(cli.ExitUsage, "%v", err)
+		}
 		return ui.Run(ui.Options{
+			RedactNames: cfg.Redact.Names,
 			HistoryPath: env.HistoryPath(),
 			ProfilesDir: env.ProfilesDir(),
 			Demo:        demo,

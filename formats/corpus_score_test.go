@@ -28,6 +28,17 @@ import (
 // The figures are printed for all examples and again for those with
 // "own-rule: no", which predict how apierr does on an API it has never
 // seen.
+//
+// Expected values are only what the body or headers literally hold. The
+// family (# format:) of an example outside the named families follows
+// DESIGN.md's ids: an "error" object is error-object; a top-level list of
+// error objects is errors-list (graphql, jsonapi when it has their
+// members); "error" holding prose is error-string; "error" holding an
+// identifier with the prose in another member is error-code-message
+// (oauth2 when that member is error_description); a top-level code member
+// beside a message is code-message; RFC 9457 members are problem+json,
+// and its XML form problem+xml; an XML-RPC fault is xml-rpc; anything
+// else is json.
 var corpusBatch = flag.String("batch", "", "score only the published examples of this batch (TestCorpusScore)")
 
 // scoreMetric counts one metric over a set of examples.

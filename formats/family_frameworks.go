@@ -52,8 +52,8 @@ func fillFastAPI(s *scan, m map[string]any, d *Diagnosis) bool {
 // framework (APIException) and of FastAPI's HTTPException.
 func fillDetail(s *scan, m map[string]any, d *Diagnosis) bool {
 	msg, ok := m["detail"].(string)
-	if !ok {
-		return false
+	if !ok || has(m, "title") {
+		return false // a title and a detail: a pair of texts of another API
 	}
 	d.Message = msg
 	d.Code = str(m, "code") // DRF adds it when asked to
@@ -130,7 +130,7 @@ func fillGitHub(s *scan, m map[string]any, d *Diagnosis) bool {
 // APIs.
 func fillCodeMessage(s *scan, m map[string]any, d *Diagnosis) bool {
 	msg, msgKey := firstText(m, "message", "Message")
-	code, codeKey := firstText(m, "code", "Code", "error_code", "errorCode")
+	code, codeKey := firstText(m, "code", "Code", "error_code", "errorCode", "ErrorCode")
 	if msg == "" || code == "" || statusEcho(code, s.status) {
 		return false
 	}
@@ -178,11 +178,20 @@ func fillErrorsList(s *scan, m map[string]any, d *Diagnosis) bool {
 		return false
 	}
 	first, ok := asObj(list[0])
-	if !ok || str(first, "message") == "" {
+	if !ok {
 		return false
 	}
-	d.Message = str(first, "message")
-	d.Code = text(first, "code")
+	// The OpenStack API-SIG's items carry title and detail instead
+	// (https://specs.openstack.org/openstack/api-sig/guidelines/errors.html),
+	// SonarQube's a msg.
+	d.Message, _ = firstText(first, "message", "detail", "msg")
+	if d.Message == "" {
+		return false
+	}
+	d.Title = str(first, "title")
+	if !hasFieldName(first) {
+		d.Code = text(first, "code") // a field's code stays the field's
+	}
 	appendFieldList(d, list)
 	d.Extra = s.extra(m, "errors")
 	return true

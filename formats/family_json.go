@@ -16,6 +16,9 @@ func recognizeAnyJSON(root any, r reading, d *Diagnosis) {
 		return
 	}
 	d.Message, d.Code, d.FieldErrors = r.message, r.code, r.fields
+	if m, ok := root.(map[string]any); ok && d.Status >= 400 {
+		d.Title = str(m, "title")
+	}
 }
 
 // completeFromReading fills what a family left blank from the structural
@@ -25,10 +28,18 @@ func completeFromReading(d *Diagnosis, r reading) {
 	switch {
 	case d.Message == "":
 		d.Message = r.message
+	case r.short != "" && d.Message == r.short:
+		// A message of a few words beside its elaboration.
+		d.Message = r.message
 	case d.Message == d.Code && !isProse(d.Message) && r.message != "" && r.message != d.Code:
 		// {"error": "RecordNotFound", "description": "Not found"}: the
 		// family's message was the code again.
 		d.Message = r.message
+	case !isProse(d.Message) && d.Message != d.Code && len(r.fields) > 0 && isProse(r.fields[0].Message):
+		// Strapi's "message": "ValidationError" beside its field errors.
+		d.Message = r.fields[0].Message
+	case isGenericMessage(d.Message, d.Status) && isProse(r.nested) && r.nested != d.Message:
+		d.Message = r.nested
 	case isStatusPhrase(d.Message, d.Status) && isProse(r.message) && !isStatusPhrase(r.message, d.Status):
 		if d.Title == "" {
 			d.Title = d.Message

@@ -83,7 +83,9 @@ func fillGraphQL(s *scan, m map[string]any, d *Diagnosis) bool {
 	if !ok || str(first, "message") == "" {
 		return false
 	}
-	if !has(m, "data") && !has(first, "locations") && !has(first, "path") && !has(first, "extensions") {
+	// A GraphQL path is a list of names and indexes; a string path is
+	// some other list's field (express-openapi-validator's "/body/x").
+	if !has(m, "data") && !has(first, "locations") && arr(first, "path") == nil && !has(first, "extensions") {
 		return false
 	}
 	d.Message = str(first, "message")

@@ -2,6 +2,7 @@ package formats
 
 import (
 	"encoding/json"
+	"net/http"
 	"strconv"
 	"strings"
 )
@@ -33,9 +34,12 @@ func fillProblem(s *scan, m map[string]any, d *Diagnosis) bool {
 		return false
 	}
 	detail := str(m, "detail")
-	shaped := (typ != "" || title != "") && (problemStatus(m["status"]) || detail != "" || has(m, "instance")) ||
+	// A title alone with a detail is any API's pair of texts: a problem
+	// also has a type, a status or an instance.
+	status := problemStatus(m["status"])
+	shaped := typ != "" && (status || detail != "" || has(m, "instance")) ||
+		title != "" && (status || has(m, "instance") || detail != "" && isReasonPhrase(title)) ||
 		strings.Contains(typ, "://") && title != "" // RFC 9457 section 3's own example has neither
-
 	if !declared && !shaped {
 		return false
 	}
@@ -47,6 +51,11 @@ func fillProblem(s *scan, m map[string]any, d *Diagnosis) bool {
 	d.Code, _ = firstText(m, "code", "error_code", "errorCode")
 	if d.Code == "" {
 		d.Code = problemTypeCode(typ)
+	}
+	if d.Code == "" && isToken(title) && !isReasonPhrase(title) && strings.ContainsAny(title, "_ABCDEFGHIJKLMNOPQRSTUVWXYZ") && !isUpperWord(title) {
+		// A title that is an identifier names the problem type
+		// (GovWay's "title": "InvalidRequestContent").
+		d.Code = title
 	}
 	var buf [16]string // members used, kept off the heap
 	consumed := append(buf[:0], problemMembers...)
@@ -101,6 +110,31 @@ func problemTypeCode(typ string) string {
 		return ""
 	}
 	return seg
+}
+
+// isUpperWord reports a capitalized word such as "Error": a title,
+// not an identifier.
+func isUpperWord(s string) bool {
+	if s == "" || s[0] < 'A' || s[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// isReasonPhrase reports whether t is the reason phrase of some HTTP
+// status, as the title of an about:blank problem is (RFC 9457, 4.2.1).
+func isReasonPhrase(t string) bool {
+	for code := 100; code < 600; code++ {
+		if p := http.StatusText(code); p != "" && strings.EqualFold(p, t) {
+			return true
+		}
+	}
+	return false
 }
 
 // problemStatus reports whether v can be a problem's status member: a

@@ -37,6 +37,9 @@ func recognizeXML(s *scan, b string, d *Diagnosis) {
 	case root == "problem" && (space == "urn:ietf:rfc:7807" || strings.Contains(s.ctype, "problem+xml")):
 		if fillProblem(s, top, d) {
 			d.Format = "problem+xml"
+			if r := readTree(tree, s.status); r.requestID != "" {
+				d.RequestID, d.RequestIDSource = r.requestID, "body "+r.ridPath[strings.LastIndexByte(r.ridPath, '.')+1:]
+			}
 			return
 		}
 	}
@@ -47,6 +50,9 @@ func recognizeXML(s *scan, b string, d *Diagnosis) {
 		// The element's own name is the source: "body RequestId".
 		d.RequestID, d.RequestIDSource = r.requestID, "body "+r.ridPath[strings.LastIndexByte(r.ridPath, '.')+1:]
 	}
+	if r.trailerID != "" {
+		s.trailerID, s.trailerSource = r.trailerID, "body "+r.trailerPath[strings.LastIndexByte(r.trailerPath, '.')+1:]
+	}
 	d.Extra = xmlErrorExtra(tree, r)
 }
 
@@ -56,7 +62,8 @@ func recognizeXML(s *scan, b string, d *Diagnosis) {
 func recognizeSOAPFault(f map[string]any, d *Diagnosis) {
 	d.Format = "soap-fault"
 	code := obj(f, "Code")
-	d.Code = cmp.Or(str(f, "faultcode"), str(code, "Value"))
+	// SoapCore sends Code as text rather than Code/Value.
+	d.Code = cmp.Or(str(f, "faultcode"), str(code, "Value"), str(f, "Code"))
 	d.Message = cmp.Or(str(f, "faultstring"), reasonText(f["Reason"]))
 	if sub := str(obj(code, "Subcode"), "Value"); sub != "" {
 		mergeExtra(d, map[string]any{"Subcode": sub})
@@ -97,7 +104,8 @@ func xmlErrorExtra(tree map[string]any, r reading) map[string]any {
 	var out map[string]any
 	for k, v := range holder {
 		s, ok := v.(string)
-		if !ok || s == r.code || s == r.message || s == r.requestID {
+		nk := normKey(k)
+		if !ok || s == r.code || s == r.message || s == r.requestID || messageKeys[nk] >= 84 || codeKeys[nk] >= 80 || requestIDKeys[nk] > 0 && nk != "hostid" {
 			continue
 		}
 		if out == nil {

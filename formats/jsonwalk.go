@@ -188,8 +188,8 @@ func sortedKeys(m map[string]any) []string {
 }
 
 // isToken reports whether s looks like a machine code (INVALID_GRANT,
-// invalid_grant, not-found, Request_ResourceNotFound) rather than a
-// sentence.
+// invalid_grant, not-found, Request_ResourceNotFound, a PHP class name
+// Sabre\DAV\Exception\NotFound) rather than a sentence.
 func isToken(s string) bool {
 	if s == "" || len(s) > 100 {
 		return false
@@ -198,7 +198,7 @@ func isToken(s string) bool {
 		c := s[i]
 		switch {
 		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
-		case c == '_' || c == '-' || c == '.' || c == ':' || c == '#' || c == '/':
+		case c == '_' || c == '-' || c == '.' || c == ':' || c == '#' || c == '/' || c == '\\':
 		default:
 			return false
 		}

@@ -23,8 +23,12 @@ type scan struct {
 	// request id, "" if none or if the id sits deeper.
 	rid string
 	// bodyID is the request id the structural reader found in the body
-	// and bodyIDPath its dotted path.
-	bodyID, bodyIDPath string
+	// and bodyIDPath its dotted path; trailerID one cut off the end of
+	// the message, which comes after the headers' ids.
+	bodyID, bodyIDPath       string
+	trailerID, trailerSource string
+	// read is the structural reading of a JSON body.
+	read reading
 }
 
 // recognize fills the body-derived half of a Diagnosis: the format family,
@@ -32,9 +36,11 @@ type scan struct {
 // explain fills the rest. It is pure and never panics: a body it cannot
 // make sense of still yields a Diagnosis saying so.
 //
-// The order is: sniff the body (not the Content-Type), parse JSON once and
-// walk the JSON family table (jsonFamilies) over that one value, or read
-// XML, HTML, text, binary or an empty body; then read the headers.
+// The order is: sniff the body (not the Content-Type); parse JSON once,
+// read the value structurally (readTree) and walk the JSON family table
+// (jsonFamilies) over it, the reading filling what the family leaves
+// blank; or read XML as a tree the same way, HTML, text, binary or an
+// empty body; then read the headers.
 func recognize(status int, header http.Header, body string, now time.Time) (out Diagnosis) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -80,6 +86,9 @@ func recognize(status int, header http.Header, body string, now time.Time) (out 
 	if d.Format == "text" {
 		kind = kindText // prose that merely started like JSON
 	}
+	if kind == kindJSON || kind == kindXML {
+		d.Message = messageHead(d.Message)
+	}
 	if d.FormatName == "" {
 		d.FormatName = familyName(d.Format)
 	}
@@ -88,6 +97,9 @@ func recognize(status int, header http.Header, body string, now time.Time) (out 
 	}
 	noteContentType(d, s.ctype, kind)
 	findRequestID(d, s.bodyID, s.bodyIDPath, header)
+	if d.RequestID == "" && s.trailerID != "" {
+		d.RequestID, d.RequestIDSource = s.trailerID, s.trailerSource
+	}
 	readRetryAfter(d, header, now)
 	if d.RetryAfterSeconds == nil && s.retryDelay >= 0 {
 		v := s.retryDelay
@@ -182,10 +194,14 @@ func recognizeJSON(s *scan, text string, d *Diagnosis) (any, bool) {
 		return nil, false
 	}
 	r := readTree(root, s.status)
+	s.read = r
 	if !strings.Contains(r.ridPath, ".") {
 		s.rid = r.ridPath
 	}
 	s.bodyID, s.bodyIDPath = r.requestID, r.ridPath
+	if r.trailerID != "" {
+		s.trailerID, s.trailerSource = r.trailerID, "body "+r.trailerPath
+	}
 	if m, ok := asObj(root); ok {
 		checkBodyStatus(s, m, d)
 		for _, f := range jsonFamilies {

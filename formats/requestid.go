@@ -76,6 +76,22 @@ func findRequestID(d *Diagnosis, bodyID, bodyPath string, h http.Header) {
 		d.RequestID, d.RequestIDSource = v, src
 		return
 	}
+	// Any other header named like a request id, in name order: vendors
+	// prefix the usual names (Opc-Request-Id, X-Fastly-Request-Id).
+	var best, bestKey string
+	bestScore := 0
+	for k, vs := range h {
+		if len(vs) == 0 || strings.TrimSpace(vs[0]) == "" {
+			continue
+		}
+		sc := requestIDScore(normKey(k), strings.TrimSpace(vs[0]))
+		if sc > bestScore || sc == bestScore && sc > 0 && k < bestKey {
+			best, bestKey, bestScore = strings.TrimSpace(vs[0]), k, sc
+		}
+	}
+	if bestScore > 0 {
+		d.RequestID, d.RequestIDSource = strings.ToValidUTF8(best, "\uFFFD"), "header "+bestKey
+	}
 }
 
 // traceparentID returns the trace-id of a W3C traceparent header

@@ -19,7 +19,7 @@ func TestRequestIDPrecedence(t *testing.T) {
 		{"correlation id", nil, `{"message":"boom","correlationId":"c-3"}`, "c-3", "body correlationId"},
 		{"debug_id", nil, `{"name":"INTERNAL_SERVER_ERROR","message":"An internal server error occurred.","debug_id":"90957fca61718"}`, "90957fca61718", "body debug_id"},
 		{"nested in error object", nil, `{"error":{"code":"x","message":"y","request_id":"n-4"}}`, "n-4", "body error.request_id"},
-		{"graphql extensions", nil, `{"errors":[{"message":"m","extensions":{"code":"C","requestId":"g-5"}}],"data":null}`, "g-5", "body errors.extensions.requestId"},
+		{"graphql extensions", nil, `{"errors":[{"message":"m","extensions":{"code":"C","requestId":"g-5"}}],"data":null}`, "g-5", "body errors[0].extensions.requestId"},
 		{"meta block", nil, `{"message":"m","meta":{"request_id":"m-6"}}`, "m-6", "body meta.request_id"},
 		{"dedicated header beats trace header", map[string]string{"Traceparent": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", "X-Request-Id": "req-7"},
 			`{"error":"x"}`, "req-7", "header X-Request-Id"},

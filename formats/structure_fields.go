@@ -1,6 +1,9 @@
 package formats
 
-import "strings"
+import (
+	"reflect"
+	"strings"
+)
 
 // Field errors, structurally: the reader looks through the tree for the
 // member that best holds per-field problems, in any of the shapes APIs
@@ -53,41 +56,51 @@ func (c *fieldCandidate) offer(fes []FieldError, score int, parents []string, ke
 func findFieldErrors(root any, status int) []FieldError {
 	var best fieldCandidate
 	var path [6]string
+	if a, ok := root.([]any); ok {
+		// A top-level array of field errors (Sonarr, FluentValidation).
+		best.offer(fieldList(a), 60, nil, "")
+	}
 	searchFields(root, path[:0], &best)
 	if m, ok := root.(map[string]any); ok && best.fields == nil && (status >= 400 || status == 0) && isFieldMap(m) && allLists(m) && isFieldTree(m) {
 		// The whole body is a map of field to messages (Django REST
 		// framework's serializer errors).
 		best.fields = fieldTree(m, "", 0, nil)
 	}
-	if best.fields == nil {
-		best.fields = singleField(root)
+	if m, ok := root.(map[string]any); ok && best.fields == nil && (status >= 400 || status == 0) && allErrorNodes(m) {
+		// The whole body is ASP.NET's ModelState: field → {"errors": [...]}.
+		best.fields = fieldTree(m, "", 0, nil)
 	}
 	return best.fields
 }
 
 // singleFieldKeys name the one field an error object is about, beside
-// its message (Mollie's {"detail", "field": "from"}, Stripe's param).
-var singleFieldKeys = []string{"field", "fieldName", "param", "parameter", "property", "propertyPath", "pointer", "attribute"}
+// its message (Mollie's {"detail", "field": "from"}, Razorpay's
+// error.field, OGC's locator attribute).
+var singleFieldKeys = []string{"field", "fieldName", "param", "parameter", "property", "propertyPath", "pointer", "attribute", "locator"}
 
-// singleField reads the one field error of an error object that names
-// its field: the body itself or its error member.
-func singleField(root any) []FieldError {
-	m, _ := root.(map[string]any)
-	if e := obj(m, "error"); e != nil {
-		m = e
+// singleField reads the one field error of the object holder that holds
+// the body's message msg; the code counts when it is holder's too.
+func singleField(holder map[string]any, msg string, code candidate) []FieldError {
+	if !isProse(msg) {
+		return nil
 	}
 	for _, k := range singleFieldKeys {
-		f := str(m, k)
+		f := str(holder, k)
 		if f == "" || isProse(f) {
 			continue
 		}
-		msg, _ := firstText(m, "detail", "message", "msg", "description", "error_description", "error")
-		if msg == "" || !isProse(msg) {
-			return nil
+		fe := FieldError{Field: f, Message: msg}
+		if code.holder != nil && sameObject(code.holder, holder) {
+			fe.Code = code.val
 		}
-		return []FieldError{{Field: f, Message: msg}}
+		return []FieldError{fe}
 	}
 	return nil
+}
+
+// sameObject reports whether a and b are the same decoded object.
+func sameObject(a, b map[string]any) bool {
+	return reflect.ValueOf(a).UnsafePointer() == reflect.ValueOf(b).UnsafePointer()
 }
 
 // searchFields offers every list or map under v that holds field
@@ -135,17 +148,11 @@ func fieldList(a []any) []FieldError {
 		}
 		field := itemField(m)
 		if field == "" {
+			out = append(out, namedFields(m)...)
 			continue
 		}
-		fe := FieldError{Field: field}
-		msgKey := ""
-		fe.Message, msgKey = firstText(m, fieldMsgKeys...)
-		for _, k := range fieldCodeKeys {
-			if k != msgKey && isToken(text(m, k)) {
-				fe.Code = text(m, k)
-				break
-			}
-		}
+		fe := itemError(m)
+		fe.Field = field
 		if fe.Message == "" {
 			// {"field": "email", "messages": ["is taken", ...]}
 			for _, k := range []string{"messages", "errors"} {
@@ -166,6 +173,42 @@ func fieldList(a []any) []FieldError {
 	return out
 }
 
+// itemError reads the message and code of one field error's object; the
+// caller names the field.
+func itemError(m map[string]any) FieldError {
+	var fe FieldError
+	msg, key := firstText(m, fieldMsgKeys...)
+	fe.Message = msg
+	for _, k := range fieldCodeKeys {
+		if c := text(m, k); k != key && isToken(c) && !genericCodes[strings.ToLower(c)] {
+			fe.Code = c
+			break
+		}
+	}
+	return fe
+}
+
+// namedFields reads an item that lists the fields its message is about,
+// Salesforce's {"message", "errorCode", "fields": ["Nam"]}: one field
+// error per name.
+func namedFields(m map[string]any) []FieldError {
+	names, ok := m["fields"].([]any)
+	if !ok || stringList(names) == "" {
+		return nil
+	}
+	fe := itemError(m)
+	if fe.Message == "" {
+		return nil
+	}
+	var out []FieldError
+	for _, n := range names {
+		if s := n.(string); s != "" && !isProse(s) {
+			out = append(out, FieldError{Field: s, Message: fe.Message, Code: fe.Code})
+		}
+	}
+	return out
+}
+
 // itemField returns the field an item names, "" when it names none: a
 // string or a location array under one of itemFieldKeys, or JSON:API's
 // source.pointer or source.parameter.
@@ -177,12 +220,14 @@ func itemField(m map[string]any) string {
 		}
 		if k == "name" || k == "path" || k == "location" {
 			// Ambiguous names: a field only when the item also
-			// carries a message and the value is not prose.
-			if _, msg := firstText(m, fieldMsgKeys...); msg == "" {
+			// carries a message, and a name only when it names no
+			// error kind ("name": "ValidationError").
+			if _, msg := firstText(m, fieldMsgKeys...); msg == "" || k == "name" && looksLikeErrorName(scalar(v)) {
 				continue
 			}
 		}
-		if f := fieldName(v); f != "" && !isProse(f) {
+		// A field's name is a few words at most ("Building Code").
+		if f := fieldName(v); f != "" && len(f) <= 60 && len(strings.Fields(f)) <= 3 {
 			return f
 		}
 	}
@@ -198,6 +243,21 @@ func hasFieldName(m map[string]any) bool {
 	return itemField(m) != ""
 }
 
+// allErrorNodes reports whether every member of m is an object with an
+// "errors" list, as in an ASP.NET ModelState dictionary.
+func allErrorNodes(m map[string]any) bool {
+	for _, v := range m {
+		node, ok := v.(map[string]any)
+		if !ok {
+			return false
+		}
+		if _, ok := node["errors"].([]any); !ok {
+			return false
+		}
+	}
+	return len(m) > 0
+}
+
 // isFieldTree reports whether m maps field names to messages: every
 // member a string, a non-empty list or an object, and m itself not an
 // error object (no message or code member of its own).
@@ -207,14 +267,16 @@ func isFieldTree(m map[string]any) bool {
 	}
 	for k, v := range m {
 		nk := normKey(k)
-		if requestIDKeys[nk] > 0 || errorContainers[nk] || messageKeys[nk] >= 84 || codeKeys[nk] >= 80 {
+		if requestIDKeys[nk] > 0 || isErrorContainer(nk) || messageKeys[nk] >= 84 || codeKeys[nk] >= 80 {
 			// An error object's own members, or {"errors": [...]}
 			// of messages: not a field's name.
 			return false
 		}
 		switch x := v.(type) {
 		case string:
-			if looksLikeID(x) {
+			// A field's message is a sentence: {"source": "payload"}
+			// names a place, not a problem.
+			if looksLikeID(x) || !isProse(x) {
 				return false
 			}
 		case []any:
@@ -275,15 +337,9 @@ func fieldTree(m map[string]any, prefix string, depth int, out []FieldError) []F
 				case string:
 					out = append(out, FieldError{Field: field, Message: x})
 				case map[string]any:
-					msg, key := firstText(x, fieldMsgKeys...)
-					code := ""
-					for _, ck := range fieldCodeKeys {
-						if ck != key && isToken(text(x, ck)) {
-							code = text(x, ck)
-							break
-						}
-					}
-					out = append(out, FieldError{Field: field, Message: msg, Code: code})
+					fe := itemError(x)
+					fe.Field = field
+					out = append(out, fe)
 				}
 			}
 		case map[string]any:
@@ -301,15 +357,9 @@ func fieldTree(m map[string]any, prefix string, depth int, out []FieldError) []F
 				}
 				continue
 			}
-			if msg, key := firstText(v, fieldMsgKeys...); msg != "" && isProse(msg) {
+			if fe := itemError(v); isProse(fe.Message) {
 				// {"title": {"code": "validation_required", "message": ...}}
-				fe := FieldError{Field: field, Message: msg}
-				for _, ck := range fieldCodeKeys {
-					if ck != key && isToken(text(v, ck)) {
-						fe.Code = text(v, ck)
-						break
-					}
-				}
+				fe.Field = field
 				out = append(out, fe)
 				continue
 			}

@@ -70,6 +70,8 @@ type row struct {
 	hash       []byte
 	data       []byte
 	ftsBody    string
+	// user and machine say who saved the exchange, where.
+	user, machine string
 }
 
 // encode turns an already redacted exchange into a row.
@@ -115,10 +117,21 @@ func encode(e exchange.Exchange) (row, error) {
 		durationUS: e.Timings.Total.D().Microseconds(),
 		note:       note,
 		data:       data,
-		ftsBody:    clip(respBody, maxIndexedBody) + "\n" + clip(e.Request.Body, maxIndexedBody/4),
+		ftsBody:    indexedBody(respBody, e.Request.Body, note),
 	}
 	r.hash = contentHash(e)
 	return r, nil
+}
+
+// indexedBody is the full-text index's body column: the start of the
+// response and request bodies, and the note a person attached, so a
+// search finds an exchange by its note too.
+func indexedBody(resp, req, note string) string {
+	s := clip(resp, maxIndexedBody) + "\n" + clip(req, maxIndexedBody/4)
+	if note != "" {
+		s += "\n" + note
+	}
+	return s
 }
 
 // contentHash identifies an exchange by what happened (time, request,

@@ -22,6 +22,9 @@ var (
 	ErrNotDatabase = errors.New("not an apierr history database")
 	// ErrBadQuery: a search query could not be understood.
 	ErrBadQuery = errors.New("bad history query")
+	// ErrReadOnly: the history can be read but not written (a read-only
+	// file, directory or mount).
+	ErrReadOnly = errors.New("history database is read-only")
 	// ErrBusy: another process held the database longer than the busy
 	// timeout.
 	ErrBusy = errors.New("history database is busy")

@@ -12,6 +12,9 @@ import (
 
 // Get returns the exchange with id, or an error wrapping ErrNotFound.
 func (s *Store) Get(ctx context.Context, id int64) (exchange.Exchange, error) {
+	if s.remote != nil {
+		return s.remote.get(ctx, id)
+	}
 	var data []byte
 	var note string
 	err := s.db.QueryRowContext(ctx, `SELECT data, note FROM exchanges WHERE id = ?`, id).Scan(&data, &note)
@@ -35,6 +38,9 @@ func (s *Store) Get(ctx context.Context, id int64) (exchange.Exchange, error) {
 func (s *Store) GetByRequestID(ctx context.Context, idOrPrefix string) (exchange.Exchange, error) {
 	if idOrPrefix == "" {
 		return exchange.Exchange{}, fmt.Errorf("%w: empty request_id", ErrNotFound)
+	}
+	if s.remote != nil {
+		return s.remote.getByRequestID(ctx, idOrPrefix)
 	}
 	var id int64
 	err := s.db.QueryRowContext(ctx, `SELECT id FROM exchanges WHERE request_id = ? ORDER BY time DESC, id DESC LIMIT 1`, idOrPrefix).Scan(&id)
@@ -69,6 +75,12 @@ func (s *Store) GetByRequestID(ctx context.Context, idOrPrefix string) (exchange
 
 // Delete removes the exchange with id.
 func (s *Store) Delete(ctx context.Context, id int64) error {
+	if s.readOnly {
+		return s.errReadOnly()
+	}
+	if s.remote != nil {
+		return s.remote.delete(ctx, id)
+	}
 	res, err := s.db.ExecContext(ctx, `DELETE FROM exchanges WHERE id = ?`, id)
 	if err != nil {
 		return mapErr(err)
@@ -82,6 +94,12 @@ func (s *Store) Delete(ctx context.Context, id int64) error {
 // Prune deletes exchanges older than olderThan (when > 0) and all but the
 // newest keep (when > 0), and returns how many went.
 func (s *Store) Prune(ctx context.Context, olderThan time.Duration, keep int) (int64, error) {
+	if s.readOnly {
+		return 0, s.errReadOnly()
+	}
+	if s.remote != nil {
+		return s.remote.prune(ctx, olderThan, keep)
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, mapErr(err)
@@ -110,14 +128,76 @@ func (s *Store) Prune(ctx context.Context, olderThan time.Duration, keep int) (i
 }
 
 // SetNote attaches text to the exchange with id (redacted like
-// everything else); "" removes the note.
+// everything else); "" removes the note. The note is indexed with the
+// exchange, so a search finds it.
 func (s *Store) SetNote(ctx context.Context, id int64, text string) error {
-	res, err := s.db.ExecContext(ctx, `UPDATE exchanges SET note = ? WHERE id = ?`, s.redactor.Text(text), id)
+	if s.readOnly {
+		return s.errReadOnly()
+	}
+	if s.remote != nil {
+		return s.remote.setNote(ctx, id, s.redactor.Text(text))
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return mapErr(err)
+	}
+	defer tx.Rollback()
+	res, err := tx.ExecContext(ctx, `UPDATE exchanges SET note = ? WHERE id = ?`, s.redactor.Text(text), id)
 	if err != nil {
 		return mapErr(err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		return fmt.Errorf("%w: id %d", ErrNotFound, id)
+	}
+	if err := reindex(ctx, tx, `id = ?`, id); err != nil {
+		return err
+	}
+	return mapErr(tx.Commit())
+}
+
+// reindex rebuilds the full-text entries of the rows matching where from
+// their stored data and note.
+func reindex(ctx context.Context, tx *sql.Tx, where string, args ...any) error {
+	rows, err := tx.QueryContext(ctx, `SELECT tkey, data, note FROM exchanges WHERE `+where, args...)
+	if err != nil {
+		return mapErr(err)
+	}
+	type entry struct {
+		tkey int64
+		e    exchange.Exchange
+		note string
+	}
+	var list []entry
+	for rows.Next() {
+		var en entry
+		var data []byte
+		if err := rows.Scan(&en.tkey, &data, &en.note); err != nil {
+			rows.Close()
+			return mapErr(err)
+		}
+		if en.e, err = decode(data); err != nil {
+			rows.Close()
+			return err
+		}
+		list = append(list, en)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return mapErr(err)
+	}
+	for _, en := range list {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM exchanges_fts WHERE rowid = ?`, en.tkey); err != nil {
+			return mapErr(err)
+		}
+		e := en.e
+		resp := ""
+		if e.Response != nil {
+			resp = e.Response.Body
+		}
+		if _, err := tx.ExecContext(ctx, insertFTSSQL, en.tkey, e.Request.URL, e.Diagnosis.Code, e.Diagnosis.Message,
+			e.Diagnosis.RequestID, indexedBody(resp, e.Request.Body, en.note)); err != nil {
+			return mapErr(err)
+		}
 	}
 	return nil
 }

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/apierr/apierr/formats/exchange"
+	textinert "github.com/apierr/apierr/formats/inert"
 	"github.com/apierr/apierr/formats/redact"
 )
 
@@ -127,7 +128,8 @@ func exportHAR(w io.Writer, xs []exchange.Exchange, r *redact.Redactor) error {
 	for _, e := range xs {
 		log.Entries = append(log.Entries, toHAR(r.Exchange(e)))
 	}
-	enc := json.NewEncoder(w)
+	// C1 and bidi controls are escaped: a HAR is often looked at with cat.
+	enc := textinert.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(harFile{Log: &log})

@@ -1,7 +1,6 @@
 package history
 
 import (
-	"bytes"
 	"cmp"
 	"encoding/base64"
 	"encoding/json"
@@ -39,39 +38,13 @@ func ImportHAR(r io.Reader, source string) ([]exchange.Exchange, error) {
 // ImportHARWith is ImportHAR diagnosing with the given API docs profiles
 // (nil: the built-in ones), such as the user's own.
 func ImportHARWith(r io.Reader, source string, profiles *formats.Registry) ([]exchange.Exchange, error) {
-	data, err := io.ReadAll(r)
+	var out []exchange.Exchange
+	err := ReadHAR(r, source, profiles, func(e exchange.Exchange) error {
+		out = append(out, e)
+		return nil
+	})
 	if err != nil {
 		return nil, err
-	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // some Windows tools write a BOM
-	var top struct {
-		Log *struct {
-			Entries *[]json.RawMessage `json:"entries"`
-		} `json:"log"`
-	}
-	if err := json.Unmarshal(data, &top); err != nil {
-		return nil, jsonError(data, "", err)
-	}
-	if top.Log == nil {
-		return nil, &HARError{Where: "top level", What: `no "log" object: is this a HAR file?`}
-	}
-	if top.Log.Entries == nil {
-		return nil, &HARError{Where: "log", What: `no "entries" array`}
-	}
-	entries := *top.Log.Entries
-	out := make([]exchange.Exchange, 0, len(entries))
-	for i, raw := range entries {
-		path := fmt.Sprintf("log.entries[%d]", i)
-		var h harEntry
-		if err := json.Unmarshal(raw, &h); err != nil {
-			return nil, jsonError(raw, path, err)
-		}
-		e, err := fromHAR(h, path, profiles)
-		if err != nil {
-			return nil, err
-		}
-		e.Source = source
-		out = append(out, e)
 	}
 	return out, nil
 }
@@ -136,7 +109,7 @@ func fromHAR(h harEntry, path string, profiles *formats.Registry) (exchange.Exch
 		resp.WireSize = int64(h.Response.BodySize)
 	}
 	if len(resp.Body) > MaxBody {
-		resp.Body, resp.Truncated = clip(resp.Body, MaxBody), true
+		resp.Body, resp.Truncated = strings.Clone(clip(resp.Body, MaxBody)), true // a copy: the rest of the text can go
 	}
 	if resp.Headers.Get("Content-Type") == "" && h.Response.Content.MimeType != "" {
 		resp.Headers.Set("Content-Type", h.Response.Content.MimeType)

@@ -88,6 +88,13 @@ func migrate(ctx context.Context, db *sql.DB, path string) error {
 			return fmt.Errorf("history schema step %s: %w", m.name, mapErr(err))
 		}
 	}
+	if v == 1 {
+		// Schema 2 indexes notes with the exchange: index those written
+		// before.
+		if err := reindex(ctx, tx, `note != ''`); err != nil {
+			return fmt.Errorf("history schema step 2: %w", err)
+		}
+	}
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", len(ms))); err != nil {
 		return mapErr(err)
 	}

@@ -31,6 +31,9 @@ type Query struct {
 	// API matches the docs profile name; Format the format family id;
 	// Source where the exchange came from (send, tui, har-import, ...).
 	API, Format, Source string
+	// User and Machine match who saved the exchange and on which
+	// machine, ignoring case (a team store holds many people's).
+	User, Machine string
 	// After and Before bound the time (After inclusive, Before exclusive).
 	After, Before time.Time
 	// IsError keeps exchanges with status >= 400 or no response;
@@ -39,7 +42,7 @@ type Query struct {
 }
 
 // filters are the known "name:" prefixes, for messages and suggestions.
-var filters = []string{"status", "code", "rid", "request_id", "host", "method", "api", "format", "source", "after", "before", "is"}
+var filters = []string{"status", "code", "rid", "request_id", "host", "method", "api", "format", "source", "user", "machine", "after", "before", "is"}
 
 // ParseQuery parses the search language: free words, "quoted phrases" and
 // name:value filters. An error names the term that was wrong and says
@@ -102,6 +105,10 @@ func (q *Query) set(key, value, term string, now time.Time) error {
 		q.Format = strings.ToLower(value)
 	case "source":
 		q.Source = strings.ToLower(value)
+	case "user":
+		q.User = value
+	case "machine":
+		q.Machine = value
 	case "after", "before":
 		t, err := parseWhen(value, now)
 		if err != nil {
@@ -297,6 +304,10 @@ func example(key string) string {
 		return "host:api.example.com"
 	case "method":
 		return "method:POST"
+	case "user":
+		return "user:alice"
+	case "machine":
+		return "machine:build-07"
 	}
 	return key + ":VALUE"
 }

@@ -15,8 +15,8 @@ import (
 
 const insertSQL = `INSERT INTO exchanges
 	(time, method, url, host, status, class, transport, format, code, message,
-	 request_id, request_id_source, api, source, duration_us, note, hash, tkey, data)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	 request_id, request_id_source, api, source, duration_us, note, hash, tkey, data, user_name, machine)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 	ON CONFLICT (hash) DO NOTHING`
 
 const insertFTSSQL = `INSERT INTO exchanges_fts (rowid, url, code, message, request_id, body) VALUES (?, ?, ?, ?, ?, ?)`
@@ -29,6 +29,7 @@ func (s *Store) Save(ctx context.Context, e *exchange.Exchange) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
+	r.user, r.machine = s.user, s.machine
 	ids, _, err := s.insertRows(ctx, []row{r})
 	if err != nil {
 		return 0, err
@@ -72,6 +73,7 @@ func (s *Store) encodeAll(xs []exchange.Exchange) ([]row, error) {
 					errs[w] = fmt.Errorf("exchange %d: %w", i+1, err)
 					return
 				}
+				r.user, r.machine = s.user, s.machine
 				rows[i] = r
 			}
 		}()
@@ -87,6 +89,12 @@ func (s *Store) encodeAll(xs []exchange.Exchange) ([]row, error) {
 
 // insertRows writes rows in one immediate transaction.
 func (s *Store) insertRows(ctx context.Context, rows []row) ([]int64, int, error) {
+	if s.remote != nil {
+		return s.remoteInsert(ctx, rows)
+	}
+	if s.readOnly {
+		return nil, 0, s.errReadOnly()
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, 0, mapErr(err)
@@ -144,7 +152,7 @@ func insertRow(ctx context.Context, ins, fts, find *sql.Stmt, r row) (int64, boo
 	var err error
 	for try := 0; ; try++ {
 		res, err = ins.ExecContext(ctx, r.time, r.method, r.url, r.host, r.status, r.status/100, r.transport,
-			r.format, r.code, r.message, r.requestID, r.ridSource, r.api, r.source, r.durationUS, r.note, r.hash, base-slot, r.data)
+			r.format, r.code, r.message, r.requestID, r.ridSource, r.api, r.source, r.durationUS, r.note, r.hash, base-slot, r.data, r.user, r.machine)
 		if err == nil || try >= 100000 || !tkeyTaken(err) {
 			break
 		}

@@ -23,9 +23,13 @@ type Summary struct {
 	Transport bool `json:"transport,omitempty"`
 	// Note is the note a person attached, if any.
 	Note string `json:"note,omitempty"`
+	// User and Machine say who saved the exchange and where (empty for
+	// exchanges saved before apierr recorded it).
+	User    string `json:"user,omitempty"`
+	Machine string `json:"machine,omitempty"`
 }
 
-const summaryColumns = `e.id, e.time, e.method, e.url, e.status, e.format, e.code, e.message, e.request_id, e.api, e.transport, e.note`
+const summaryColumns = `e.id, e.time, e.method, e.url, e.status, e.format, e.code, e.message, e.request_id, e.api, e.transport, e.note, e.user_name, e.machine`
 
 // Search returns the exchanges matching query, newest first, limit at a
 // time starting at offset. An empty query lists everything. A query that
@@ -43,9 +47,12 @@ func (s *Store) SearchQuery(ctx context.Context, q Query, limit, offset int) ([]
 	if limit <= 0 {
 		limit = 50
 	}
+	if s.remote != nil {
+		return s.remote.search(ctx, q, limit, offset)
+	}
 	from, where, args := q.sql()
 	order := ` ORDER BY e.time DESC, e.id DESC`
-	if len(q.Text) > 0 {
+	if ftsQuery(q.Text) != "" {
 		// tkey sorts opposite to time; ordering by the full-text rowid lets
 		// FTS5 hand matches over newest first and stop at the limit.
 		order = ` ORDER BY f.rowid`
@@ -60,7 +67,7 @@ func (s *Store) SearchQuery(ctx context.Context, q Query, limit, offset int) ([]
 	for rows.Next() {
 		var sm Summary
 		var us int64
-		if err := rows.Scan(&sm.ID, &us, &sm.Method, &sm.URL, &sm.Status, &sm.Format, &sm.Code, &sm.Message, &sm.RequestID, &sm.API, &sm.Transport, &sm.Note); err != nil {
+		if err := rows.Scan(&sm.ID, &us, &sm.Method, &sm.URL, &sm.Status, &sm.Format, &sm.Code, &sm.Message, &sm.RequestID, &sm.API, &sm.Transport, &sm.Note, &sm.User, &sm.Machine); err != nil {
 			return nil, mapErr(err)
 		}
 		sm.Time = time.UnixMicro(us).UTC()
@@ -74,6 +81,9 @@ func (s *Store) Count(ctx context.Context, query string) (int64, error) {
 	q, err := ParseQuery(query)
 	if err != nil {
 		return 0, err
+	}
+	if s.remote != nil {
+		return s.remote.count(ctx, q)
 	}
 	from, where, args := q.sql()
 	var n int64
@@ -90,9 +100,9 @@ func (q Query) sql() (from, where string, args []any) {
 		conds = append(conds, c)
 		args = append(args, a...)
 	}
-	if len(q.Text) > 0 {
+	if fts := ftsQuery(q.Text); fts != "" {
 		from = "exchanges_fts f JOIN exchanges e ON e.tkey = f.rowid"
-		add("exchanges_fts MATCH ?", ftsQuery(q.Text))
+		add("exchanges_fts MATCH ?", fts)
 	}
 	if q.Class > 0 {
 		add("e.class = ?", q.Class)
@@ -125,6 +135,12 @@ func (q Query) sql() (from, where string, args []any) {
 	if q.Source != "" {
 		add("e.source = ?", q.Source)
 	}
+	if q.User != "" {
+		add("e.user_name = ? COLLATE NOCASE", q.User)
+	}
+	if q.Machine != "" {
+		add("e.machine = ? COLLATE NOCASE", q.Machine)
+	}
 	if !q.After.IsZero() {
 		add("e.time >= ?", q.After.UnixMicro())
 	}
@@ -143,18 +159,18 @@ func (q Query) sql() (from, where string, args []any) {
 	return from, where, args
 }
 
-// ftsQuery quotes every word and phrase, so nothing a person types is
-// read as FTS5 syntax; a trailing '*' keeps its prefix meaning.
+// ftsQuery is the FTS5 query of the free-text terms: each term's words
+// (split as the index splits them, see words) as a quoted phrase whose
+// last word matches as a prefix ("valid" finds "validation"), so nothing
+// a person types is read as FTS5 syntax and a search typed letter by
+// letter finds as it goes. A term with no words is left out; "" means no
+// text condition.
 func ftsQuery(text []string) string {
 	parts := make([]string, 0, len(text))
 	for _, t := range text {
-		star := strings.HasSuffix(t, "*") && len(t) > 1
-		t = strings.TrimSuffix(t, "*")
-		p := `"` + strings.ReplaceAll(t, `"`, `""`) + `"`
-		if star {
-			p += "*"
+		if ws := words(t); len(ws) > 0 {
+			parts = append(parts, `"`+strings.Join(ws, " ")+`"*`)
 		}
-		parts = append(parts, p)
 	}
 	return strings.Join(parts, " ")
 }

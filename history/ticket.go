@@ -2,16 +2,16 @@ package history
 
 import (
 	"cmp"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"regexp"
 	"sort"
 	"strings"
 	"time"
-	"unicode/utf8"
 
+	"github.com/apierr/apierr/formats"
 	"github.com/apierr/apierr/formats/exchange"
+	textinert "github.com/apierr/apierr/formats/inert"
 	"github.com/apierr/apierr/formats/redact"
 )
 
@@ -43,6 +43,10 @@ type TicketData struct {
 	Excerpt         string       `json:"response_excerpt"`
 	Truncated       bool         `json:"excerpt_truncated"`
 	Note            string       `json:"note,omitempty"`
+	// Operation and Violations come from the API's OpenAPI document:
+	// the operation called and where the request broke its rules.
+	Operation  string              `json:"operation,omitempty"`
+	Violations []formats.Violation `json:"violations,omitempty"`
 }
 
 // TicketStep is one piece of the docs' advice and where it came from.
@@ -64,15 +68,23 @@ func (s *Store) Ticket(e exchange.Exchange, format, curl string) (string, error)
 	return ticket(e, format, curl, &s.redactor)
 }
 
+// TicketWith is Ticket redacting with r, the redactor built from the
+// user's config.
+func TicketWith(r *redact.Redactor, e exchange.Exchange, format, curl string) (string, error) {
+	return ticket(e, format, curl, r)
+}
+
 func ticket(e exchange.Exchange, format, curl string, r *redact.Redactor) (string, error) {
-	d := TicketOf(r.Exchange(e), redactCurl(r, curl))
+	// The curl command is redacted apart from the exchange, so it learns
+	// the request's secrets first.
+	d := TicketOf(r.Exchange(e), redactCurl(r.ForRequest(e.Request), curl))
 	switch format {
 	case "", "markdown", "md":
 		return ticketMarkdown(d), nil
 	case "text", "plain":
 		return ticketText(d), nil
 	case "json":
-		b, err := json.MarshalIndent(d, "", "  ")
+		b, err := textinert.MarshalIndent(d, "", "  ")
 		return string(b) + "\n", err
 	}
 	return "", fmt.Errorf("unknown ticket format %q: use markdown, text or json", format)
@@ -82,12 +94,15 @@ func ticket(e exchange.Exchange, format, curl string, r *redact.Redactor) (strin
 func TicketOf(e exchange.Exchange, curl string) TicketData {
 	dg := e.Diagnosis
 	t := TicketData{
-		RequestID: dg.RequestID, RequestIDSource: dg.RequestIDSource,
+		RequestID: oneLine(dg.RequestID), RequestIDSource: oneLine(dg.RequestIDSource),
 		Time: e.Time.UTC(), Method: oneLine(e.Request.Method), URL: oneLine(e.Request.URL),
-		Status: dg.Status, StatusText: dg.StatusText, Error: oneLine(e.Error),
-		Format: dg.Format, Code: oneLine(dg.Code), Message: oneLine(dg.Message),
-		API: dg.API, APITitle: dg.APITitle, Curl: curl, Note: oneLine(e.Note),
-		Advice: []TicketStep{},
+		Status: dg.Status, StatusText: oneLine(dg.StatusText), Error: oneLine(e.Error),
+		Format: oneLine(dg.Format), Code: oneLine(dg.Code), Message: oneLine(dg.Message),
+		API: oneLine(dg.API), APITitle: oneLine(dg.APITitle), Curl: inert(curl), Note: oneLine(e.Note),
+		Advice: []TicketStep{}, Operation: oneLine(dg.Operation),
+	}
+	for _, v := range dg.Violations {
+		t.Violations = append(t.Violations, formats.Violation{In: v.In, Name: oneLine(v.Name), Value: oneLine(v.Value), Rule: oneLine(v.Rule), Source: oneLine(v.Source)})
 	}
 	if e.Response != nil && t.Status == 0 {
 		t.Status = e.Response.Status
@@ -171,29 +186,10 @@ func redactCurl(r *redact.Redactor, curl string) string {
 }
 
 // inert keeps tickets from carrying terminal control sequences or
-// invisible text direction changes from a server's body.
+// invisible text direction changes from a server's body: formats/inert's
+// Text, the one the CLI and TUI use too, with CRs dropped.
 func inert(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		c, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case c == utf8.RuneError && size == 1:
-			fmt.Fprintf(&b, "\\x%02x", s[i])
-		case c == '\n':
-			b.WriteByte('\n')
-		case c == '\t':
-			b.WriteString("    ")
-		case c == '\r':
-		case c < 0x20:
-			b.WriteRune(0x2400 + c)
-		case c == 0x7f || c >= 0x80 && c < 0xa0 || c == 0x2028 || c == 0x2029 || c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069:
-			fmt.Fprintf(&b, "\\u%04x", c)
-		default:
-			b.WriteString(s[i : i+size])
-		}
-		i += size
-	}
-	return b.String()
+	return textinert.Text(strings.ReplaceAll(s, "\r", ""), true)
 }
 
 // oneLine makes server text safe for a single line.
@@ -231,6 +227,7 @@ func ticketMarkdown(t TicketData) string {
 	}
 	row("message", t.Message)
 	row("API", apiName(t))
+	row("operation", mdCodeIf(t.Operation))
 	row("error format", t.Format)
 	row("note", t.Note)
 	if len(t.Advice) > 0 {
@@ -275,6 +272,7 @@ func ticketText(t TicketData) string {
 	row("Error code", t.Code)
 	row("Message", t.Message)
 	row("API", apiName(t))
+	row("Operation", t.Operation)
 	row("Error format", t.Format)
 	row("Note", t.Note)
 	if len(t.Advice) > 0 {
@@ -329,4 +327,12 @@ func fenceFor(s string) string {
 		f += "`"
 	}
 	return f
+}
+
+// mdCodeIf is mdCode for a value that may be absent.
+func mdCodeIf(s string) string {
+	if s == "" {
+		return ""
+	}
+	return mdCode(s)
 }

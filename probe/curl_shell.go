@@ -41,7 +41,7 @@ func splitCommand(line string) ([]string, error) {
 		}
 		fields, err := expand.Fields(nil, lit)
 		if err != nil {
-			return nil, fmt.Errorf("cannot read %s: %v", clip(source(line, w), 40), err)
+			return nil, fmt.Errorf("cannot read %q: %v", clip(source(line, w), 40), err)
 		}
 		words = append(words, fields...)
 	}
@@ -65,7 +65,7 @@ func onlyCommand(line string, f *syntax.File) (*syntax.CallExpr, error) {
 	}
 	if len(call.Assigns) > 0 {
 		a := call.Assigns[0]
-		return nil, fmt.Errorf("the assignment %s before the command is not used: put it in an --env-file, or export it, and paste the curl command alone", clip(source(line, a), 40))
+		return nil, fmt.Errorf("the assignment %q before the command is not used: put it in an --env-file, or export it, and paste the curl command alone", clip(source(line, a), 40))
 	}
 	if len(st.Redirs) > 0 {
 		r := st.Redirs[0]
@@ -77,7 +77,11 @@ func onlyCommand(line string, f *syntax.File) (*syntax.CallExpr, error) {
 		return nil, fmt.Errorf("%q before the command would be dropped: paste the curl command alone", clip(before, 40))
 	}
 	if rest != "" && !strings.HasPrefix(rest, "#") {
-		return nil, fmt.Errorf("apierr sends the curl request only, and would drop %q after it: remove that part (to filter the output, pipe 'apierr send --json ...' instead)", clip(rest, 40))
+		hint := "send one command at a time"
+		if strings.HasPrefix(rest, "|") && !strings.HasPrefix(rest, "||") {
+			hint = "to filter the output, pipe 'apierr send --json ...' instead"
+		}
+		return nil, fmt.Errorf("apierr sends the curl request only, and would drop %q after it: remove that part (%s)", clip(rest, 40), hint)
 	}
 	return call, nil
 }
@@ -100,14 +104,14 @@ func literalParts(line string, parts []syntax.WordPart) ([]syntax.WordPart, erro
 		switch p := p.(type) {
 		case *syntax.ParamExp:
 			if p.Param == nil || !validVarName(p.Param.Value) || !simpleParam(p) {
-				return nil, fmt.Errorf("the shell expansion %s is not evaluated by apierr: write ${NAME} for a variable, or the value itself", clip(source(line, p), 40))
+				return nil, fmt.Errorf("the shell expansion %q is not evaluated by apierr: write ${NAME} for a variable, or the value itself", clip(source(line, p), 40))
 			}
 			out = append(out, &syntax.SglQuoted{Value: "${" + p.Param.Value + "}"})
 		case *syntax.SglQuoted:
 			if p.Dollar {
 				s, _, err := expand.Format(nil, p.Value, nil)
 				if err != nil {
-					return nil, fmt.Errorf("cannot decode %s: %v", clip(source(line, p), 40), err)
+					return nil, fmt.Errorf("cannot decode %q: %v", clip(source(line, p), 40), err)
 				}
 				out = append(out, &syntax.SglQuoted{Value: s})
 				continue
@@ -120,7 +124,7 @@ func literalParts(line string, parts []syntax.WordPart) ([]syntax.WordPart, erro
 			}
 			out = append(out, &syntax.DblQuoted{Parts: inner})
 		case *syntax.CmdSubst, *syntax.ProcSubst, *syntax.ArithmExp:
-			return nil, fmt.Errorf("%s would run a command or a calculation, which apierr does not do: put its result in the command instead", clip(source(line, p), 40))
+			return nil, fmt.Errorf("%q would run a command or a calculation, which apierr does not do: put its result in the command instead", clip(source(line, p), 40))
 		default:
 			out = append(out, p)
 		}
@@ -175,6 +179,9 @@ func shellSyntaxError(line string, err error) error {
 		if q != "" && (q[0] == '\'' || q[0] == '"') {
 			return fmt.Errorf("unbalanced %c quote opened at column %d: close it with %c", q[0], col, q[0])
 		}
+	}
+	if strings.Contains(pe.Text, "invalid UTF-8") {
+		return fmt.Errorf("the command holds bytes that are not UTF-8 at column %d: write them as $'\\xNN' escapes", col)
 	}
 	return fmt.Errorf("the command is not one bash can read (column %d: %s): paste the curl command alone", col, pe.Text)
 }

@@ -80,7 +80,7 @@ func BenchmarkStartupWithHistory(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		m := newModel(Options{HistoryPath: path, History: true}, defaultServices(), io.Discard, false, false)
+		m := newModel(Options{HistoryPath: path, History: true}, defaultServices(nil), io.Discard, false, false)
 		cmd := m.Init()
 		next, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 		m = next.(model)

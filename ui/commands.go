@@ -128,9 +128,11 @@ type reexplainedMsg struct {
 	diag formats.Diagnosis
 }
 
-func reexplainCmd(tag int, resp exchange.Response, opts formats.Options) tea.Cmd {
+func reexplainCmd(tag int, resp exchange.Response, req exchange.Request, opts formats.Options, profilesDir string) tea.Cmd {
 	return func() tea.Msg {
-		return reexplainedMsg{tag: tag, diag: formats.DetectWith(resp.Status, resp.Headers, []byte(resp.Body), opts)}
+		d := formats.DetectWith(resp.Status, resp.Headers, []byte(resp.Body), opts)
+		applySpec(profilesDir, opts.Profiles, &d, req)
+		return reexplainedMsg{tag: tag, diag: d}
 	}
 }
 
@@ -177,7 +179,10 @@ func copyCmd(out io.Writer, inTmux bool, system func(string) error, text, what s
 type ticketMsg struct {
 	text string
 	rid  string
-	err  error
+	// req is the exchange's request, whose secrets the status line's
+	// request_id is redacted of.
+	req exchange.Request
+	err error
 }
 
 // ticketError is a ticket that could not be rendered.
@@ -195,7 +200,7 @@ func ticketCmd(render func(exchange.Exchange, string) (string, error), curl func
 		if err != nil {
 			return ticketMsg{err: ticketError{err}}
 		}
-		return ticketMsg{text: text, rid: ex.Diagnosis.RequestID}
+		return ticketMsg{text: text, rid: ex.Diagnosis.RequestID, req: ex.Request}
 	}
 }
 

@@ -42,7 +42,7 @@ func (l *lateWriter) set(w io.Writer) {
 // clipboard) at 120×40 with its history in a temporary directory.
 func startFlow(t *testing.T) *teatest.TestModel {
 	t.Helper()
-	svc := defaultServices()
+	svc := defaultServices(nil)
 	svc.clipboard = func(string) error { return errors.New("no clipboard in tests") }
 	out := &lateWriter{}
 	opts := Options{HistoryPath: filepath.Join(t.TempDir(), "history.db"), ProfilesDir: t.TempDir()}

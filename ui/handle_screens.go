@@ -2,7 +2,8 @@ package ui
 
 import (
 	"cmp"
-	"github.com/apierr/apierr/formats/redact"
+
+	"github.com/apierr/apierr/ui/render"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -15,7 +16,8 @@ func (m model) openHistory() (model, tea.Cmd) {
 		return m, cmd
 	}
 	tag := m.hist.begin()
-	return m, tea.Batch(cmd, searchCmd(m.store, tag, m.hist.query.Value(), historyPage, 0))
+	live := m.startLive()
+	return m, tea.Batch(cmd, searchCmd(m.store, tag, m.hist.query.Value(), historyPage, 0), live)
 }
 
 // historyKey: list keys move the cursor (fetching the next page near the
@@ -151,8 +153,11 @@ func (m model) copyRequestID() (model, tea.Cmd) {
 		m.status = info("this response carries no request_id to copy")
 		return m, nil
 	}
-	var r redact.Redactor
-	rid := r.Text(m.ex.Diagnosis.RequestID)
+	// The id is redacted like the exchange it came from (a server may put
+	// the request's token in it) and made inert: the clipboard gets no
+	// escape sequence to paste into someone else's terminal.
+	d := m.svc.redactor.ForRequest(m.ex.Request).Diagnosis(m.ex.Diagnosis)
+	rid := render.InertLine(d.RequestID)
 	return m, copyCmd(m.out, m.inTmux, m.svc.clipboard, rid, "request_id "+rid)
 }
 

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"time"
 
@@ -29,6 +30,7 @@ type historyBrowser struct {
 	done    bool // the last page was short: nothing more to fetch
 	err     error
 	width   int
+	live    int // the current live-refresh chain (team stores)
 }
 
 func newHistoryBrowser() historyBrowser {
@@ -141,6 +143,13 @@ func historyRows(rows []entry, width int, now time.Time) []string {
 		caps = []int{0, 7, 0, 3, 12, 10, 9}
 	case width < 150:
 		caps = []int{0, 7, 0, 3, 18, 24, 9}
+	}
+	// A team store's rows say whose they are, after the time.
+	if slices.ContainsFunc(rows, func(e entry) bool { return e.User != "" }) {
+		for j := range cells {
+			cells[j] = slices.Insert(cells[j], 1, render.InertLine(rows[j].User))
+		}
+		caps = slices.Insert(caps, 1, 12)
 	}
 	return columnsCut(cells, width, 2, cutMiddle, caps...)
 }

@@ -13,6 +13,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/apierr/apierr/formats/redact"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -28,6 +29,8 @@ type Options struct {
 	History bool
 	// Stderr receives the one-line error when the TUI cannot start.
 	Stderr io.Writer
+	// RedactNames are the config file's [redact] names.
+	RedactNames []string
 }
 
 // Run starts the TUI and returns the process exit status.
@@ -36,7 +39,9 @@ func Run(opts Options) int {
 		opts.Stderr = os.Stderr
 	}
 	out := os.Stdout
-	m := newModel(opts, defaultServices(), out, os.Getenv("TMUX") != "", os.Getenv("NO_COLOR") != "")
+	svc := defaultServices(redact.New(opts.RedactNames))
+	svc.send = withSpec(svc.send, opts.ProfilesDir)
+	m := newModel(opts, svc, out, os.Getenv("TMUX") != "", os.Getenv("NO_COLOR") != "")
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithOutput(out))
 	final, err := p.Run()
 	if fm, ok := final.(model); ok {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/apierr/apierr/formats"
 	"github.com/apierr/apierr/formats/exchange"
+	"github.com/apierr/apierr/formats/redact"
 	"github.com/apierr/apierr/probe"
 )
 
@@ -31,6 +32,9 @@ type services struct {
 	clipboard func(string) error
 	// now is the clock, for elapsed times and Retry-After countdowns.
 	now func() time.Time
+	// redactor is the one built from the config's [redact] names; nil
+	// means the built-in names only.
+	redactor *redact.Redactor
 }
 
 // historyStore is what the TUI needs of the history database.
@@ -53,6 +57,9 @@ type entry struct {
 	Message   string
 	RequestID string
 	API       string
+	// User is who saved the exchange, set only when the history is a
+	// team store (shared by several people).
+	User string
 }
 
 // profileSet is the API profiles known: built-in first, then the user's.

@@ -15,8 +15,10 @@ type statusLine struct {
 	err  bool
 }
 
+// info is a status message; its arguments may hold server text (a
+// request_id that was copied), so the whole line is made inert.
 func info(format string, args ...any) statusLine {
-	return statusLine{text: fmt.Sprintf(format, args...)}
+	return statusLine{text: render.InertLine(fmt.Sprintf(format, args...))}
 }
 
 func failure(err error) statusLine {

@@ -7,7 +7,8 @@ import (
 
 	"github.com/apierr/apierr/formats"
 	"github.com/apierr/apierr/formats/exchange"
-	"github.com/apierr/apierr/formats/redact"
+	"github.com/apierr/apierr/history"
+	"github.com/apierr/apierr/ui/render"
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -55,6 +56,8 @@ func (m model) route(msg tea.Msg) (model, tea.Cmd) {
 	case searchMsg:
 		m.hist.apply(msg)
 		return m, nil
+	case liveMsg:
+		return m.onLive(msg)
 	case loadedMsg:
 		if msg.err != nil {
 			m.status = failure(fmt.Errorf("could not open the saved exchange: %w", msg.err))
@@ -83,11 +86,13 @@ func (m model) route(msg tea.Msg) (model, tea.Cmd) {
 			m.status = failure(msg.err)
 			return m, nil
 		}
-		var r redact.Redactor
-		text := r.Text(msg.text)
+		// The ticket is redacted and inert already; redacting again costs
+		// little and keeps the clipboard safe whatever rendered it.
+		red := m.svc.redactor.ForRequest(msg.req)
+		text := red.Text(msg.text)
 		what := fmt.Sprintf("support ticket (Markdown, %d lines)", strings.Count(text, "\n")+1)
 		if msg.rid != "" {
-			what += " for request_id " + msg.rid
+			what += " for request_id " + render.InertLine(red.Text(msg.rid))
 		}
 		return m, copyCmd(m.out, m.inTmux, m.svc.clipboard, text, what)
 	case tickMsg:
@@ -183,8 +188,8 @@ func (m model) onSaved(msg savedMsg) model {
 func (m model) onHistoryOpened(msg historyOpenedMsg) (model, tea.Cmd) {
 	if msg.err != nil {
 		where := ""
-		if !strings.Contains(msg.err.Error(), m.opts.HistoryPath) {
-			where = " (" + m.opts.HistoryPath + ")"
+		if shown := history.Display(m.opts.HistoryPath); !strings.Contains(msg.err.Error(), shown) {
+			where = " (" + shown + ")"
 		}
 		m.histErr = fmt.Errorf("history unavailable%s: %v; nothing is saved this session", where, msg.err)
 		m.status = failure(m.histErr)
@@ -199,7 +204,7 @@ func (m model) onHistoryOpened(msg historyOpenedMsg) (model, tea.Cmd) {
 	m.pending = nil
 	if m.screen == screenHistory {
 		tag := m.hist.begin()
-		cmds = append(cmds, searchCmd(m.store, tag, m.hist.query.Value(), historyPage, 0))
+		cmds = append(cmds, searchCmd(m.store, tag, m.hist.query.Value(), historyPage, 0), m.startLive())
 	}
 	return m, tea.Batch(cmds...)
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/apierr/apierr/formats"
 	"github.com/apierr/apierr/formats/exchange"
+	"github.com/apierr/apierr/formats/redact"
 	"github.com/apierr/apierr/history"
 	"github.com/apierr/apierr/probe"
 	"github.com/apierr/apierr/probe/demo"
@@ -14,14 +15,23 @@ import (
 )
 
 // defaultServices wires the TUI to the real network, history, profiles and
-// demo server.
-func defaultServices() services {
+// demo server; r is the redactor built from the config.
+func defaultServices(r *redact.Redactor) services {
 	return services{
-		send:         probe.Send,
-		parseCurl:    probe.ParseCurl,
-		curl:         probe.CurlCommand,
-		openHistory:  openHistory,
-		ticket:       ticket,
+		send:      probe.Send,
+		parseCurl: probe.ParseCurl,
+		curl:      probe.CurlCommand,
+		openHistory: func(path string) (historyStore, error) {
+			s, err := history.OpenWith(path, history.Options{Redactor: r})
+			if err != nil {
+				return nil, err
+			}
+			return storeAdapter{s}, nil
+		},
+		ticket: func(e exchange.Exchange, curl string) (string, error) {
+			return history.TicketWith(r, e, "markdown", curl)
+		},
+		redactor:     r,
 		loadProfiles: loadProfiles,
 		startDemo:    startDemo,
 		clipboard:    clipboard.WriteAll,
@@ -57,9 +67,15 @@ func (a storeAdapter) Search(ctx context.Context, query string, limit, offset in
 	for i, r := range rows {
 		out[i] = entry{ID: r.ID, Time: r.Time, Method: r.Method, URL: r.URL, Status: r.Status,
 			Format: r.Format, Code: r.Code, Message: r.Message, RequestID: r.RequestID, API: r.API}
+		if a.s.Shared() {
+			out[i].User = r.User
+		}
 	}
 	return out, nil
 }
+
+// Shared reports whether the history is a team store.
+func (a storeAdapter) Shared() bool { return a.s.Shared() }
 
 func (a storeAdapter) Close() error { return a.s.Close() }
 

@@ -14,14 +14,16 @@ var secretNames = map[string]bool{
 	"xamzcredential": true, "session": true, "sessionid": true, "sessid": true,
 	"phpsessid": true, "jsessionid": true, "sid": true, "auth": true,
 	"authorization": true, "proxyauthorization": true, "cookie": true, "setcookie": true,
-	"credential": true, "credentials": true, "privatekey": true, "xcsrftoken": true,
+	"credential": true, "credentials": true, "creds": true, "privatekey": true, "xcsrftoken": true,
 	"csrftoken": true, "xsrftoken": true, "xxsrftoken": true, "otp": true,
+	"pin": true, "passcode": true, "cvv": true, "cvc": true,
 }
 
 // secretWords make a name secret wherever they stand in it ("stripe_secret",
 // "github_token", "db_password"), unless the name ends with a word that
 // describes the secret rather than holding it (see describingSuffixes).
-var secretWords = []string{"token", "secret", "password", "passwd", "apikey", "credential", "privatekey", "signature", "sessionid", "subscriptionkey"}
+var secretWords = []string{"token", "secret", "password", "passwd", "apikey", "credential", "privatekey", "signature", "sessionid", "subscriptionkey",
+	"authkey", "appkey", "accesskey", "clientkey", "masterkey", "signingkey", "licensekey", "passphrase"}
 
 // describingSuffixes end names whose value is about a secret, not the
 // secret: "token_type": "Bearer", "password_min_length": 8.
@@ -55,8 +57,12 @@ func (r *Redactor) secretName(name string) bool {
 	if secretNames[n] {
 		return true
 	}
+	if r == nil {
+		r = &Redactor{}
+	}
 	for _, e := range r.Extra {
-		if normalize(e) == n {
+		// "tenant_pin" in the config also names the X-Tenant-Pin header.
+		if e := normalize(e); e != "" && (n == e || n == "x"+e) {
 			return true
 		}
 	}

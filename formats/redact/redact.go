@@ -1,20 +1,30 @@
-// Package redact removes secrets from headers, URLs and bodies before they
-// are written anywhere: the history database, exports, tickets, the
-// clipboard, curl commands. A redacted value becomes a marker carrying a
-// short hash, so two requests that used the same secret can still be told
-// apart from one that used another.
+// Package redact removes secrets from exchanges before they are written
+// or shown anywhere: the history database, exports, tickets, the
+// clipboard, curl commands, the CLI's output. A redacted value becomes a
+// marker carrying a short hash, so two requests that used the same secret
+// can still be told apart from one that used another.
 //
-// Redaction is by name (headers, query parameters, form fields and JSON
-// members whose name looks like a credential) and by shape (JWTs, cloud and
-// SaaS token formats, Bearer and Basic values, passwords in URLs), and it
-// never changes a byte that is not part of a secret.
+// Redaction works in two steps. First the request's secrets are
+// collected: every value that sits in a credential position (credential
+// headers, cookies, URL userinfo, secret-named query parameters, form and
+// multipart fields and JSON members, known token shapes) plus the values
+// the caller says are secret (variables filled into the request). Then
+// every literal occurrence of those secrets, and of their common
+// encodings (URL-encoded, JSON-escaped, base64), is replaced wherever the
+// exchange goes: both sides' headers and bodies (servers echo requests
+// back), redirect hops, attempts, errors and every text of the Diagnosis.
+// Credential positions and token shapes are redacted on the response side
+// too. Nothing that is not part of a secret changes.
 package redact
 
 import (
 	"crypto/sha256"
 	"encoding/hex"
 	"net/http"
+	"slices"
 	"strings"
+
+	"github.com/apierr/apierr/formats/exchange"
 )
 
 // markerPrefix starts every marker; values already redacted are left alone
@@ -22,11 +32,39 @@ import (
 const markerPrefix = "[REDACTED:"
 
 // Redactor redacts secrets. The zero value knows the built-in names; Extra
-// adds credential-like names from the user's config.
+// adds credential-like names from the user's config. Build one with New
+// from the config and share it: it is never changed after that, so it is
+// safe for concurrent use.
 type Redactor struct {
-	// Extra lists more header, query-parameter or JSON member names to
-	// treat as secrets (case-insensitive).
+	// Extra lists more header, query-parameter, form-field or JSON member
+	// names to treat as secrets (case-insensitive, punctuation ignored).
 	Extra []string
+
+	// known are literal secrets the caller gave (WithSecrets), scrubbed
+	// from every exchange besides the ones collected from its request.
+	known []string
+}
+
+// New returns a Redactor that treats names (the config file's `[redact]
+// names`) as credential names on top of the built-in ones.
+func New(names []string) *Redactor {
+	return &Redactor{Extra: slices.Clone(names)}
+}
+
+// WithSecrets returns a copy of r that also scrubs the given literal
+// values everywhere, such as the values of variables filled into a
+// request from an env file or the environment.
+func (r *Redactor) WithSecrets(values ...string) *Redactor {
+	if r == nil {
+		r = &Redactor{}
+	}
+	out := &Redactor{Extra: r.Extra, known: slices.Clone(r.known)}
+	for _, v := range values {
+		if v != "" && !slices.Contains(out.known, v) {
+			out.known = append(out.known, v)
+		}
+	}
+	return out
 }
 
 // Marker returns the text that replaces secret: "[REDACTED:" plus the
@@ -49,27 +87,26 @@ func IsMarker(s string) bool {
 	return true
 }
 
-// mark returns the marker for secret, or secret itself when it is empty or
-// already a marker.
-func mark(secret string) string {
-	if secret == "" || IsMarker(secret) {
-		return secret
+// markerAt returns the length of the marker starting at s[i], or 0.
+func markerAt(s string, i int) int {
+	if i+markerLen <= len(s) && IsMarker(s[i:i+markerLen]) {
+		return markerLen
 	}
-	return Marker(secret)
+	return 0
 }
+
+// The methods below redact one piece of text by position and shape, and
+// also scrub the values given to WithSecrets (or ForRequest) from it.
 
 // Headers returns a redacted copy of h.
 func (r *Redactor) Headers(h http.Header) http.Header {
-	if h == nil {
-		return nil
-	}
-	out := make(http.Header, len(h))
-	for k, vs := range h {
-		cp := make([]string, len(vs))
+	lit := r.literals()
+	out := r.pass().headers(h)
+	for k, vs := range out {
 		for i, v := range vs {
-			cp[i] = r.Header(k, v)
+			vs[i] = lit.scrub(v)
 		}
-		out[k] = cp
+		out[k] = vs
 	}
 	return out
 }
@@ -77,64 +114,62 @@ func (r *Redactor) Headers(h http.Header) http.Header {
 // Header returns value redacted if the header name holds a credential, and
 // with any secret shapes in it redacted otherwise.
 func (r *Redactor) Header(name, value string) string {
-	switch strings.ToLower(name) {
-	case "authorization", "proxy-authorization":
-		return schemeValue(value)
-	case "cookie":
-		return cookiePairs(value, ";")
-	case "set-cookie":
-		// Only the first pair is the cookie; attributes (Path, Expires...)
-		// are kept as they are.
-		first, attrs, found := strings.Cut(value, ";")
-		if found {
-			return cookiePairs(first, ";") + ";" + attrs
-		}
-		return cookiePairs(first, ";")
-	case "location", "content-location", "referer", "origin":
-		return r.URL(value)
-	}
-	if r.secretName(name) {
-		return mark(value)
-	}
-	return r.Text(value)
+	return r.literals().scrub(r.pass().header(name, value))
 }
 
-// schemeValue keeps an auth scheme word ("Bearer", "Basic", ...) and
-// redacts what follows it.
-func schemeValue(v string) string {
-	lead := len(v) - len(strings.TrimLeft(v, " \t"))
-	rest := v[lead:]
-	if i := strings.IndexAny(rest, " \t"); i > 0 && isToken(rest[:i]) {
-		j := i + len(rest[i:]) - len(strings.TrimLeft(rest[i:], " \t"))
-		return v[:lead] + rest[:j] + mark(rest[j:])
-	}
-	return v[:lead] + mark(rest)
+// URL returns u with credential-like query and fragment parameters, its
+// userinfo secret and any secret shapes redacted. Everything else,
+// including the parameters' order and escaping, is kept byte for byte.
+func (r *Redactor) URL(u string) string { return r.literals().scrub(r.pass().url(u)) }
+
+// Body returns body with credential-like members and secret shapes
+// redacted: values of JSON members with a credential-like name at any
+// depth (whatever their type), the fields of a urlencoded form, then known
+// secret shapes anywhere.
+func (r *Redactor) Body(body string) string { return r.BodyOf(body, "") }
+
+// BodyOf is Body for a body whose Content-Type is known: a urlencoded form
+// is parsed as one even when its values hold spaces or quotes, and the
+// fields of a multipart body are redacted by name.
+func (r *Redactor) BodyOf(body, contentType string) string {
+	return r.literals().scrub(r.pass().body(body, contentType))
 }
 
-func isToken(s string) bool {
-	for _, c := range s {
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
-			return false
-		}
-	}
-	return s != ""
+// Form returns an application/x-www-form-urlencoded body with
+// credential-like fields redacted.
+func (r *Redactor) Form(body string) string {
+	p := r.pass()
+	return r.literals().scrub(p.text(p.pairs(body)))
 }
 
-// cookiePairs redacts every value of "name=value; name2=value2", keeping
-// the names and separators.
-func cookiePairs(v, sep string) string {
-	parts := strings.Split(v, sep)
-	for i, p := range parts {
-		name, val, found := strings.Cut(p, "=")
-		if !found {
-			continue
-		}
-		core := strings.TrimSpace(val)
-		if core == "" {
-			continue
-		}
-		start := strings.Index(val, core)
-		parts[i] = name + "=" + val[:start] + mark(core) + val[start+len(core):]
+// Text returns s with known secret shapes (JWTs, tokens, keys, Bearer and
+// Basic values, URL userinfo, secret-named parameters of URLs and of
+// name=value pairs) redacted.
+func (r *Redactor) Text(s string) string { return r.literals().scrub(r.pass().text(s)) }
+
+// ForRequest returns a copy of r that also scrubs the secrets req carries
+// (see Secrets), for text that belongs to one exchange but is redacted
+// apart from it: a ticket's curl command, a copied request_id.
+func (r *Redactor) ForRequest(req exchange.Request) *Redactor {
+	return r.WithSecrets(r.Secrets(req)...)
+}
+
+func (r *Redactor) literals() *literals {
+	if r == nil || len(r.known) == 0 {
+		return nil
 	}
-	return strings.Join(parts, sep)
+	return newLiterals(r.known, MinLiteral)
+}
+
+// Secrets returns the secrets req carries: the values in its credential
+// positions and any token shapes in it, plus the values given to
+// WithSecrets. These are what Exchange scrubs everywhere.
+func (r *Redactor) Secrets(req exchange.Request) []string {
+	p := r.pass()
+	p.collect = true
+	p.request(req)
+	if r == nil {
+		return p.found
+	}
+	return append(slices.Clone(r.known), p.found...)
 }

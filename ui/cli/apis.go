@@ -1,13 +1,13 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/apierr/apierr/formats"
+	"github.com/apierr/apierr/formats/inert"
 	"github.com/apierr/apierr/ui/render"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -30,24 +30,10 @@ func APIs(env *Env, args []string) int {
 	if len(args) == 0 {
 		return APIsList(env, nil)
 	}
-	sub, rest := args[0], args[1:]
-	if sub == "-h" || sub == "--help" || sub == "help" {
-		fmt.Fprint(env.Stdout, apisUsage)
-		return ExitOK
-	}
-	cmds := map[string]func(*Env, []string) int{
-		"list":   APIsList,
-		"show":   APIsShow,
-		"import": APIsImport,
-		"add":    APIsAdd,
-		"remove": APIsRemove,
-		"test":   APIsTest,
-	}
-	run, ok := cmds[sub]
-	if !ok {
-		return env.Fail(ExitUsage, "unknown 'apis' command %q: use list, show, import, add, remove or test", sub)
-	}
-	return run(env, rest)
+	return runSubcommand(env, "apis", apisUsage, []subcommand{
+		{"list", APIsList}, {"show", APIsShow}, {"import", APIsImport},
+		{"add", APIsAdd}, {"remove", APIsRemove}, {"test", APIsTest},
+	}, args)
 }
 
 // apiListEntry is one element of `apis list --json`.
@@ -112,21 +98,15 @@ func APIsList(env *Env, args []string) int {
 
 // APIsShow is `apierr apis show NAME [--json]`: one profile, every row.
 func APIsShow(env *Env, args []string) int {
-	asJSON := false
-	f := cmdFlags{cmd: "apis show", bools: map[string]*bool{"--json": &asJSON}}
-	pos, help, err := f.parse(args)
+	asJSON, ops := false, false
+	f := cmdFlags{cmd: "apis show", bools: map[string]*bool{"--json": &asJSON, "--operations": &ops}}
+	name, help, err := f.parseOne(args, "profile name")
 	switch {
 	case help:
-		fmt.Fprint(env.Stdout, "Usage: apierr apis show NAME [--json]\n")
+		fmt.Fprint(env.Stdout, "Usage: apierr apis show NAME [--json] [--operations]\n")
 		return ExitOK
 	case err != nil:
 		return env.Fail(ExitUsage, "apis show: %v", err)
-	case len(pos) > 1:
-		return env.Fail(ExitUsage, "apis show: give one profile name, not %q and %q", pos[0], pos[1])
-	}
-	name := ""
-	if len(pos) == 1 {
-		name = pos[0]
 	}
 	reg := env.LoadRegistry()
 	if name == "" {
@@ -136,6 +116,9 @@ func APIsShow(env *Env, args []string) int {
 	if !ok {
 		return env.unknownAPI(reg, name)
 	}
+	if ops {
+		return showOperations(env, p, asJSON)
+	}
 	if asJSON {
 		return env.printJSON(p)
 	}
@@ -144,7 +127,7 @@ func APIsShow(env *Env, args []string) int {
 }
 
 func (e *Env) printJSON(v any) int {
-	out, err := json.MarshalIndent(v, "", "  ")
+	out, err := inert.MarshalIndent(v, "", "  ")
 	if err != nil {
 		return e.Fail(ExitUsage, "%v", err)
 	}

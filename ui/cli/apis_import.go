@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -16,6 +15,8 @@ import (
 
 	"github.com/apierr/apierr/formats"
 	"github.com/apierr/apierr/formats/docimport"
+	"github.com/apierr/apierr/formats/inert"
+	"github.com/apierr/apierr/formats/openapi"
 	"github.com/apierr/apierr/ui/render"
 )
 
@@ -32,6 +33,12 @@ Flags:
   --json        with --dry-run: print the profile as 'apis show NAME --json' does;
                 otherwise: print the import report as JSON
   --force       replace an existing profile, or save one even when nothing was found
+  --follow-refs an OpenAPI document: read the other files or URLs its $refs name
+                (without it such a $ref is an error)
+
+An OpenAPI 3.0/3.1 or Swagger 2.0 document (YAML or JSON) is recognized by
+its content: the profile then also holds the API's operations, and send and
+explain check a failed request against them.
 `
 
 // importArgs are the parsed flags of `apis import`.
@@ -42,24 +49,23 @@ type importArgs struct {
 	dryRun bool
 	json   bool
 	force  bool
+	// followRefs lets an OpenAPI document's $refs to other files be read.
+	followRefs bool
 }
 
 func parseImportArgs(args []string) (importArgs, bool, error) {
 	var a importArgs
 	f := cmdFlags{cmd: "apis import",
-		bools:  map[string]*bool{"--dry-run": &a.dryRun, "--json": &a.json, "--force": &a.force},
+		bools: map[string]*bool{"--dry-run": &a.dryRun, "--json": &a.json, "--force": &a.force,
+			"--follow-refs": &a.followRefs},
 		values: map[string]*string{"--name": &a.name},
 		lists:  map[string]*[]string{"--host": &a.hosts},
 	}
-	pos, help, err := f.parse(args)
-	switch {
-	case help || err != nil:
+	input, help, err := f.parseOne(args, "FILE or URL")
+	if help || err != nil {
 		return a, help, err
-	case len(pos) > 1:
-		return a, false, fmt.Errorf("give one FILE or URL, not %q and %q", render.InertLine(pos[0]), render.InertLine(pos[1]))
-	case len(pos) == 1:
-		a.input = pos[0]
 	}
+	a.input = input
 	if a.input == "" {
 		return a, false, errors.New("which page? give a FILE, - for stdin, or a URL (see 'apierr apis import --help')")
 	}
@@ -89,6 +95,9 @@ func APIsImport(env *Env, args []string) int {
 	src, source, docsURL, err := readDocs(env, a.input)
 	if err != nil {
 		return env.Fail(ExitUsage, "apis import: %s", render.InertLine(err.Error()))
+	}
+	if openapi.Sniff(src) {
+		return importSpec(env, a, src, source)
 	}
 	name := a.name
 	if name == "" {
@@ -138,7 +147,7 @@ func APIsImport(env *Env, args []string) int {
 		return env.Fail(ExitUsage, "apis import: %s", render.InertLine(err.Error()))
 	}
 	if a.json {
-		out, err := json.MarshalIndent(struct {
+		out, err := inert.MarshalIndent(struct {
 			Name   string           `json:"name"`
 			Path   string           `json:"path"`
 			Report docimport.Report `json:"report"`
@@ -157,7 +166,7 @@ func APIsImport(env *Env, args []string) int {
 
 // printProfileJSON prints a profile as `apis show NAME --json` does.
 func printProfileJSON(env *Env, p formats.Profile) int {
-	out, err := json.MarshalIndent(p, "", "  ")
+	out, err := inert.MarshalIndent(p, "", "  ")
 	if err != nil {
 		return env.Fail(ExitUsage, "%v", err)
 	}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -9,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/apierr/apierr/formats"
+	"github.com/apierr/apierr/formats/inert"
 	"github.com/apierr/apierr/ui/render"
 )
 
@@ -18,19 +18,13 @@ import (
 func APIsAdd(env *Env, args []string) int {
 	force := false
 	f := cmdFlags{cmd: "apis add", bools: map[string]*bool{"--force": &force}}
-	pos, help, err := f.parse(args)
+	file, help, err := f.parseOne(args, "FILE")
 	switch {
 	case help:
 		fmt.Fprint(env.Stdout, "Usage: apierr apis add FILE [--force]\n\nChecks a profile file (schema: README, 'Teaching apierr another API') and installs it.\n")
 		return ExitOK
 	case err != nil:
 		return env.Fail(ExitUsage, "apis add: %v", err)
-	case len(pos) > 1:
-		return env.Fail(ExitUsage, "apis add: give one FILE, not %q and %q", render.InertLine(pos[0]), render.InertLine(pos[1]))
-	}
-	file := ""
-	if len(pos) == 1 {
-		file = pos[0]
 	}
 	if file == "" {
 		return env.Fail(ExitUsage, "apis add: which file? (usage: apierr apis add FILE [--force])")
@@ -63,19 +57,13 @@ func APIsAdd(env *Env, args []string) int {
 // that overrides one can, and the built-in one is used again.
 func APIsRemove(env *Env, args []string) int {
 	f := cmdFlags{cmd: "apis remove"}
-	pos, help, err := f.parse(args)
+	name, help, err := f.parseOne(args, "name")
 	switch {
 	case help:
 		fmt.Fprint(env.Stdout, "Usage: apierr apis remove NAME\n")
 		return ExitOK
 	case err != nil:
 		return env.Fail(ExitUsage, "apis remove: %v", err)
-	case len(pos) > 1:
-		return env.Fail(ExitUsage, "apis remove: give one name, not %q and %q", render.InertLine(pos[0]), render.InertLine(pos[1]))
-	}
-	name := ""
-	if len(pos) == 1 {
-		name = pos[0]
 	}
 	if name == "" {
 		return env.Fail(ExitUsage, "apis remove: which profile? (see 'apierr apis list')")
@@ -91,6 +79,7 @@ func APIsRemove(env *Env, args []string) int {
 		}
 		return env.Fail(ExitUsage, "apis remove: no user profile named %q in %s (see 'apierr apis list')", render.InertLine(name), env.ProfilesDir())
 	}
+	removeOperations(path)
 	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return env.Fail(ExitUsage, "apis remove: cannot remove %s: %v", path, pathErr(err))
 	}
@@ -106,19 +95,13 @@ func APIsRemove(env *Env, args []string) int {
 func APIsTest(env *Env, args []string) int {
 	raw, asJSON := "", false
 	f := cmdFlags{cmd: "apis test", bools: map[string]*bool{"--json": &asJSON}, values: map[string]*string{"--raw": &raw}}
-	pos, help, err := f.parse(args)
+	name, help, err := f.parseOne(args, "profile name")
 	switch {
 	case help:
 		fmt.Fprint(env.Stdout, "Usage: apierr apis test NAME --raw FILE|- [--json]\n\nExplains a response saved with curl -i using the profile NAME.\n")
 		return ExitOK
 	case err != nil:
 		return env.Fail(ExitUsage, "apis test: %v", err)
-	case len(pos) > 1:
-		return env.Fail(ExitUsage, "apis test: give one profile name, not %q and %q", render.InertLine(pos[0]), render.InertLine(pos[1]))
-	}
-	name := ""
-	if len(pos) == 1 {
-		name = pos[0]
 	}
 	if name == "" || raw == "" {
 		return env.Fail(ExitUsage, "apis test: usage: apierr apis test NAME --raw FILE [--json]")
@@ -138,7 +121,7 @@ func APIsTest(env *Env, args []string) int {
 	}
 	d := formats.DetectWith(status, header, body, formats.Options{API: name, Profiles: reg})
 	if asJSON {
-		out, err := json.MarshalIndent(d, "", "  ")
+		out, err := inert.MarshalIndent(d, "", "  ")
 		if err != nil {
 			return env.Fail(ExitUsage, "apis test: %v", err)
 		}

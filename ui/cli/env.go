@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/apierr/apierr/history"
+
 	"golang.org/x/term"
 )
 
@@ -59,15 +61,31 @@ func (e *Env) Fail(code int, format string, args ...any) int {
 	return code
 }
 
-// HistoryPath is where the history database lives: --history, then
-// APIERR_HISTORY, then $XDG_DATA_HOME/apierr/history.db (with the XDG
-// default of ~/.local/share).
+// HistoryPath is where the history lives: --history, then
+// APIERR_HISTORY, then `history` in config.toml, then LocalHistoryPath. It
+// is a file path or a team store's postgres:// URL.
 func (e *Env) HistoryPath() string {
 	if e.HistoryFlag != "" {
 		return e.HistoryFlag
 	}
 	if p := e.Getenv("APIERR_HISTORY"); p != "" {
 		return p
+	}
+	if p := e.configHistory(); p != "" {
+		return p
+	}
+	return e.LocalHistoryPath()
+}
+
+// LocalHistoryPath is the local history file,
+// $XDG_DATA_HOME/apierr/history.db (with the XDG default of
+// ~/.local/share); a file given by --history, APIERR_HISTORY or the config
+// file when that is not a postgres:// URL.
+func (e *Env) LocalHistoryPath() string {
+	for _, p := range []string{e.HistoryFlag, e.Getenv("APIERR_HISTORY"), e.configHistory()} {
+		if p != "" && !history.IsRemote(p) {
+			return p
+		}
 	}
 	return filepath.Join(e.xdg("XDG_DATA_HOME", ".local/share"), "apierr", "history.db")
 }

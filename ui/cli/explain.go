@@ -1,7 +1,7 @@
 package cli
 
 import (
-	"encoding/json"
+	"bufio"
 	"fmt"
 	"io"
 	"net/http"
@@ -10,6 +10,9 @@ import (
 	"strings"
 
 	"github.com/apierr/apierr/formats"
+	"github.com/apierr/apierr/formats/exchange"
+	"github.com/apierr/apierr/formats/inert"
+	"github.com/apierr/apierr/probe"
 	"github.com/apierr/apierr/ui/render"
 	"golang.org/x/term"
 )
@@ -23,6 +26,14 @@ Flags:
   --api NAME   use this API's docs profile (see 'apierr apis list')
   --json       print the Diagnosis as JSON
   --save       keep the response and its diagnosis in history (redacted)
+  --max-body SIZE  explain at most SIZE of the body (default 64M; 512K, 1G, bytes)
+
+The request it answered (checked against the API's OpenAPI document, when
+its profile was imported from one):
+  --request 'METHOD URL'        e.g. --request 'GET https://api.example.com/v1/items?limit=500'
+  --request-header 'K: V'       a header the request sent (repeatable)
+  --request-body-file FILE|-    the body the request sent
+  --check-request               check it whatever the status (default: 4xx only)
 `
 
 // explainArgs are the parsed flags of `apierr explain`.
@@ -33,7 +44,10 @@ type explainArgs struct {
 	bodyFile string
 	api      string
 	json     bool
-	save     bool // --save: keep the response in history
+	save     bool   // --save: keep the response in history
+	maxBody  string // --max-body SIZE: the body cap
+	// req is the request the response answered, when given.
+	req pastedRequest
 }
 
 // Explain is `apierr explain`: it diagnoses a status code, a raw response
@@ -47,10 +61,17 @@ func Explain(env *Env, args []string) int {
 	if err != nil {
 		return env.Fail(ExitUsage, "explain: %v", err)
 	}
-	status, header, body, err := a.response(env)
+	bodyCap := int64(explainBodyCap)
+	if a.maxBody != "" {
+		if bodyCap, err = probe.ParseSize(a.maxBody); err != nil {
+			return env.Fail(ExitUsage, "explain: --max-body: %s", render.InertLine(err.Error()))
+		}
+	}
+	res, err := a.response(env, bodyCap)
 	if err != nil {
 		return env.Fail(ExitUsage, "explain: %s", render.InertLine(err.Error()))
 	}
+	status, header, body := res.status, res.header, res.body
 	reg := env.LoadRegistry()
 	a.api = strings.ToLower(a.api) // profile names are lower case
 	if a.api != "" {
@@ -58,10 +79,24 @@ func Explain(env *Env, args []string) int {
 			return env.unknownAPI(reg, a.api)
 		}
 	}
-	d := formats.DetectWith(status, header, body, formats.Options{Profiles: reg, API: a.api})
+	var req exchange.Request
+	if a.req.given() {
+		if req, err = a.req.request(env); err != nil {
+			return env.Fail(ExitUsage, "explain: %s", render.InertLine(err.Error()))
+		}
+	}
+	d := formats.DetectText(status, header, body, formats.Options{Profiles: reg, API: a.api, Host: hostOf(req.URL)})
+	if res.truncated {
+		d.Notes = append(d.Notes, fmt.Sprintf("The body is %s, longer than the %s cap (--max-body): only its first %s were explained.",
+			probe.FormatSize(res.size), probe.FormatSize(bodyCap), probe.FormatSize(bodyCap)))
+	}
+	applySpec(env, reg, &d, req, a.req.always)
 
 	if a.save {
-		ex := explainedExchange(status, header, body, d)
+		ex := explainedExchange(res, d)
+		if req.Method != "" {
+			ex.Request = req
+		}
 		saveExchange(env, &ex)
 		if ex.ID != 0 {
 			fmt.Fprintf(env.Stderr, "apierr: saved to history as #%d\n", ex.ID)
@@ -69,7 +104,7 @@ func Explain(env *Env, args []string) int {
 	}
 
 	if a.json {
-		out, err := json.MarshalIndent(d, "", "  ")
+		out, err := inert.MarshalIndent(d, "", "  ")
 		if err != nil {
 			return env.Fail(ExitUsage, "explain: %v", err)
 		}
@@ -80,16 +115,17 @@ func Explain(env *Env, args []string) int {
 	if env.Color() {
 		st = render.DefaultStyles()
 	}
-	fmt.Fprint(env.Stdout, render.Diagnosis(d, env.termWidth(), st))
+	fmt.Fprint(env.Stdout, render.Diagnosis(clipDiagnosis(d), env.termWidth(), st))
 	return ExitOK
 }
 
 func parseExplainArgs(args []string) (explainArgs, bool, error) {
 	var a explainArgs
 	f := cmdFlags{cmd: "explain",
-		bools:  map[string]*bool{"--json": &a.json, "--save": &a.save},
-		values: map[string]*string{"--raw": &a.raw, "--status": &a.status, "--body-file": &a.bodyFile, "--api": &a.api},
-		lists:  map[string]*[]string{"--header": &a.headers, "-H": &a.headers},
+		bools: map[string]*bool{"--json": &a.json, "--save": &a.save, "--check-request": &a.req.always},
+		values: map[string]*string{"--raw": &a.raw, "--status": &a.status, "--body-file": &a.bodyFile, "--api": &a.api, "--max-body": &a.maxBody,
+			"--request": &a.req.line, "--request-body-file": &a.req.bodyFile},
+		lists: map[string]*[]string{"--header": &a.headers, "-H": &a.headers, "--request-header": &a.req.headers},
 	}
 	pos, help, err := f.parse(args)
 	if help || err != nil {
@@ -110,59 +146,61 @@ func parseExplainArgs(args []string) (explainArgs, bool, error) {
 	return a, false, nil
 }
 
-// response gathers the status, headers and body to explain.
-func (a explainArgs) response(env *Env) (int, http.Header, []byte, error) {
+// response gathers the status, headers and body to explain; of a body
+// at most bodyCap bytes are kept.
+func (a explainArgs) response(env *Env, bodyCap int64) (rawResponse, error) {
 	if a.raw != "" {
-		data, err := readExplainInput(env, a.raw)
+		in, done, err := openExplainInput(env, a.raw)
 		if err != nil {
-			return 0, nil, nil, err
+			return rawResponse{}, err
 		}
-		status, header, body, err := parseRawResponse(data)
+		defer done()
+		res, err := readRawResponse(in, bodyCap)
 		if err != nil {
-			return 0, nil, nil, fmt.Errorf("%s %v", explainInputName(a.raw), err)
+			return res, fmt.Errorf("%s %v", explainInputName(a.raw), unwrapPathError(err))
 		}
-		return status, header, body, nil
+		return res, nil
 	}
 	status, err := strconv.Atoi(a.status)
 	if err != nil || status < 100 || status > 999 {
-		return 0, nil, nil, fmt.Errorf("status %q is not an HTTP status code: give a number from 100 to 999", a.status)
+		return rawResponse{}, fmt.Errorf("status %q is not an HTTP status code: give a number from 100 to 999", a.status)
 	}
-	header := http.Header{}
+	res := rawResponse{status: status, header: http.Header{}}
 	for _, h := range a.headers {
 		k, v, ok := strings.Cut(h, ":")
 		if !ok || strings.TrimSpace(k) == "" {
-			return 0, nil, nil, fmt.Errorf("header %q has no colon: write it as 'Name: value'", h)
+			return res, fmt.Errorf("header %q has no colon: write it as 'Name: value'", h)
 		}
-		header.Add(strings.TrimSpace(k), strings.TrimSpace(v))
+		res.header.Add(strings.TrimSpace(k), strings.TrimSpace(v))
 	}
-	var body []byte
 	if a.bodyFile != "" {
-		if body, err = readExplainInput(env, a.bodyFile); err != nil {
-			return 0, nil, nil, err
+		in, done, err := openExplainInput(env, a.bodyFile)
+		if err != nil {
+			return res, err
+		}
+		defer done()
+		if err := readRawBody(bufio.NewReader(in), bodyCap, inputSize(in), &res); err != nil {
+			return res, fmt.Errorf("cannot read %s: %v", explainInputName(a.bodyFile), unwrapPathError(err))
 		}
 	}
-	return status, header, body, nil
+	return res, nil
 }
 
-// maxExplainInput caps what explain reads from a file or stdin.
-const maxExplainInput = 64 << 20
+// explainBodyCap is how much of a body explain reads unless --max-body
+// says otherwise: more than send keeps (a saved response may come from
+// anywhere), and bounded, so a huge paste costs at most this much.
+const explainBodyCap = 64 << 20
 
-// readExplainInput reads a file, or stdin for "-".
-func readExplainInput(env *Env, name string) ([]byte, error) {
-	var r io.Reader = env.Stdin
-	if name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			return nil, fmt.Errorf("cannot read %s: %v", name, unwrapPathError(err))
-		}
-		defer f.Close()
-		r = f
+// openExplainInput opens a file, or stdin for "-".
+func openExplainInput(env *Env, name string) (io.Reader, func(), error) {
+	if name == "-" {
+		return env.Stdin, func() {}, nil
 	}
-	data, err := io.ReadAll(io.LimitReader(r, maxExplainInput))
+	f, err := os.Open(name)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %v", explainInputName(name), unwrapPathError(err))
+		return nil, nil, fmt.Errorf("cannot read %s: %v", name, unwrapPathError(err))
 	}
-	return data, nil
+	return f, func() { f.Close() }, nil
 }
 
 func explainInputName(name string) string {

@@ -11,7 +11,8 @@ import (
 // explainedExchange turns a pasted response into an exchange for history.
 // No request was sent, so the request part stays empty; the response is
 // kept as it was given, capped by history's own limits.
-func explainedExchange(status int, header http.Header, body []byte, d formats.Diagnosis) exchange.Exchange {
+func explainedExchange(res rawResponse, d formats.Diagnosis) exchange.Exchange {
+	header := res.header
 	if header == nil {
 		header = http.Header{}
 	}
@@ -19,10 +20,11 @@ func explainedExchange(status int, header http.Header, body []byte, d formats.Di
 		Time:    time.Now().UTC(),
 		Request: exchange.Request{Headers: http.Header{}},
 		Response: &exchange.Response{
-			Status:  status,
-			Headers: header,
-			Body:    string(body),
-			Size:    int64(len(body)),
+			Status:    res.status,
+			Headers:   header,
+			Body:      res.body,
+			Truncated: res.truncated,
+			Size:      res.size,
 		},
 		Diagnosis: d,
 		Source:    exchange.SourceExplain,

@@ -106,7 +106,7 @@ func SplitGlobalFlags(args []string) (rest []string, historyPath string, err err
 			return append(rest, args[i:]...), historyPath, nil
 		case a == "--history":
 			if i+1 >= len(args) || args[i+1] == "" {
-				return nil, "", fmt.Errorf("--history needs a file path, e.g. --history ./history.db")
+				return nil, "", fmt.Errorf("--history needs a file path or a team store URL, e.g. --history ./history.db or --history postgres://alice@db:5432/apierr")
 			}
 			historyPath = args[i+1]
 			i++
@@ -124,4 +124,43 @@ func SplitGlobalFlags(args []string) (rest []string, historyPath string, err err
 		}
 	}
 	return rest, historyPath, nil
+}
+
+// subcommand is one word of a command group ("history list").
+type subcommand struct {
+	name string
+	run  func(*Env, []string) int
+}
+
+// runSubcommand runs the subcommand of group that args[0] names; help (or
+// nothing at all) prints usage, an unknown name lists the known ones.
+func runSubcommand(env *Env, group, usage string, subs []subcommand, args []string) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		fmt.Fprint(env.Stdout, usage)
+		return ExitOK
+	}
+	names := make([]string, len(subs))
+	for i, s := range subs {
+		if s.name == args[0] {
+			return s.run(env, args[1:])
+		}
+		names[i] = s.name
+	}
+	list := strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+	return env.Fail(ExitUsage, "unknown '%s' command %q: use %s", group, render.InertLine(args[0]), list)
+}
+
+// parseOne is parse for a command that takes at most one argument, a
+// what ("profile name"); it returns that argument or "".
+func (f cmdFlags) parseOne(args []string, what string) (arg string, help bool, err error) {
+	pos, help, err := f.parse(args)
+	switch {
+	case help || err != nil:
+		return "", help, err
+	case len(pos) > 1:
+		return "", false, fmt.Errorf("give one %s, not %q and %q", what, render.InertLine(pos[0]), render.InertLine(pos[1]))
+	case len(pos) == 1:
+		return pos[0], false, nil
+	}
+	return "", false, nil
 }

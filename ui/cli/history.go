@@ -2,12 +2,12 @@ package cli
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 
+	"github.com/apierr/apierr/formats/inert"
 	"github.com/apierr/apierr/history"
 	"github.com/apierr/apierr/ui/render"
 )
@@ -23,40 +23,28 @@ const historyUsage = `Usage:
   apierr history prune --older-than 90d | --keep N
   apierr history export --har FILE|- [QUERY]
   apierr history import FILE.har|-
+  apierr history sync [--to postgres://…]    push the local history to a team store
+  apierr history migrate                      create or upgrade a team store's schema
 
 QUERY: words and "phrases" (full text over URL, code, message, request_id
 and bodies) with filters status:404 status:4xx code:X rid:PREFIX host:H
-method:M api:NAME format:F source:S after:2026-11-01 before:DATE is:error
-is:transport. See README.md, "apierr history".
+method:M api:NAME format:F source:S user:NAME machine:NAME
+after:2026-11-01 before:DATE is:error is:transport. Words match as
+prefixes ("valid" finds "validation"). See README.md, "apierr history".
 
-The database is --history PATH, else $APIERR_HISTORY, else
-$XDG_DATA_HOME/apierr/history.db.
+The history is --history PATH|postgres://…, else $APIERR_HISTORY, else
+history = "…" in config.toml, else $XDG_DATA_HOME/apierr/history.db.
 `
 
 // History is `apierr history SUBCOMMAND`: it lists, searches, shows,
 // annotates, prunes, exports and imports the saved exchanges, offline.
 func History(env *Env, args []string) int {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		fmt.Fprint(env.Stdout, historyUsage)
-		return ExitOK
-	}
-	sub, rest := args[0], args[1:]
-	cmds := map[string]func(*Env, []string) int{
-		"list":   historyList,
-		"search": historySearch,
-		"show":   historyShow,
-		"ticket": historyTicket,
-		"note":   historyNote,
-		"delete": historyDelete,
-		"prune":  historyPrune,
-		"export": historyExport,
-		"import": historyImport,
-	}
-	run, ok := cmds[sub]
-	if !ok {
-		return env.Fail(ExitUsage, "unknown 'history' command %q: use list, search, show, ticket, note, delete, prune, export or import", render.InertLine(sub))
-	}
-	return run(env, rest)
+	return runSubcommand(env, "history", historyUsage, []subcommand{
+		{"list", historyList}, {"search", historySearch}, {"show", historyShow},
+		{"ticket", historyTicket}, {"note", historyNote}, {"delete", historyDelete},
+		{"prune", historyPrune}, {"export", historyExport}, {"import", historyImport},
+		{"sync", historySync}, {"migrate", historyMigrate},
+	}, args)
 }
 
 // intFlag reads a non-negative integer flag value ("" is def).
@@ -95,10 +83,11 @@ func (e *Env) historyErr(cmd string, err error) int {
 }
 
 // historyJSON prints v as indented JSON, without escaping &, < and > in
-// URLs (the output is for people and jq, not for HTML).
+// URLs (the output is for people and jq, not for HTML), with C1 and bidi
+// controls escaped (it is for terminals too).
 func (e *Env) historyJSON(v any) int {
 	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
+	enc := inert.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(v); err != nil {

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
@@ -94,8 +95,15 @@ func historyExport(env *Env, args []string) int {
 // maxListedErrors is how many errors the import report lists one by one.
 const maxListedErrors = 25
 
-// importChunk is how many HAR entries one transaction saves.
-const importChunk = 2000
+// importChunk is how many HAR entries one transaction saves, at most;
+// importChunkBytes bounds their bodies, so a chunk of large pages stays
+// small in memory.
+const (
+	importChunk      = 2000
+	importChunkBytes = 8 << 20
+	// importMemoryLimit is the Go heap the import aims to stay under.
+	importMemoryLimit = 96 << 20
+)
 
 func historyImport(env *Env, args []string) int {
 	f := cmdFlags{cmd: "history import"}
@@ -120,77 +128,118 @@ func historyImport(env *Env, args []string) int {
 		defer file.Close()
 		r = file
 	}
-	xs, err := history.ImportHARWith(bufio.NewReaderSize(r, 1<<20), exchange.SourceHARImport, env.LoadRegistry())
+	// A soft limit makes the collector work harder rather than let the
+	// heap double past what a chunk needs; memory then stays flat.
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemoryLimit))
+	s, err := env.openHistoryWith(history.Options{Bulk: true})
 	if err != nil {
-		return env.Fail(ExitUsage, "history import: %s: %s", render.InertLine(name), render.InertLine(err.Error()))
-	}
-	s, code := env.openHistory("import")
-	if s == nil {
-		return code
+		return env.Fail(ExitUsage, "history import: %s", render.InertLine(err.Error()))
 	}
 	defer s.Close()
-	// One transaction per chunk: a crash keeps whole chunks (and a second
-	// import adds only what is missing), and other apierr processes can
-	// save between chunks instead of waiting out the whole file.
-	added := 0
-	for start := 0; start < len(xs); start += importChunk {
-		n, err := s.SaveBatch(context.Background(), xs[start:min(start+importChunk, len(xs))])
+	// The file is read one entry at a time and saved one chunk per
+	// transaction: memory holds a chunk, however large the file; a crash
+	// keeps whole chunks (and a second import adds only what is missing);
+	// other apierr processes can save between chunks.
+	var rep importStats
+	chunk := make([]exchange.Exchange, 0, importChunk)
+	chunkBytes := 0
+	flush := func() error {
+		chunkBytes = 0
+		n, err := s.SaveBatch(context.Background(), chunk)
 		if err != nil {
-			return env.historyErr("import", fmt.Errorf("after %d new entries were saved: %w", added, err))
+			return fmt.Errorf("after %d new entries were saved: %w", rep.added, err)
 		}
-		added += n
+		rep.added += n
+		for _, e := range chunk {
+			rep.add(s.Redact(e))
+		}
+		chunk = chunk[:0]
+		return nil
 	}
-	for i := range xs {
-		xs[i] = s.Redact(xs[i])
+	var saveErr error
+	err = history.ReadHAR(r, exchange.SourceHARImport, env.LoadRegistry(), func(e exchange.Exchange) error {
+		chunk = append(chunk, e)
+		chunkBytes += len(e.Request.Body)
+		if e.Response != nil {
+			chunkBytes += len(e.Response.Body)
+		}
+		if len(chunk) < importChunk && chunkBytes < importChunkBytes {
+			return nil
+		}
+		saveErr = flush()
+		return saveErr
+	})
+	if err == nil && len(chunk) > 0 {
+		saveErr = flush()
+		err = saveErr
 	}
-	fmt.Fprint(env.Stdout, importReport(filepath.Base(name), xs, added))
+	if saveErr != nil {
+		return env.historyErr("import", saveErr)
+	}
+	if err != nil {
+		msg := render.InertLine(err.Error())
+		if rep.total > 0 {
+			msg += fmt.Sprintf(" (the %d entries before it are saved; importing the fixed file again adds only what is missing)", rep.total)
+		}
+		return env.Fail(ExitUsage, "history import: %s: %s", render.InertLine(name), msg)
+	}
+	fmt.Fprint(env.Stdout, rep.report(filepath.Base(name)))
 	return ExitOK
 }
 
-// importReport says what came in: how many entries, how many errors, by
-// status and by format, and the errors' request_ids to quote.
-func importReport(name string, xs []exchange.Exchange, added int) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "Imported %s from %s: %d new, %d already in history.\n", plural(len(xs), "entry", "entries"), render.InertLine(name), added, len(xs)-added)
-	var errs []exchange.Exchange
-	byStatus := map[string]int{}
-	byFormat := map[string]int{}
-	for _, e := range xs {
-		if e.Response != nil && e.Response.Status < 400 && e.Error == "" {
-			continue
-		}
-		errs = append(errs, e)
-		st := "no response"
-		if e.Response != nil {
-			st = strconv.Itoa(e.Response.Status)
-		}
-		byStatus[st]++
-		byFormat[cmp.Or(e.Diagnosis.Format, "unknown")]++
+// importStats gathers what the import report says while entries stream
+// past: counts, and the first errors to list.
+type importStats struct {
+	total, added, errors int
+	byStatus, byFormat   map[string]int
+	shown                []exchange.Exchange
+}
+
+func (st *importStats) add(e exchange.Exchange) {
+	st.total++
+	if e.Response != nil && e.Response.Status < 400 && e.Error == "" {
+		return
 	}
-	if len(errs) == 0 {
+	if st.byStatus == nil {
+		st.byStatus, st.byFormat = map[string]int{}, map[string]int{}
+	}
+	st.errors++
+	status := "no response"
+	if e.Response != nil {
+		status = strconv.Itoa(e.Response.Status)
+	}
+	st.byStatus[status]++
+	st.byFormat[cmp.Or(e.Diagnosis.Format, "unknown")]++
+	if len(st.shown) < maxListedErrors {
+		st.shown = append(st.shown, e)
+	}
+}
+
+// report says what came in: how many entries, how many errors, by status
+// and by format, and the errors' request_ids to quote.
+func (st *importStats) report(name string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Imported %s from %s: %d new, %d already in history.\n", plural(st.total, "entry", "entries"), render.InertLine(name), st.added, st.total-st.added)
+	if st.errors == 0 {
 		b.WriteString("No errors among them.\n")
 		return b.String()
 	}
-	fmt.Fprintf(&b, "%d of them are errors.\n", len(errs))
-	fmt.Fprintf(&b, "  by status: %s\n", counts(byStatus))
-	fmt.Fprintf(&b, "  by format: %s\n", counts(byFormat))
+	fmt.Fprintf(&b, "%d of them are errors.\n", st.errors)
+	fmt.Fprintf(&b, "  by status: %s\n", counts(st.byStatus))
+	fmt.Fprintf(&b, "  by format: %s\n", counts(st.byFormat))
 	b.WriteString("Errors:\n")
-	shown := errs
-	if len(shown) > maxListedErrors {
-		shown = shown[:maxListedErrors]
-	}
-	for _, e := range shown {
-		st := "—"
+	for _, e := range st.shown {
+		status := "—"
 		if e.Response != nil {
-			st = strconv.Itoa(e.Response.Status)
+			status = strconv.Itoa(e.Response.Status)
 		}
 		rid := "(no request_id)"
 		if e.Diagnosis.RequestID != "" {
 			rid = "request_id " + render.InertLine(e.Diagnosis.RequestID)
 		}
-		fmt.Fprintf(&b, "  #%-6d %-3s %s %s  %s\n", e.ID, st, render.InertLine(e.Request.Method), render.InertLine(e.Request.URL), rid)
+		fmt.Fprintf(&b, "  #%-6d %-3s %s %s  %s\n", e.ID, status, render.InertLine(e.Request.Method), render.InertLine(e.Request.URL), rid)
 	}
-	if more := len(errs) - len(shown); more > 0 {
+	if more := st.errors - len(st.shown); more > 0 {
 		fmt.Fprintf(&b, "  … and %d more: apierr history search source:har-import is:error\n", more)
 	}
 	return b.String()

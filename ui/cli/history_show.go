@@ -38,6 +38,11 @@ func historyShow(env *Env, args []string) int {
 	if err != nil {
 		return env.historyErr("show", err)
 	}
+	// Stored exchanges were redacted when saved; again here, for names
+	// added to the config since.
+	if r, err := env.Redactor(); err == nil {
+		e = r.Exchange(e)
+	}
 	if asJSON {
 		return env.historyJSON(e)
 	}

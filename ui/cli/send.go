@@ -2,14 +2,13 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"os/signal"
 
 	"github.com/apierr/apierr/formats/exchange"
-	"github.com/apierr/apierr/formats/redact"
+	"github.com/apierr/apierr/formats/inert"
 	"github.com/apierr/apierr/probe"
 	"github.com/apierr/apierr/ui/render"
 )
@@ -28,6 +27,8 @@ apierr's own flags:
   --env-file FILE    KEY=VALUE lines filling ${KEY} in the URL, headers and body
   --show-secrets     print credentials as they are instead of redacted
   --no-history       do not keep this exchange in the history
+  --check-request    check the request against the API's OpenAPI document
+                     whatever the status (default: when the answer is a 4xx)
   --max-body SIZE    keep at most SIZE of the body (default 16M; 512K, 1G, bytes)
   --retry-max-wait S longest wait between retries, Retry-After included (default 60)
 
@@ -54,6 +55,9 @@ type sendArgs struct {
 	showSecrets bool
 	noHistory   bool
 	curlArgs    []string
+	// checkRequest checks the request against the API's OpenAPI
+	// document whatever the status.
+	checkRequest bool
 }
 
 // Send is `apierr send`: it sends one request built from curl-like flags
@@ -67,7 +71,7 @@ func Send(env *Env, args []string) int {
 	if err != nil {
 		return env.Fail(ExitUsage, "send: %s", render.InertLine(err.Error()))
 	}
-	req, err := a.request(env)
+	req, vars, err := a.request(env)
 	if err != nil {
 		return env.Fail(ExitUsage, "send: %s", render.InertLine(err.Error()))
 	}
@@ -83,17 +87,28 @@ func Send(env *Env, args []string) int {
 	ex := probe.Send(ctx, req)
 	stop()
 	ex.Source = exchange.SourceSend
+	if ex.Response != nil {
+		applySpec(env, reg, &ex.Diagnosis, ex.Request, a.checkRequest)
+	}
+	red, err := env.Redactor()
+	if err != nil {
+		return env.Fail(ExitUsage, "send: %s", render.InertLine(err.Error()))
+	}
+	// Values filled from variables are secrets wherever they went.
+	red = red.WithSecrets(vars...)
+	redacted := red.Exchange(ex)
 	if !a.noHistory {
-		saveExchange(env, &ex)
+		// What is stored is redacted whatever --show-secrets says.
+		saveRedacted(env, red, &redacted)
+		ex.ID = redacted.ID
 	}
 
-	shown := ex
-	if !a.showSecrets {
-		var r redact.Redactor
-		shown = r.Exchange(ex)
+	shown := redacted
+	if a.showSecrets {
+		shown = ex
 	}
 	if a.json {
-		out, err := json.MarshalIndent(shown, "", "  ")
+		out, err := inert.MarshalIndent(shown, "", "  ")
 		if err != nil {
 			return env.Fail(ExitUsage, "send: %v", err)
 		}
@@ -118,7 +133,8 @@ func parseSendArgs(args []string) (sendArgs, bool, error) {
 	var a sendArgs
 	curl := []string{}
 	f := cmdFlags{cmd: "send",
-		bools:  map[string]*bool{"--json": &a.json, "--no-history": &a.noHistory, "--show-secrets": &a.showSecrets},
+		bools: map[string]*bool{"--json": &a.json, "--no-history": &a.noHistory, "--show-secrets": &a.showSecrets,
+			"--check-request": &a.checkRequest},
 		values: map[string]*string{"--api": &a.api, "--env-file": &a.envFile},
 		lists:  map[string]*[]string{"--curl": &curl},
 		passOn: probe.FlagTakesValue,
@@ -148,8 +164,9 @@ func parseSendArgs(args []string) (sendArgs, bool, error) {
 	return a, false, nil
 }
 
-// request parses the curl part and fills ${VARIABLES}.
-func (a sendArgs) request(env *Env) (probe.Request, error) {
+// request parses the curl part and fills ${VARIABLES}, returning the
+// values it filled in.
+func (a sendArgs) request(env *Env) (probe.Request, []string, error) {
 	p := probe.CurlParser{Stdin: env.Stdin}
 	var req probe.Request
 	var err error
@@ -159,20 +176,28 @@ func (a sendArgs) request(env *Env) (probe.Request, error) {
 		req, err = p.ParseArgs(a.curlArgs)
 	}
 	if err != nil {
-		return req, err
+		return req, nil, err
 	}
 	var file map[string]string
 	if a.envFile != "" {
 		if file, err = probe.ReadEnvFile(a.envFile); err != nil {
-			return req, err
+			return req, nil, err
 		}
 	}
-	req, err = req.Expand(probe.EnvLookup(file, func(name string) (string, bool) {
+	lookup := probe.EnvLookup(file, func(name string) (string, bool) {
 		v := env.Getenv(name)
 		return v, v != ""
-	}))
+	})
+	var filled []string
+	req, err = req.Expand(func(name string) (string, bool) {
+		v, ok := lookup(name)
+		if ok {
+			filled = append(filled, v)
+		}
+		return v, ok
+	})
 	if err != nil {
-		return req, err
+		return req, nil, err
 	}
-	return req, req.Check()
+	return req, filled, req.Check()
 }

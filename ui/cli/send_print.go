@@ -67,7 +67,7 @@ func renderSend(ex exchange.Exchange, width int, st render.Styles) string {
 	sendHeaders(&b, ex.Response, st)
 	sendBody(&b, ex.Response, st)
 	line("")
-	b.WriteString(render.Diagnosis(ex.Diagnosis, width, st))
+	b.WriteString(render.Diagnosis(clipDiagnosis(ex.Diagnosis), width, st))
 	return b.String()
 }
 

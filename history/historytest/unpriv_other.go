@@ -1,0 +1,7 @@
+//go:build !unix
+
+package historytest
+
+import "syscall"
+
+func unprivileged() *syscall.SysProcAttr { return nil }
