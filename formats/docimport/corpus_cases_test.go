@@ -100,4 +100,16 @@ var corpus = []corpusPage{
 	{file: "slidevids_errors_rate_limits.txt", batch: 9, statuses: "400 401 403 404 409 429", advice: "403 429"},
 	{file: "nordicfinancialnews_errors.txt", batch: 9, statuses: "400 401 403 404 429 500", advice: "429"},
 	{file: "bags_error_handling.txt", batch: 9, statuses: "400 401 403 404 413 429 500", advice: "429"},
+	// Batch 10, the last: scored once against the finished importer.
+	{file: "nagagames_failure_response.txt", batch: 10, statuses: "400 403 404 408 500"},
+	{file: "nagagames_failure_response_piped.txt", batch: 10, statuses: "400 403 404 408 500"},
+	// Classes and the body's members only.
+	{file: "nomos_errors_introduction.txt", batch: 10},
+	{file: "yetiids_errors.txt", batch: 10, codes: "missing_api_key=401 invalid_api_key=401 invalid_version=400 invalid_count=400 rate_limited=429 quota_exceeded=429"},
+	// The table of codes is headed "Field | Type | Description" on the page.
+	{file: "anglerpass_errors.txt", batch: 10, codes: "bad_request=400 validation_error=422 unauthorized=401 invalid_api_key=401 insufficient_scope=403 not_found=404 rate_limited=429 feature_disabled=503 internal_error=500"},
+	{file: "anglerpass_errors_runtogether.txt", batch: 10, codes: "bad_request=400 validation_error=422 unauthorized=401 invalid_api_key=401 insufficient_scope=403 not_found=404 rate_limited=429 feature_disabled=503 internal_error=500"},
+	{file: "pipai_errors.txt", batch: 10, codes: "INVALID_PARAMETER=400 INVALID_SIGNATURE=401 KEY_EXPIRED=401 INSUFFICIENT_PERMISSION=403 RATE_LIMITED=429 INTERNAL_ERROR=500"},
+	{file: "selfbook_errors.txt", batch: 10, statuses: "400 401 403 404 500"},
+	{file: "bugrit_errors.txt", batch: 10, codes: "INVALID_API_KEY=401 EXPIRED_API_KEY=401 FORBIDDEN=403 NOT_FOUND=404 VALIDATION_ERROR=422 RATE_LIMITED=429 INTERNAL_ERROR=500"},
 }
