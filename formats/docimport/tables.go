@@ -99,6 +99,10 @@ func classifyTable(b block, cols []column, heading string) int {
 		return tableStatus
 	case (cols[0] == colCode || cols[0] == colStatus) && mostly(idCells):
 		return tableErrorCode
+	case mostly(idCells) && statusColumn(b) > 0:
+		// Codes beside a column of statuses, whatever the headings say
+		// ("Field | Type | Description" over "bad_request | 400 | …").
+		return tableErrorCode
 	case cols[0] == colField || has(colType) && mostly(idCells):
 		return tableField
 	case b.header[0] == dlTerm && mostly(idCells) && isFieldHeading(strings.ToLower(heading)):

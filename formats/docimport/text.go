@@ -290,6 +290,9 @@ func runTogetherTable(lines []tline, i int) (int, block) {
 			return 0, block{}
 		}
 	}
+	if n, b := codeStatusRows(lines, i, header); n > 0 {
+		return n, b
+	}
 	if c, _ := headerColumn(header[0]); c != colStatus && !(c == colCode && len(header) == 2) {
 		return 0, block{}
 	}
@@ -425,4 +428,30 @@ func statusGlued(s string) bool {
 	}
 	_, ok := parseStatus(s[:3])
 	return ok && (s[3] >= 'A' && s[3] <= 'Z' || s[3] >= 'a' && s[3] <= 'z')
+}
+
+// codeStatusGlued matches a row copied as "rate_limited429Too many
+// requests; …": a code, its status and the description, run together.
+var codeStatusGlued = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_.]*?[A-Za-z_])([1-5][0-9][0-9])(\S.*)$`)
+
+// codeStatusRows reads rows of codes glued to their statuses under a
+// run-together header of three headings; none when the row after the
+// header is not one.
+func codeStatusRows(lines []tline, i int, header []string) (int, block) {
+	if len(header) != 3 {
+		return 0, block{}
+	}
+	var rows [][]string
+	j := i + 1
+	for ; j < len(lines) && !lines[j].code; j++ {
+		m := codeStatusGlued.FindStringSubmatch(cleanCell(lines[j].text))
+		if m == nil {
+			break
+		}
+		rows = append(rows, []string{m[1], m[2], strings.TrimSpace(m[3])})
+	}
+	if len(rows) < 2 {
+		return 0, block{}
+	}
+	return j - i, block{kind: bTable, header: header, rows: rows}
 }
