@@ -112,4 +112,13 @@ var corpus = []corpusPage{
 	{file: "pipai_errors.txt", batch: 10, codes: "INVALID_PARAMETER=400 INVALID_SIGNATURE=401 KEY_EXPIRED=401 INSUFFICIENT_PERMISSION=403 RATE_LIMITED=429 INTERNAL_ERROR=500"},
 	{file: "selfbook_errors.txt", batch: 10, statuses: "400 401 403 404 500"},
 	{file: "bugrit_errors.txt", batch: 10, codes: "INVALID_API_KEY=401 EXPIRED_API_KEY=401 FORBIDDEN=403 NOT_FOUND=404 VALIDATION_ERROR=422 RATE_LIMITED=429 INTERNAL_ERROR=500"},
+	// Batch 11, the last: scored once against the finished importer.
+	{file: "zironuk_errors.txt", batch: 11, statuses: "200 201 204 400 401 403 404 500 502 503 504"},
+	{file: "zironuk_errors_runtogether.txt", batch: 11, statuses: "200 201 204 400 401 403 404 500 502 503 504"},
+	{file: "firstquadrant_errors.txt", batch: 11, statuses: "200 201 204 400 401 403 404 409 422 429 500",
+		codes: "missing_authorization=401 invalid_token=401 insufficient_permissions=403 missing_scopes=403 validation_error=422 invalid_parameters=400 missing_required_field=422 invalid_field_value=422 not_found=404 already_exists=409"},
+	{file: "devhub_errors.md", batch: 11, statuses: "200 400 401 402 404 500 502 503 504"},
+	// The statuses are badges the copy lost: classes and prose remain.
+	{file: "requiems_error_codes.txt", batch: 11},
+	{file: "hyrelog_errors.txt", batch: 11, statuses: "200 201 400 401 403 404 429"},
 }
