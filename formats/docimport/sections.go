@@ -254,6 +254,12 @@ func (x *extractor) otherSections() {
 			continue
 		}
 		from, to := x.ownContent(s.at)
+		if placed[s.at] != nil && strongMentions(b.text) == nil && x.introducesExamples(from, to) {
+			// "Returned as status 400 on POST requests" over example
+			// bodies says what the examples are, not what to do.
+			x.rep.unplaced("section " + quote(b.text) + ": its text introduces example bodies for " + joinInts(statuses) + "; not advice")
+			continue
+		}
 		intro, steps := x.stepsOf(from, to)
 		if len(steps) == 0 && intro != "" {
 			steps, intro = []string{intro}, ""
@@ -432,4 +438,23 @@ func (x *extractor) statusCodeSection(at, status int, code string) {
 		return
 	}
 	x.p.Advice = append(x.p.Advice, formats.Advice{Title: x.doc[at].text, Statuses: []int{status}, Intro: intro, Steps: steps})
+}
+
+// introducesExamples: a section holds one paragraph and no list, the rest
+// example bodies.
+func (x *extractor) introducesExamples(from, to int) bool {
+	paras, bodies := 0, 0
+	for k := from; k < to; k++ {
+		switch b := x.doc[k]; b.kind {
+		case bPara:
+			paras++
+		case bList:
+			return false
+		case bCode:
+			if isBody(strings.TrimSpace(b.text)) || strings.HasPrefix(strings.TrimSpace(b.text), "{") {
+				bodies++
+			}
+		}
+	}
+	return paras == 1 && bodies > 0
 }

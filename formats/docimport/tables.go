@@ -305,11 +305,11 @@ func leadingStatuses(cell string) ([]int, string) {
 			out = append(out, n)
 		}
 	}
-	return out, strings.TrimSpace(m[2])
+	return out, strings.TrimSpace(m[2] + m[3])
 }
 
 var (
-	statusList = regexp.MustCompile(`^([1-5][0-9][0-9](?:\s*(?:,|/|or|and)\s*[1-5][0-9][0-9])*)\s*(?:\(([^()]{1,40})\))?$`)
+	statusList = regexp.MustCompile(`^([1-5][0-9][0-9](?:\s*(?:,|/|or|and)\s*[1-5][0-9][0-9])*)\s*(?:\(([^()]{1,40})\)|([A-Za-z][A-Za-z ]{0,40}))?$`)
 	statusNum  = regexp.MustCompile(`[1-5][0-9][0-9]`)
 )
 

@@ -32,6 +32,16 @@ func parseText(s string) []block {
 			i += n
 			continue
 		}
+		if n, b := bareRows(lines, i); n > 0 {
+			out = append(out, b)
+			i += n
+			continue
+		}
+		if n, b := statusLines(lines, i); n > 0 {
+			out = append(out, b)
+			i += n
+			continue
+		}
 		if n, b := runTogetherTable(lines, i); n > 0 {
 			out = append(out, b)
 			i += n

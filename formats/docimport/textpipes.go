@@ -1,6 +1,9 @@
 package docimport
 
-import "strings"
+import (
+	"net/http"
+	"strings"
+)
 
 // pipeTable reads a pipe table as a browser copy or a converter leaves
 // it: a header row with pipes, a separator row of dashes, then rows that
@@ -37,4 +40,76 @@ func continuesItem(out []block, line string) bool {
 		return false
 	}
 	return t[0] >= 'a' && t[0] <= 'z'
+}
+
+// bareRows reads pipe rows copied without a header or separator row,
+// "200 OK | the request was successful |": at least two lines in a row
+// whose first cell is a status.
+func bareRows(lines []tline, i int) (int, block) {
+	var rows [][]string
+	j := i
+	for ; j < len(lines) && !lines[j].code && strings.Contains(lines[j].text, "|"); j++ {
+		cells := mdCells(lines[j].text)
+		if len(cells) < 2 {
+			break
+		}
+		if _, _, ok := statusCell(stripMarks(cells[0])); !ok {
+			break
+		}
+		rows = append(rows, cells)
+	}
+	if len(rows) < 2 {
+		return 0, block{}
+	}
+	return j - i, block{kind: bTable, header: make([]string, len(rows[0])), rows: rows}
+}
+
+// statusLines reads a status table copied with each row on one line and
+// its cells run together, "200 OKthe request was successful", or with
+// the description on the line after the status and its name. Every row
+// must start with a status and its registered name.
+func statusLines(lines []tline, i int) (int, block) {
+	var rows [][]string
+	j := i
+	for j < len(lines) && !lines[j].code {
+		t := cleanCell(lines[j].text)
+		if len(t) < 5 || t[3] != ' ' {
+			break
+		}
+		code, ok := parseStatus(t[:3])
+		if !ok {
+			break
+		}
+		name, rest, ok := cutKnownName(t[4:])
+		if !ok || !strings.EqualFold(name, http.StatusText(code)) && !reasonAlias(code, name) {
+			break
+		}
+		j++
+		if rest == "" && j < len(lines) && !lines[j].code && startsLower(lines[j].text) {
+			rest = cleanCell(lines[j].text) // the description on its own line
+			j++
+		}
+		rows = append(rows, []string{t[:3], name, rest})
+	}
+	if len(rows) < 3 {
+		return 0, block{}
+	}
+	return j - i, block{kind: bTable, header: []string{"Status code", "Name", "Description"}, rows: rows}
+}
+
+// reasonAlias: name is one of the other spellings docs give code's name
+// ("Payload Too Large" for 413).
+func reasonAlias(code int, name string) bool {
+	switch strings.ToLower(name) {
+	case "payload too large", "request entity too large":
+		return code == 413
+	case "unprocessable entity", "unprocessable content":
+		return code == 422
+	}
+	return false
+}
+
+func startsLower(s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && s[0] >= 'a' && s[0] <= 'z'
 }
