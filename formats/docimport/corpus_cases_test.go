@@ -121,4 +121,11 @@ var corpus = []corpusPage{
 	// The statuses are badges the copy lost: classes and prose remain.
 	{file: "requiems_error_codes.txt", batch: 11},
 	{file: "hyrelog_errors.txt", batch: 11, statuses: "200 201 400 401 403 404 429"},
+	// Batch 12, the last: scored once against the finished importer.
+	{file: "docintell_error_handling.txt", batch: 12, statuses: "400 401 403 404 409 413 422 429 500 503", advice: "401 429"},
+	{file: "wazapin_errors.txt", batch: 12, statuses: "400 401 403 404 409 422 429 500", advice: "429"},
+	{file: "xigsapi_errors.txt", batch: 12, statuses: "400 401 403 404 409 429 500", advice: "400 403 429 500"},
+	{file: "checkname_errors.txt", batch: 12, statuses: "400 401 403 404 429 500 503", advice: "400 401 403 404 429 500 503"},
+	{file: "checkname_errors_spaced.txt", batch: 12, statuses: "400 401 403 404 429 500 503", advice: "400 401 403 404 429 500 503"},
+	{file: "caramedical_error_handling.txt", batch: 12, statuses: "400 401 403 404 409 429 500", advice: "400 401 403 404 409 429 500"},
 }
