@@ -42,6 +42,20 @@ func parseText(s string) []block {
 			i += n
 			continue
 		}
+		if n, b := spacedTable(lines, i); n > 0 {
+			out = append(out, b)
+			i += n
+			continue
+		}
+		if items := runOnStatuses(cleanCell(lines[i].text)); items != nil && !lines[i].code {
+			b := block{kind: bList}
+			for _, it := range items {
+				b.addItem(it, 0)
+			}
+			out = append(out, b)
+			i++
+			continue
+		}
 		if n, b := runTogetherTable(lines, i); n > 0 {
 			out = append(out, b)
 			i += n
@@ -132,9 +146,30 @@ func textLines(s string) []tline {
 			}
 			continue
 		}
-		out = append(out, tline{text: t})
+		out = append(out, tline{text: unglueStatuses(t)})
 	}
 	return out
+}
+
+// gluedStatus is a status a copy ran into the words around it:
+// "Retry only on 429or transient500errors", "429and5xx".
+var gluedStatus = regexp.MustCompile(`(^|[a-z])([1-5][0-9][0-9])([a-z]{2,})`)
+
+// unglueStatuses puts back the spaces around such statuses, so that
+// "429or" reads as "429 or". Only lower-case words are parted: "400Bad
+// Request" is a status run into its name, read as a table row.
+func unglueStatuses(s string) string {
+	if !hasStatusNumber(s) {
+		return s
+	}
+	return gluedStatus.ReplaceAllStringFunc(s, func(m string) string {
+		sub := gluedStatus.FindStringSubmatch(m)
+		lead := sub[1]
+		if lead != "" {
+			lead += " "
+		}
+		return lead + sub[2] + " " + sub[3]
+	})
 }
 
 // maxBodyLines bounds how far a body is looked for, so that an opening
