@@ -1,12 +1,9 @@
 package openapi
 
 import (
-	"encoding/json"
 	"net/url"
 	"strings"
 )
-
-func jsonMarshal(v any) ([]byte, error) { return json.Marshal(v) }
 
 // security reports the operation's security requirements the request
 // meets none of. One violation names what the simplest alternative needs.
