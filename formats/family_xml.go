@@ -37,6 +37,9 @@ func recognizeXML(s *scan, b string, d *Diagnosis) {
 	case root == "problem" && (space == "urn:ietf:rfc:7807" || strings.Contains(s.ctype, "problem+xml")):
 		if fillProblem(s, top, d) {
 			d.Format = "problem+xml"
+			if r := readTree(tree, s.status); r.requestID != "" {
+				d.RequestID, d.RequestIDSource = r.requestID, "body "+r.ridPath[strings.LastIndexByte(r.ridPath, '.')+1:]
+			}
 			return
 		}
 	}

@@ -66,6 +66,10 @@ func findFieldErrors(root any, status int) []FieldError {
 		// framework's serializer errors).
 		best.fields = fieldTree(m, "", 0, nil)
 	}
+	if m, ok := root.(map[string]any); ok && best.fields == nil && (status >= 400 || status == 0) && allErrorNodes(m) {
+		// The whole body is ASP.NET's ModelState: field → {"errors": [...]}.
+		best.fields = fieldTree(m, "", 0, nil)
+	}
 	return best.fields
 }
 
@@ -144,17 +148,11 @@ func fieldList(a []any) []FieldError {
 		}
 		field := itemField(m)
 		if field == "" {
+			out = append(out, namedFields(m)...)
 			continue
 		}
-		fe := FieldError{Field: field}
-		msgKey := ""
-		fe.Message, msgKey = firstText(m, fieldMsgKeys...)
-		for _, k := range fieldCodeKeys {
-			if c := text(m, k); k != msgKey && isToken(c) && !genericCodes[strings.ToLower(c)] {
-				fe.Code = text(m, k)
-				break
-			}
-		}
+		fe := itemError(m)
+		fe.Field = field
 		if fe.Message == "" {
 			// {"field": "email", "messages": ["is taken", ...]}
 			for _, k := range []string{"messages", "errors"} {
@@ -175,6 +173,42 @@ func fieldList(a []any) []FieldError {
 	return out
 }
 
+// itemError reads the message and code of one field error's object; the
+// caller names the field.
+func itemError(m map[string]any) FieldError {
+	var fe FieldError
+	msg, key := firstText(m, fieldMsgKeys...)
+	fe.Message = msg
+	for _, k := range fieldCodeKeys {
+		if c := text(m, k); k != key && isToken(c) && !genericCodes[strings.ToLower(c)] {
+			fe.Code = c
+			break
+		}
+	}
+	return fe
+}
+
+// namedFields reads an item that lists the fields its message is about,
+// Salesforce's {"message", "errorCode", "fields": ["Nam"]}: one field
+// error per name.
+func namedFields(m map[string]any) []FieldError {
+	names, ok := m["fields"].([]any)
+	if !ok || stringList(names) == "" {
+		return nil
+	}
+	fe := itemError(m)
+	if fe.Message == "" {
+		return nil
+	}
+	var out []FieldError
+	for _, n := range names {
+		if s := n.(string); s != "" && !isProse(s) {
+			out = append(out, FieldError{Field: s, Message: fe.Message, Code: fe.Code})
+		}
+	}
+	return out
+}
+
 // itemField returns the field an item names, "" when it names none: a
 // string or a location array under one of itemFieldKeys, or JSON:API's
 // source.pointer or source.parameter.
@@ -186,12 +220,14 @@ func itemField(m map[string]any) string {
 		}
 		if k == "name" || k == "path" || k == "location" {
 			// Ambiguous names: a field only when the item also
-			// carries a message and the value is not prose.
-			if _, msg := firstText(m, fieldMsgKeys...); msg == "" {
+			// carries a message, and a name only when it names no
+			// error kind ("name": "ValidationError").
+			if _, msg := firstText(m, fieldMsgKeys...); msg == "" || k == "name" && looksLikeErrorName(scalar(v)) {
 				continue
 			}
 		}
-		if f := fieldName(v); f != "" && !isProse(f) {
+		// A field's name is a few words at most ("Building Code").
+		if f := fieldName(v); f != "" && len(f) <= 60 && len(strings.Fields(f)) <= 3 {
 			return f
 		}
 	}
@@ -205,6 +241,21 @@ func itemField(m map[string]any) string {
 // hasFieldName reports whether an item names a field.
 func hasFieldName(m map[string]any) bool {
 	return itemField(m) != ""
+}
+
+// allErrorNodes reports whether every member of m is an object with an
+// "errors" list, as in an ASP.NET ModelState dictionary.
+func allErrorNodes(m map[string]any) bool {
+	for _, v := range m {
+		node, ok := v.(map[string]any)
+		if !ok {
+			return false
+		}
+		if _, ok := node["errors"].([]any); !ok {
+			return false
+		}
+	}
+	return len(m) > 0
 }
 
 // isFieldTree reports whether m maps field names to messages: every
@@ -286,15 +337,9 @@ func fieldTree(m map[string]any, prefix string, depth int, out []FieldError) []F
 				case string:
 					out = append(out, FieldError{Field: field, Message: x})
 				case map[string]any:
-					msg, key := firstText(x, fieldMsgKeys...)
-					code := ""
-					for _, ck := range fieldCodeKeys {
-						if ck != key && isToken(text(x, ck)) {
-							code = text(x, ck)
-							break
-						}
-					}
-					out = append(out, FieldError{Field: field, Message: msg, Code: code})
+					fe := itemError(x)
+					fe.Field = field
+					out = append(out, fe)
 				}
 			}
 		case map[string]any:
@@ -312,15 +357,9 @@ func fieldTree(m map[string]any, prefix string, depth int, out []FieldError) []F
 				}
 				continue
 			}
-			if msg, key := firstText(v, fieldMsgKeys...); msg != "" && isProse(msg) {
+			if fe := itemError(v); isProse(fe.Message) {
 				// {"title": {"code": "validation_required", "message": ...}}
-				fe := FieldError{Field: field, Message: msg}
-				for _, ck := range fieldCodeKeys {
-					if ck != key && isToken(text(v, ck)) {
-						fe.Code = text(v, ck)
-						break
-					}
-				}
+				fe.Field = field
 				out = append(out, fe)
 				continue
 			}

@@ -34,6 +34,19 @@ func xmlTree(b string) (tree map[string]any, root, space string) {
 	tree = map[string]any{}
 	var stack []*xmlNode
 	skipped := 0 // open elements below maxXMLDepth
+	// closeTop ends the innermost open element: it becomes a member of
+	// its parent, or the tree's root.
+	closeTop := func() {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		v := n.value()
+		if len(stack) > 0 {
+			stack[len(stack)-1].kids = true
+			stack[len(stack)-1].add(n.name, v)
+		} else if _, seen := tree[n.name]; !seen {
+			tree[n.name] = v
+		}
+	}
 	for i := 0; i < maxXMLTokens; i++ {
 		tok, err := dec.Token()
 		if err != nil {
@@ -67,31 +80,14 @@ func xmlTree(b string) (tree map[string]any, root, space string) {
 				skipped--
 				continue
 			}
-			if len(stack) == 0 {
-				continue
-			}
-			n := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			v := n.value()
 			if len(stack) > 0 {
-				stack[len(stack)-1].kids = true
-				stack[len(stack)-1].add(n.name, v)
-			} else if _, seen := tree[n.name]; !seen {
-				tree[n.name] = v
+				closeTop()
 			}
 		}
 	}
 	// A document cut short still gives what it opened.
 	for len(stack) > 0 {
-		n := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		v := n.value()
-		if len(stack) > 0 {
-			stack[len(stack)-1].kids = true
-			stack[len(stack)-1].add(n.name, v)
-		} else if _, seen := tree[n.name]; !seen {
-			tree[n.name] = v
-		}
+		closeTop()
 	}
 	return tree, root, space
 }

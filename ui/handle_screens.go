@@ -16,7 +16,8 @@ func (m model) openHistory() (model, tea.Cmd) {
 		return m, cmd
 	}
 	tag := m.hist.begin()
-	return m, tea.Batch(cmd, searchCmd(m.store, tag, m.hist.query.Value(), historyPage, 0))
+	live := m.startLive()
+	return m, tea.Batch(cmd, searchCmd(m.store, tag, m.hist.query.Value(), historyPage, 0), live)
 }
 
 // historyKey: list keys move the cursor (fetching the next page near the

@@ -30,6 +30,7 @@ type historyBrowser struct {
 	done    bool // the last page was short: nothing more to fetch
 	err     error
 	width   int
+	live    int // the current live-refresh chain (team stores)
 }
 
 func newHistoryBrowser() historyBrowser {

@@ -74,6 +74,9 @@ func (a storeAdapter) Search(ctx context.Context, query string, limit, offset in
 	return out, nil
 }
 
+// Shared reports whether the history is a team store.
+func (a storeAdapter) Shared() bool { return a.s.Shared() }
+
 func (a storeAdapter) Close() error { return a.s.Close() }
 
 // ticket is the Markdown support ticket of e; curl is already redacted.

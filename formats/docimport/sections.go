@@ -206,6 +206,11 @@ func (x *extractor) otherSections() {
 				statuses = strongMentions(c.text)
 			}
 		}
+		if len(statuses) == 0 {
+			// Further down, a section that names one status plainly and
+			// no other ("…will receive an HTTP 429 response") is for it.
+			statuses = x.onlyStatus(s.content)
+		}
 		if len(statuses) > 0 {
 			placed[s.at] = statuses
 		}
@@ -215,6 +220,9 @@ func (x *extractor) otherSections() {
 		pos[h] = k
 	}
 	neighbour := func(at int) bool {
+		if adviceVerb(x.doc[at].text) && len(x.p.Statuses) > 0 {
+			return true // "Handle rate limiting": a title that says what to do
+		}
 		k := pos[at]
 		if k > 0 && (placed[headings[k-1]] != nil || strings.Contains(strings.ToLower(x.doc[headings[k-1]].text), "troubleshoot")) {
 			return true
@@ -283,7 +291,9 @@ var titleStopWords = map[string]bool{"error": true, "errors": true, "issue": tru
 	"common": true, "handling": true, "the": true, "and": true, "of": true, "a": true, "an": true,
 	"code": true, "codes": true, "status": true, "problem": true, "problems": true, "response": true,
 	"responses": true, "request": true, "requests": true, "troubleshooting": true, "http": true,
-	"api": true, "failed": true, "failure": true, "failures": true, "with": true, "for": true, "your": true}
+	"api": true, "failed": true, "failure": true, "failures": true, "with": true, "for": true, "your": true,
+	"handle": true, "fix": true, "fixing": true, "resolve": true, "resolving": true, "avoid": true,
+	"avoiding": true, "recover": true, "from": true, "dealing": true}
 
 // statusByTitle returns the one status whose row in the docs' status
 // table shares a meaningful word with title; none when zero or several
@@ -332,6 +342,38 @@ func (x *extractor) substantial(content []int) bool {
 		if x.doc[j].kind == bList || !endsWithColon(x.doc[j].text) {
 			return true
 		}
+	}
+	return false
+}
+
+// onlyStatus returns the one status the paragraphs among blocks name
+// plainly, nil when they name none or several.
+func (x *extractor) onlyStatus(blocks []int) []int {
+	seen := map[int]bool{}
+	for _, k := range blocks {
+		if x.doc[k].kind != bPara {
+			continue
+		}
+		for _, n := range strongMentions(x.doc[k].text) {
+			seen[n] = true
+		}
+	}
+	if len(seen) != 1 {
+		return nil
+	}
+	for n := range seen {
+		return []int{n}
+	}
+	return nil
+}
+
+// adviceVerb: a title that tells what to do ("Handle rate limiting",
+// "Resolving timeouts", "Avoid hitting limits").
+func adviceVerb(title string) bool {
+	w := strings.ToLower(firstWord(title))
+	switch w {
+	case "handle", "handling", "fix", "fixing", "resolve", "resolving", "avoid", "avoiding", "recover", "recovering", "troubleshoot", "troubleshooting", "dealing":
+		return true
 	}
 	return false
 }
