@@ -44,6 +44,10 @@ func TestBuildProfileTables(t *testing.T) {
 			t.Errorf("slack error codes lack %s", code)
 		}
 	}
+	// Its default responses carry example bodies.
+	if len(slack.Examples) == 0 || !strings.Contains(slack.Examples[0].Body, `"ok": false`) || slack.Examples[0].Status != 0 {
+		t.Errorf("slack examples %+v", slack.Examples)
+	}
 	if !slices.Equal(slack.Hosts, []string{"slack.com"}) {
 		t.Errorf("slack hosts %v", slack.Hosts)
 	}
