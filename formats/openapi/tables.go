@@ -43,7 +43,10 @@ func fillTables(p *formats.Profile, ix *Index) {
 			if !isError(r.Status) && r.Status != "default" {
 				continue
 			}
-			errorResponses++
+			// Only error responses that document a body say which format it has.
+			if r.Problem || len(r.Members) > 0 || r.Example != "" {
+				errorResponses++
+			}
 			if r.Problem {
 				problem++
 			}
