@@ -86,11 +86,18 @@ func versionOf(root any) (string, bool) {
 // Load parses an OpenAPI 3.0/3.1 or Swagger 2.0 document, YAML or JSON,
 // and resolves its $refs. Errors name the place: the line of a syntax
 // error, the $ref that cannot be resolved, the member of the wrong type.
-func Load(data []byte, opts LoadOptions) (*Spec, error) {
+func Load(data []byte, opts LoadOptions) (spec *Spec, err error) {
 	name := opts.Location
 	if name == "" {
 		name = "the document"
 	}
+	defer func() {
+		// A document the library cannot cope with must cost the user an
+		// error, not the program.
+		if r := recover(); r != nil {
+			spec, err = nil, fmt.Errorf("%s: the document cannot be read (%v)", name, r)
+		}
+	}()
 	if spec, ok, err := loadJSONDirect(data, opts, name); ok {
 		if err != nil {
 			return nil, err
@@ -115,7 +122,7 @@ func Load(data []byte, opts LoadOptions) (*Spec, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", name, err)
 	}
-	spec, err := decodeDoc(clean, version, v2, opts)
+	spec, err = decodeDoc(clean, version, v2, opts)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %s", name, jsonTypeError(err))
 	}
