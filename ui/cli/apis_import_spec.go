@@ -105,6 +105,9 @@ func importSpec(env *Env, a importArgs, src []byte, source string) int {
 	}
 	if a.dryRun {
 		printSpecReport(env.Stderr, rep)
+		if a.json {
+			return printProfileJSON(env, p)
+		}
 		env.Stdout.Write(data)
 		return ExitOK
 	}

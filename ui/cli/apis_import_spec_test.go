@@ -371,6 +371,15 @@ func TestSpecImportURLAndStdin(t *testing.T) {
 	if p.Name != "piped" || p.Operations != "piped.operations.json.gz" || len(p.Hosts) != 1 || p.Hosts[0] != "lookups.internal" {
 		t.Errorf("dry-run profile %+v", p)
 	}
+	te.reset()
+	te.Stdin = strings.NewReader(string(doc))
+	if code := APIsImport(te.Env, []string{"-", "--name", "piped", "--dry-run", "--json"}); code != ExitOK {
+		t.Fatalf("stdin --json: exit %d: %s", code, te.errOut)
+	}
+	var pj formats.Profile
+	if err := json.Unmarshal(te.out.Bytes(), &pj); err != nil || pj.Name != "piped" || pj.Operations != "piped.operations.json.gz" {
+		t.Errorf("--dry-run --json: %v %+v", err, pj)
+	}
 	if entries, _ := os.ReadDir(te.ProfilesDir()); len(entries) != 0 {
 		t.Errorf("--dry-run saved %v", entries)
 	}
