@@ -24,6 +24,8 @@ func TestLoadBadInput(t *testing.T) {
 			`api.yaml: paths /a: member "parameters" of this operation must be a list or map, not a number`},
 		{"wrong type json", `{"openapi": "3.0.3", "info": {"title": "x", "version": "1"}, "paths": {"/a": {"get": {"responses": {"200": {"description": 7}}}}}}`,
 			`api.yaml: paths /a: member "description" of this response must be a string, not a number`},
+		{"wrong type in components", `{"openapi": "3.0.3", "info": {"title": "x", "version": "1"}, "paths": {"/a": {"get": {"responses": {"200": {"description": "ok"}}}}}, "components": {"schemas": {"Item": {"type": "object", "required": "id"}}}}`,
+			`api.yaml: components schemas Item: member "required" of this schema must be a list or map, not a string`},
 		{"remote ref", "openapi: 3.0.3\ninfo: {title: x, version: '1'}\npaths:\n  /a:\n    $ref: 'https://example.com/paths.yaml#/a'\n",
 			`$ref "https://example.com/paths.yaml#/a" points outside the document; it is not fetched unless you pass --follow-refs`},
 		{"file ref", "swagger: '2.0'\ninfo: {title: x, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {$ref: 'common.yaml#/ok'}\n",
