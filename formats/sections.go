@@ -14,7 +14,6 @@ const (
 	SectionFieldErrors = "Field errors"
 	SectionSteps       = "What to do"
 	SectionMeaning     = "What it means"
-	SectionRequest     = "The request against the API's spec"
 	SectionDetails     = "Details"
 	SectionNotes       = "Notes"
 )
@@ -25,6 +24,8 @@ const (
 	FieldFormat    = "format"
 	FieldFailure   = "failure"
 	FieldAPI       = "api"
+	FieldOperation = "operation"
+	FieldSpec      = "spec"
 	FieldTitle     = "title"
 	FieldMessage   = "message"
 	FieldCode      = "code"
@@ -60,9 +61,10 @@ type Section struct {
 
 // Sections lays d out in the one order every renderer follows: the
 // summary (format, API, title, message, code, request_id, retry, rate
-// limit), the field errors, what to do (the docs' steps first: what a
-// person acts on), what it means, how the request breaks the API's spec
-// (with an OpenAPI profile), the details (type, instance, members the
+// limit; with an OpenAPI profile the operation and how the request fared
+// against its spec, whose violations are the first steps), the field
+// errors, what to do (the docs' steps first: what a person acts on), what
+// it means, the details (type, instance, members the
 // format does not define) and the notes. Empty sections are left out;
 // the status line is the renderer's own.
 func Sections(d Diagnosis) []Section {
@@ -89,6 +91,8 @@ func Sections(d Diagnosis) []Section {
 	if d.API != "" || d.APIMatch != "" {
 		field(FieldAPI, "API", apiSummary(d))
 	}
+	field(FieldOperation, "Operation", d.Operation)
+	field(FieldSpec, "Request", SpecSummary(d))
 	if d.Title != d.StatusText && d.Title != d.Message {
 		field(FieldTitle, "Title", d.Title)
 	}
@@ -140,6 +144,27 @@ func Sections(d Diagnosis) []Section {
 	add(Section{Title: SectionDetails, Fields: details})
 	add(Section{Title: SectionNotes, Paragraphs: d.Notes})
 	return out
+}
+
+// SpecSummary is the one line that says how the request fared against
+// the API's OpenAPI document: "2 rules of the spec broken (steps 1-2)",
+// "the request conforms to …", or "" when no operation was matched. The
+// violations themselves are the first steps, each with its rule and
+// source.
+func SpecSummary(d Diagnosis) string {
+	if d.Operation == "" {
+		return ""
+	}
+	switch n := len(d.Violations); {
+	case n == 0 && d.Status >= 400 && d.Status < 500:
+		return "the request conforms to the documented parameters, body and security"
+	case n == 0:
+		return ""
+	case n == 1:
+		return "1 rule of the spec broken (step 1)"
+	default:
+		return fmt.Sprintf("%d rules of the spec broken (steps 1-%d)", n, n)
+	}
 }
 
 // stepsOf prefers Steps (with sources) and falls back to Recovery.

@@ -58,6 +58,15 @@ func DisplayDSN(dsn string) string {
 	return u.String()
 }
 
+// Display is a history location as apierr prints it: a file path as it
+// is, a PostgreSQL URL without its password.
+func Display(location string) string {
+	if IsRemote(location) {
+		return DisplayDSN(location)
+	}
+	return location
+}
+
 // dsnPassword is the password written in a PostgreSQL URL, "" if none.
 func dsnPassword(dsn string) string {
 	u, err := url.Parse(dsn)

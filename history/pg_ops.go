@@ -193,12 +193,40 @@ func (q Query) pgWhere() (string, []any) {
 	return " WHERE " + strings.Join(conds, " AND "), args
 }
 
+// probeWindow is how many of the newest exchanges a free-text search
+// reads in time order before it asks the full-text index instead.
+const probeWindow = 2000
+
+// search lists q's matches newest first. Without free text the indexes on
+// time, status class, request_id and user serve the order directly. With
+// it, PostgreSQL cannot tell a word in half the rows from one in a single
+// row (a prefix's selectivity is a guess), and the wrong plan costs a
+// scan of the whole table: so the newest probeWindow exchanges are read
+// in order first, which is enough for a common word; when they hold fewer
+// matches than asked, the matches come from the GIN index and are sorted,
+// which is cheap because there are few.
 func (p *pgStore) search(ctx context.Context, q Query, limit, offset int) ([]Summary, error) {
 	where, args := q.pgWhere()
 	n := len(args)
-	sqlText := `SELECT ` + summaryColumns + ` FROM exchanges e` + where +
-		` ORDER BY e.time DESC, e.id DESC LIMIT $` + strconv.Itoa(n+1) + ` OFFSET $` + strconv.Itoa(n+2)
-	rows, err := p.pool.Query(ctx, sqlText, append(args, limit, max(offset, 0))...)
+	page := ` ORDER BY e.time DESC, e.id DESC LIMIT $` + strconv.Itoa(n+1) + ` OFFSET $` + strconv.Itoa(n+2)
+	args = append(args, limit, max(offset, 0))
+	if tsquery(q.Text) == "" {
+		return p.summaries(ctx, `SELECT `+summaryColumns+` FROM exchanges e`+where+page, args)
+	}
+	recent := `(SELECT * FROM exchanges ORDER BY time DESC, id DESC LIMIT ` + strconv.Itoa(probeWindow) + `) e`
+	out, err := p.summaries(ctx, `SELECT `+summaryColumns+` FROM `+recent+where+page, args)
+	if err != nil || len(out) == limit {
+		return out, err
+	}
+	matches := `WITH m AS MATERIALIZED (SELECT e.id, e.time FROM exchanges e` + where + `)
+		SELECT ` + summaryColumns + ` FROM exchanges e JOIN (SELECT m.id FROM m ORDER BY m.time DESC, m.id DESC LIMIT $` +
+		strconv.Itoa(n+1) + ` OFFSET $` + strconv.Itoa(n+2) + `) top ON top.id = e.id ORDER BY e.time DESC, e.id DESC`
+	return p.summaries(ctx, matches, args)
+}
+
+func (p *pgStore) summaries(ctx context.Context, sqlText string, args []any) ([]Summary, error) {
+	limit := args[len(args)-2].(int)
+	rows, err := p.pool.Query(ctx, sqlText, args...)
 	if err != nil {
 		return nil, p.connErr(err)
 	}

@@ -43,6 +43,10 @@ type TicketData struct {
 	Excerpt         string       `json:"response_excerpt"`
 	Truncated       bool         `json:"excerpt_truncated"`
 	Note            string       `json:"note,omitempty"`
+	// Operation and Violations come from the API's OpenAPI document:
+	// the operation called and where the request broke its rules.
+	Operation  string              `json:"operation,omitempty"`
+	Violations []formats.Violation `json:"violations,omitempty"`
 }
 
 // TicketStep is one piece of the docs' advice and where it came from.
@@ -95,7 +99,10 @@ func TicketOf(e exchange.Exchange, curl string) TicketData {
 		Status: dg.Status, StatusText: oneLine(dg.StatusText), Error: oneLine(e.Error),
 		Format: oneLine(dg.Format), Code: oneLine(dg.Code), Message: oneLine(dg.Message),
 		API: oneLine(dg.API), APITitle: oneLine(dg.APITitle), Curl: inert(curl), Note: oneLine(e.Note),
-		Advice: []TicketStep{},
+		Advice: []TicketStep{}, Operation: oneLine(dg.Operation),
+	}
+	for _, v := range dg.Violations {
+		t.Violations = append(t.Violations, formats.Violation{In: v.In, Name: oneLine(v.Name), Value: oneLine(v.Value), Rule: oneLine(v.Rule), Source: oneLine(v.Source)})
 	}
 	if e.Response != nil && t.Status == 0 {
 		t.Status = e.Response.Status
@@ -227,8 +234,11 @@ func ticketLayout(t TicketData) (title string, rows []ticketRow, parts []ticketP
 	row("Error code", t.Code)
 	row("Message", t.Message)
 	row("API", apiName(t))
+	row("Operation", t.Operation)
 	row("Error format", t.Format)
 	row("Note", t.Note)
+	// The spec's violations are the first steps already (with their
+	// rules and sources), so they are not listed twice.
 	if len(t.Advice) > 0 {
 		parts = append(parts, ticketPart{title: formats.SectionSteps, note: "the API's own docs first", steps: t.Advice})
 	}
@@ -258,7 +268,7 @@ func ticketMarkdown(t TicketData) string {
 			}
 		case "Request":
 			v = t.Method + " " + mdCode(t.URL)
-		case "Error code":
+		case "Error code", "Operation":
 			v = mdCode(v)
 		}
 		fmt.Fprintf(&b, "| %s | %s |\n", r.label, strings.ReplaceAll(v, "|", `\|`))
@@ -342,4 +352,12 @@ func fenceFor(s string) string {
 		f += "`"
 	}
 	return f
+}
+
+// mdCodeIf is mdCode for a value that may be absent.
+func mdCodeIf(s string) string {
+	if s == "" {
+		return ""
+	}
+	return mdCode(s)
 }

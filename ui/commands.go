@@ -172,9 +172,10 @@ type reexplainedMsg struct {
 	diag formats.Diagnosis
 }
 
-func reexplainCmd(tag int, resp exchange.Response, opts formats.Options, why string) tea.Cmd {
+func reexplainCmd(tag int, resp exchange.Response, req exchange.Request, opts formats.Options, why, profilesDir string) tea.Cmd {
 	return func() tea.Msg {
 		d := formats.DetectText(resp.Status, resp.Headers, resp.Body, opts)
+		applySpec(profilesDir, opts.Profiles, &d, req)
 		return reexplainedMsg{tag: tag, diag: settleProfile(d, &resp, opts, why)}
 	}
 }

@@ -184,7 +184,7 @@ func (m model) reexplain() (model, tea.Cmd) {
 	}
 	m.explainTag++
 	opts, why := m.explainOptions(m.cur.ex.Request.URL)
-	return m, reexplainCmd(m.explainTag, *m.cur.ex.Response, opts, why)
+	return m, reexplainCmd(m.explainTag, *m.cur.ex.Response, m.cur.ex.Request, opts, why, m.opts.ProfilesDir)
 }
 
 // emptyRegistry is a registry with no profile: the "none" choice.

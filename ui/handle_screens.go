@@ -20,11 +20,12 @@ func (m model) openHistory() (model, tea.Cmd) {
 	}
 	h := &m.hist
 	tag := h.begin()
+	live := m.startLive()
 	if e, ok := h.selected(); ok {
 		h.keepID = e.ID
-		return m, tea.Batch(cmd, searchCmd(m.store, tag, h.query.Value(), max(len(h.rows), historyPage), h.base, pageRefresh))
+		return m, tea.Batch(cmd, searchCmd(m.store, tag, h.query.Value(), max(len(h.rows), historyPage), h.base, pageRefresh), live)
 	}
-	return m, tea.Batch(cmd, searchCmd(m.store, tag, h.query.Value(), historyPage, 0, pageFirst))
+	return m, tea.Batch(cmd, searchCmd(m.store, tag, h.query.Value(), historyPage, 0, pageFirst), live)
 }
 
 // historyKey: list keys move the cursor (fetching the next page near the

@@ -36,6 +36,7 @@ type historyBrowser struct {
 	keepID  int64
 	err     error
 	width   int
+	live    int // the current live-refresh chain (team stores)
 }
 
 func newHistoryBrowser() historyBrowser {

@@ -53,7 +53,9 @@ func Run(opts Options) int {
 	if noColor {
 		noColorProfile()
 	}
-	m := newModel(opts, defaultServices(redact.New(opts.RedactNames)), out, os.Getenv("TMUX") != "", noColor)
+	svc := defaultServices(redact.New(opts.RedactNames))
+	svc.send = withSpec(svc.send, opts.ProfilesDir)
+	m := newModel(opts, svc, out, os.Getenv("TMUX") != "", noColor)
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithOutput(out))
 	final, err := p.Run()
 	if fm, ok := final.(model); ok {

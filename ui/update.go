@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/apierr/apierr/formats/exchange"
+	"github.com/apierr/apierr/history"
 	"github.com/apierr/apierr/ui/render"
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
@@ -60,6 +61,8 @@ func (m model) route(msg tea.Msg) (model, tea.Cmd) {
 	case searchMsg:
 		m.hist.apply(msg)
 		return m, nil
+	case liveMsg:
+		return m.onLive(msg)
 	case loadedMsg:
 		if msg.tag != m.hist.loadTag || m.screen != screenHistory {
 			return m, nil // given up: the person moved on
@@ -225,8 +228,8 @@ func (m model) onSaved(msg savedMsg) model {
 func (m model) onHistoryOpened(msg historyOpenedMsg) (model, tea.Cmd) {
 	if msg.err != nil {
 		where := ""
-		if !strings.Contains(msg.err.Error(), m.opts.HistoryPath) {
-			where = " (" + m.opts.HistoryPath + ")"
+		if shown := history.Display(m.opts.HistoryPath); !strings.Contains(msg.err.Error(), shown) {
+			where = " (" + shown + ")"
 		}
 		m.histErr = fmt.Errorf("history unavailable%s: %v; nothing is saved this session", where, msg.err)
 		m.status = failure(m.histErr)
@@ -241,7 +244,7 @@ func (m model) onHistoryOpened(msg historyOpenedMsg) (model, tea.Cmd) {
 	m.pending = nil
 	if m.screen == screenHistory {
 		tag := m.hist.begin()
-		cmds = append(cmds, searchCmd(m.store, tag, m.hist.query.Value(), historyPage, 0, pageFirst))
+		cmds = append(cmds, searchCmd(m.store, tag, m.hist.query.Value(), historyPage, 0, pageFirst), m.startLive())
 	}
 	return m, tea.Batch(cmds...)
 }

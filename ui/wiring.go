@@ -78,6 +78,9 @@ func (a storeAdapter) Count(ctx context.Context, query string) (int64, error) {
 	return a.s.Count(ctx, query)
 }
 
+// Shared reports whether the history is a team store.
+func (a storeAdapter) Shared() bool { return a.s.Shared() }
+
 func (a storeAdapter) Close() error { return a.s.Close() }
 
 // ticket is the Markdown support ticket of e; curl is already redacted.

@@ -67,13 +67,13 @@ func listOrSearch(env *Env, cmd string, args []string) int {
 	}
 	if len(list) == 0 {
 		if cmd == "list" {
-			fmt.Fprintf(env.Stdout, "No exchanges in %s yet: 'apierr send' and 'apierr history import' add them.\n", env.HistoryPath())
+			fmt.Fprintf(env.Stdout, "No exchanges in %s yet: 'apierr send' and 'apierr history import' add them.\n", s.Path())
 		} else {
 			fmt.Fprintln(env.Stdout, "No exchanges match.")
 		}
 		return ExitOK
 	}
-	fmt.Fprint(env.Stdout, summaryTable(list, env.historyWidth(), env.styles()))
+	fmt.Fprint(env.Stdout, summaryTable(list, env.historyWidth(), env.styles(), s.Shared()))
 	if len(list) == limit {
 		fmt.Fprintf(env.Stdout, "(first %d shown; --limit N --offset %d for more)\n", limit, offset+limit)
 	}
@@ -97,9 +97,10 @@ func (e *Env) styles() render.Styles {
 }
 
 // summaryTable lays out one line per exchange: id, UTC time, status,
-// method, URL, code and message, request_id. Long URLs and messages are
-// cut to fit the width; all server text is made inert.
-func summaryTable(list []history.Summary, width int, st render.Styles) string {
+// method, URL, code and message, request_id, and in a team store who saved
+// it. Long URLs and messages are cut to fit the width; all server text is
+// made inert.
+func summaryTable(list []history.Summary, width int, st render.Styles, shared bool) string {
 	if width <= 0 {
 		width = 120
 	}
@@ -136,6 +137,12 @@ func summaryTable(list []history.Summary, width int, st render.Styles) string {
 		}
 		if s.RequestID != "" {
 			rest += " · " + render.InertLine(s.RequestID)
+		}
+		if shared && s.User != "" {
+			rest += " · by " + render.InertLine(s.User)
+			if s.Machine != "" {
+				rest += " on " + render.InertLine(s.Machine)
+			}
 		}
 		rest = ansi.Truncate(rest, max(width-fixed, 20), "…")
 		fmt.Fprintf(&b, "%-*d  %s  %s  %-6s  %s\n", idW, s.ID, s.Time.Format("2006-01-02 15:04:05"), statusCell, render.InertLine(s.Method), rest)

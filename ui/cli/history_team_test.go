@@ -56,7 +56,7 @@ func TestTeamHistoryCommands(t *testing.T) {
 	}
 	out, errOut, code = bob.run("search", "user:alice", "status:404", "locat")
 	noPW("search", out+errOut)
-	if code != ExitOK || !strings.Contains(out, "f1b8698f") {
+	if code != ExitOK || !strings.Contains(out, "f1b8698f") || !strings.Contains(out, "by alice on") {
 		t.Errorf("bob does not see alice's exchange: exit %d, %q %q", code, out, errOut)
 	}
 	out, _, _ = bob.run("search", "user:alice", "--json")
