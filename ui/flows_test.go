@@ -42,10 +42,17 @@ func (l *lateWriter) set(w io.Writer) {
 // clipboard) at 120×40 with its history in a temporary directory.
 func startFlow(t *testing.T) *teatest.TestModel {
 	t.Helper()
+	return startFlowIn(t, t.TempDir())
+}
+
+// startFlowIn is startFlow with its config directory (apis/, envs/) at
+// configDir.
+func startFlowIn(t *testing.T, configDir string) *teatest.TestModel {
+	t.Helper()
 	svc := defaultServices(nil)
 	svc.clipboard = func(string) error { return errors.New("no clipboard in tests") }
 	out := &lateWriter{}
-	opts := Options{HistoryPath: filepath.Join(t.TempDir(), "history.db"), ProfilesDir: t.TempDir()}
+	opts := Options{HistoryPath: filepath.Join(t.TempDir(), "history.db"), ProfilesDir: filepath.Join(configDir, "apis")}
 	tm := teatest.NewTestModel(t, newModel(opts, svc, out, false, true), teatest.WithInitialTermSize(120, 40))
 	w, ok := tm.Output().(io.Writer)
 	if !ok {
