@@ -46,7 +46,7 @@ func (p *diagnosisPane) refresh(st Styles, now time.Time) {
 		return
 	}
 	off := p.vp.YOffset
-	text := renderDiagnosisWith(*p.d, p.vp.Width, st, countdown(p.retryAt, now), p.reg)
+	text := renderDiagnosisWith(*p.d, p.vp.Width, st, countdown(p.retryAt, now), p.reg, p.retryAt)
 	if p.note != "" {
 		text = st.Label.Render(fmt.Sprintf("%-11s", "Note")) + hang(render.InertLine(p.note), max(p.vp.Width, 20)-11, 11) + "\n" + text
 	}
@@ -92,13 +92,13 @@ func retryDeadline(d formats.Diagnosis, received time.Time) time.Time {
 // with their sources, field errors, extra members and notes. Text that
 // came from the server is made inert.
 func renderDiagnosis(d formats.Diagnosis, width int, st Styles, retryLeft *time.Duration) string {
-	return renderDiagnosisWith(d, width, st, retryLeft, nil)
+	return renderDiagnosisWith(d, width, st, retryLeft, nil, time.Time{})
 }
 
 // renderDiagnosisWith is renderDiagnosis naming the profile's document by
 // the profile's title and docs URL, looked up in reg (the built-in
 // profiles when nil).
-func renderDiagnosisWith(d formats.Diagnosis, width int, st Styles, retryLeft *time.Duration, reg *formats.Registry) string {
+func renderDiagnosisWith(d formats.Diagnosis, width int, st Styles, retryLeft *time.Duration, reg *formats.Registry, until time.Time) string {
 	source := render.SourceLabel(d, reg)
 	width = max(width, 20)
 	var b strings.Builder
@@ -133,7 +133,7 @@ func renderDiagnosisWith(d formats.Diagnosis, width int, st Styles, retryLeft *t
 		}
 		switch {
 		case sec.Title == "":
-			summaryFields(d, sec.Fields, field, width, st, retryLeft)
+			summaryFields(d, sec.Fields, field, width, st, retryLeft, until)
 		case len(sec.FieldErrors) > 0:
 			b.WriteString(renderFieldErrors(sec.FieldErrors, width, st))
 		case len(sec.Steps) > 0:
@@ -172,7 +172,7 @@ func renderDiagnosisWith(d formats.Diagnosis, width int, st Styles, retryLeft *t
 // summaryFields draws the summary with the TUI's own touches: the API
 // line says ctrl+p switches, the request_id that ctrl+y copies it, and the
 // retry counts Retry-After down.
-func summaryFields(d formats.Diagnosis, fields []formats.Field, field func(string, string), width int, st Styles, retryLeft *time.Duration) {
+func summaryFields(d formats.Diagnosis, fields []formats.Field, field func(string, string), width int, st Styles, retryLeft *time.Duration, until time.Time) {
 	hasAPI := false
 	for _, f := range fields {
 		switch f.Key {
@@ -192,7 +192,7 @@ func summaryFields(d formats.Diagnosis, fields []formats.Field, field func(strin
 			}
 			field("request_id", v)
 		case formats.FieldRetry:
-			field("Retry", retryLine(d, retryLeft, st))
+			field("Retry", retryLine(d, retryLeft, until, st))
 		default:
 			field(f.Label, render.InertLine(f.Value))
 		}
@@ -207,10 +207,15 @@ func summaryFields(d formats.Diagnosis, fields []formats.Field, field func(strin
 
 // retryLine is the summary's Retry value: the Retry-After countdown when
 // there is one, else whether a resend may work and whose side acts.
-func retryLine(d formats.Diagnosis, retryLeft *time.Duration, st Styles) string {
+func retryLine(d formats.Diagnosis, retryLeft *time.Duration, until time.Time, st Styles) string {
 	switch {
 	case retryLeft != nil && *retryLeft > 0:
-		return st.Warn.Render("wait " + formats.DescribeWait(retryLeft.Seconds()) + " before retrying (Retry-After)")
+		wait := "wait " + formats.DescribeWait(retryLeft.Seconds())
+		if retryLeft.Hours() >= 1 && !until.IsZero() {
+			// A long wait reads better with the clock time it ends.
+			wait += " (until " + until.UTC().Format("2006-01-02 15:04") + " UTC)"
+		}
+		return st.Warn.Render(wait + " before retrying (Retry-After)")
 	case retryLeft != nil:
 		return st.OK.Render("Retry-After has elapsed: you may retry now")
 	case d.Status < 400:

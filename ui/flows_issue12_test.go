@@ -67,7 +67,7 @@ func TestFlowEnvironmentFillsReplay(t *testing.T) {
 	tm.Send(press(tea.KeyCtrlS))
 	waitFor(t, tm, "saved as #1")
 	tm.Send(press(tea.KeyCtrlR))
-	waitFor(t, tm, "1 of 1 exchanges")
+	waitFor(t, tm, "1 of 1 exchange")
 	tm.Send(press(tea.KeyEnter))
 	waitFor(t, tm, "opened #1 from history")
 	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'e'}, Alt: true})

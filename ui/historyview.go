@@ -184,8 +184,13 @@ func (h historyBrowser) countLine() string {
 	pos := h.base + h.list.cursor + 1
 	if h.total >= 0 {
 		noun := "exchanges"
-		if h.query.Value() != "" {
+		switch {
+		case h.query.Value() != "" && h.total == 1:
+			noun = "match"
+		case h.query.Value() != "":
 			noun = "matches"
+		case h.total == 1:
+			noun = "exchange"
 		}
 		return fmt.Sprintf("%d of %d %s · home/end: first/last", pos, h.total, noun)
 	}
