@@ -279,6 +279,14 @@ func (m *model) syncKeys() {
 	k.History.SetEnabled(req)
 	list := m.screen.spec().list
 	k.HelpMark.SetEnabled(!typing)
+	// alt+b, alt+c and alt+l move by and recase words in the headers and
+	// body editors, and alt+b in the URL bar (bubbles' editing keys):
+	// there they are the field's.
+	editor := m.focus == focusHeaders || m.focus == focusBody
+	k.CopyBody.SetEnabled(req && !typing)
+	for _, b := range []*key.Binding{&k.CopyCurl, &k.CopyCurlSecrets, &k.Redirects} {
+		b.SetEnabled(req && !(editor && typing))
+	}
 	k.Choose.SetEnabled(list)
 	k.Remember.SetEnabled(m.screen == screenProfiles)
 	k.Top.SetEnabled(list)

@@ -35,7 +35,7 @@ func renderHelp(k KeyMap, body bodyview.KeyMap, width int, st Styles) string {
 		widest = max(widest, lipgloss.Width(block))
 		blocks = append(blocks, block)
 	}
-	intro := st.Muted.Render(hang("Typing in a field never triggers a shortcut except ctrl+… keys, tab and esc. esc closes this help; ↑/↓ scroll it.", width, 0))
+	intro := st.Muted.Render(hang("Typing in a field never triggers a shortcut except ctrl+… and alt+… keys, tab and esc (alt+b, alt+c and alt+l edit words in the editors). esc closes this help; ↑/↓ scroll it.", width, 0))
 	cols := max(min(width/(widest+3), len(blocks)), 1)
 	var rows []string
 	for i := 0; i < len(blocks); i += cols {

@@ -384,6 +384,12 @@ func TestCopyAsCurlCopyAndSaveBody(t *testing.T) {
 	m.svc.clipboard = func(s string) error { clip = append(clip, s); return nil }
 	m.req.fill("GET", "https://api.occuspace.io/v2/locations/1560", http.Header{"Authorization": {"Bearer sk_live_4eC39HqLyjWDarjtT1zdp7dc"}}, "")
 	alt := func(r rune) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: true} }
+	// In the headers editor alt+c is the field's (capitalize a word).
+	m = step(m, press(tea.KeyTab))
+	if next, cmd := m.Update(alt('c')); runCmd(next.(model), cmd).req.headers.Value() == "" || len(clip) != 0 {
+		t.Fatal("alt+c in the headers editor copied instead of editing")
+	}
+	m = step(m, press(tea.KeyEsc))
 	next, cmd := m.Update(alt('c'))
 	m = runCmd(next.(model), cmd)
 	next, cmd = m.Update(alt('C'))
