@@ -84,7 +84,11 @@ func envName(path string) string {
 func envRows(envs []environment) [][]string {
 	out := [][]string{{"none", "no environment: ${VAR} is taken from the process environment", ""}}
 	for _, e := range envs {
-		out = append(out, []string{e.name, strconv.Itoa(len(e.vars)) + " variables", e.path})
+		n := strconv.Itoa(len(e.vars)) + " variables"
+		if len(e.vars) == 1 {
+			n = "1 variable"
+		}
+		out = append(out, []string{render.InertLine(e.name), n, render.InertLine(e.path)})
 	}
 	return out
 }
