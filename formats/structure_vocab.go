@@ -91,6 +91,9 @@ var payloadMessageKeys = map[string]bool{
 // messageScore scores v under member nk as the body's message.
 func messageScore(nk, v string, status int) int {
 	s, ok := messageKeys[nk]
+	if !ok && (strings.HasSuffix(nk, "error") || strings.HasSuffix(nk, "message")) {
+		ok, s = true, 70 // validation_error, customMessage
+	}
 	if !ok || looksLikeURI(v) {
 		return 0
 	}
