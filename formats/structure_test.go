@@ -161,6 +161,9 @@ func TestStructuralReader(t *testing.T) {
 		{name: "a Rails-style map whose message is a sentence of its own", status: 422, body: `{"errors":{"schema":["The property '#/' did not contain a required property of 'designations'"]}}`,
 			format: "rails", msg: "The property '#/' did not contain a required property of 'designations'",
 			fields: []fe{{"schema", "The property '#/' did not contain a required property of 'designations'", ""}}},
+		{name: "JSend fail data", status: 400, body: `{"status":"fail","data":{"title":"A title is required"}}`,
+			msg: "A title is required", fields: []fe{{"title", "A title is required", ""}}},
+		{name: "a success body's named items are data, not field errors", status: 200, body: `{"items":[{"name":"scarf","message":"Gift wrapped for you"}]}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
