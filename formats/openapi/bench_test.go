@@ -16,7 +16,7 @@ import (
 
 // largeCopies is how many times the Discord document is repeated to make
 // a document of the size real large ones reach: 15 copies are about
-// 18 MB and 3,630 operations.
+// 17 MB and 3,630 operations.
 const largeCopies = 15
 
 var (
@@ -117,7 +117,7 @@ func heapMB() float64 {
 	return float64(ms.HeapAlloc) / (1 << 20)
 }
 
-// BenchmarkImportLarge: loading, building and encoding an 18 MB
+// BenchmarkImportLarge: loading, building and encoding a 17 MB
 // document (import must take < 10 s). It reports the document's size,
 // its operations, the heap while the document is loaded, and the heap
 // held by its decoded index alone (what send and explain keep).
@@ -202,7 +202,7 @@ func BenchmarkApply(b *testing.B) {
 // The large document is what the benchmarks say it is.
 func TestLargeSpecShape(t *testing.T) {
 	if testing.Short() {
-		t.Skip("builds an 18 MB document")
+		t.Skip("builds an 17 MB document")
 	}
 	doc := largeSpec(t)
 	if len(doc) < 10<<20 {

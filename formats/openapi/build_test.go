@@ -44,6 +44,10 @@ func TestBuildProfileTables(t *testing.T) {
 			t.Errorf("slack error codes lack %s", code)
 		}
 	}
+	// Its default responses carry example bodies.
+	if len(slack.Examples) == 0 || !strings.Contains(slack.Examples[0].Body, `"ok": false`) || slack.Examples[0].Status != 0 {
+		t.Errorf("slack examples %+v", slack.Examples)
+	}
 	if !slices.Equal(slack.Hosts, []string{"slack.com"}) {
 		t.Errorf("slack hosts %v", slack.Hosts)
 	}
@@ -160,5 +164,61 @@ func TestApplyQuietAndRedacted(t *testing.T) {
 		if strings.Contains(v.Value, "xoxb-123456789012") {
 			t.Errorf("token leaked: %+v", v)
 		}
+	}
+}
+
+// The shared-table rules on a small document: a status only some
+// operations document is not a profile row; one description most share
+// is the row's; a code enum becomes error-code rows with their status.
+func TestBuildSharedRows(t *testing.T) {
+	doc := `openapi: 3.0.3
+info: {title: Items, version: '1'}
+servers: [{url: 'https://{region}.items.example.com/v1', variables: {region: {default: eu}}}]
+paths:
+  /items:
+    get:
+      responses:
+        '200': {description: ok}
+        '404': {$ref: '#/components/responses/NotFound'}
+  /items/{id}:
+    get:
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses:
+        '200': {description: ok}
+        '404': {$ref: '#/components/responses/NotFound'}
+        '409': {description: The item is locked.}
+    delete:
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses:
+        '204': {description: gone}
+        '404': {description: The item does not exist or was archived.}
+components:
+  responses:
+    NotFound:
+      description: No such item.
+      content:
+        application/problem+json:
+          schema:
+            type: object
+            properties:
+              type: {type: string, enum: [item-missing, item-archived], description: Why it is not found}
+              title: {type: string}
+`
+	spec, err := Load([]byte(doc), LoadOptions{Location: "items.yaml"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, ix := Build(spec, BuildOptions{Name: "items", Source: "items.yaml"})
+	if len(p.Statuses) != 1 || p.Statuses[0].Code != 404 || p.Statuses[0].Description != "No such item." {
+		t.Errorf("statuses %+v", p.Statuses)
+	}
+	if len(p.ErrorCodes) != 2 || p.ErrorCodes[0].Code != "item-missing" || p.ErrorCodes[0].Status != 404 {
+		t.Errorf("error codes %+v", p.ErrorCodes)
+	}
+	if p.Format != "problem+json" || !hasField(p.Fields, "type", "Why it is not found") {
+		t.Errorf("format %q fields %+v", p.Format, p.Fields)
+	}
+	if !slices.Equal(p.Hosts, []string{"eu.items.example.com"}) || !slices.Equal(ix.BasePaths, []string{"/v1"}) {
+		t.Errorf("hosts %v base paths %v", p.Hosts, ix.BasePaths)
 	}
 }

@@ -114,7 +114,6 @@ func (ix *Index) sourceOf(op *Operation) string {
 // param checks a parameter's values, given as text, against its schema.
 func (c *checker) param(p Param, vals []string) {
 	s := c.ix.schema(p.Schema)
-	label := p.In + " parameter " + p.Name
 	if hasType(s, "array") {
 		var items []string
 		for _, v := range vals {
@@ -139,7 +138,6 @@ func (c *checker) param(p Param, vals []string) {
 	if rule := c.textRule(s, vals[0], 0); rule != "" {
 		c.add(p.In, p.Name, vals[0], rule)
 	}
-	_ = label
 }
 
 // textRule checks a value sent as text (a parameter or form member)

@@ -1,6 +1,7 @@
 package openapi
 
 import (
+	"encoding/json"
 	"mime"
 	"net/url"
 	"sort"
@@ -277,7 +278,7 @@ func preview(v any) string {
 	case []any:
 		return "[…]"
 	}
-	if b, err := jsonMarshal(v); err == nil {
+	if b, err := json.Marshal(v); err == nil {
 		return string(b)
 	}
 	return ""

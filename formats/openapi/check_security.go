@@ -1,12 +1,9 @@
 package openapi
 
 import (
-	"encoding/json"
 	"net/url"
 	"strings"
 )
-
-func jsonMarshal(v any) ([]byte, error) { return json.Marshal(v) }
 
 // security reports the operation's security requirements the request
 // meets none of. One violation names what the simplest alternative needs.
@@ -84,8 +81,11 @@ func (c *checker) needs(name string, req Request, query url.Values, cookies map[
 		if scheme == "" {
 			return "send an Authorization header", "Authorization", auth
 		}
-		word := strings.ToUpper(scheme[:1]) + scheme[1:]
-		return "send Authorization: " + word + " <credentials>", "Authorization", auth
+		word, what := strings.ToUpper(scheme[:1])+scheme[1:], "<credentials>"
+		if scheme == "bearer" {
+			what = "<token>"
+		}
+		return "send Authorization: " + word + " " + what, "Authorization", auth
 	}
 	return "send Authorization: Bearer <access token> (" + s.Type + ")", "Authorization", auth
 }

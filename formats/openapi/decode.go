@@ -9,19 +9,68 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
-// components is openapi3.Components without its own UnmarshalJSON, which
-// decodes the whole section a second time into a generic map (to find
-// extensions) before it decodes the section itself.
+// components holds each section of the components object undecoded, so
+// that each entry is decoded on its own and an error names it.
 type components struct {
-	Schemas         openapi3.Schemas         `json:"schemas"`
-	Parameters      openapi3.ParametersMap   `json:"parameters"`
-	Headers         openapi3.Headers         `json:"headers"`
-	RequestBodies   openapi3.RequestBodies   `json:"requestBodies"`
-	Responses       openapi3.ResponseBodies  `json:"responses"`
-	SecuritySchemes openapi3.SecuritySchemes `json:"securitySchemes"`
-	Examples        openapi3.Examples        `json:"examples"`
-	Links           openapi3.Links           `json:"links"`
-	Callbacks       openapi3.Callbacks       `json:"callbacks"`
+	Schemas         map[string]json.RawMessage `json:"schemas"`
+	Parameters      map[string]json.RawMessage `json:"parameters"`
+	Headers         map[string]json.RawMessage `json:"headers"`
+	RequestBodies   map[string]json.RawMessage `json:"requestBodies"`
+	Responses       map[string]json.RawMessage `json:"responses"`
+	SecuritySchemes map[string]json.RawMessage `json:"securitySchemes"`
+	Examples        map[string]json.RawMessage `json:"examples"`
+	Links           map[string]json.RawMessage `json:"links"`
+	Callbacks       map[string]json.RawMessage `json:"callbacks"`
+}
+
+// decodeEach decodes every entry of one components section.
+func decodeEach[T any](raw map[string]json.RawMessage, section string) (map[string]*T, error) {
+	if raw == nil {
+		return nil, nil
+	}
+	out := make(map[string]*T, len(raw))
+	for k, v := range raw {
+		t := new(T)
+		if err := json.Unmarshal(v, t); err != nil {
+			return nil, fmt.Errorf("components %s %s: %w", section, k, err)
+		}
+		raw[k] = nil
+		out[k] = t
+	}
+	return out, nil
+}
+
+// decodeComponents decodes the components object section by section.
+func decodeComponents(c *components) (out *openapi3.Components, err error) {
+	out = &openapi3.Components{}
+	if out.Schemas, err = decodeEach[openapi3.SchemaRef](c.Schemas, "schemas"); err != nil {
+		return nil, err
+	}
+	if out.Parameters, err = decodeEach[openapi3.ParameterRef](c.Parameters, "parameters"); err != nil {
+		return nil, err
+	}
+	if out.Headers, err = decodeEach[openapi3.HeaderRef](c.Headers, "headers"); err != nil {
+		return nil, err
+	}
+	if out.RequestBodies, err = decodeEach[openapi3.RequestBodyRef](c.RequestBodies, "requestBodies"); err != nil {
+		return nil, err
+	}
+	if out.Responses, err = decodeEach[openapi3.ResponseRef](c.Responses, "responses"); err != nil {
+		return nil, err
+	}
+	if out.SecuritySchemes, err = decodeEach[openapi3.SecuritySchemeRef](c.SecuritySchemes, "securitySchemes"); err != nil {
+		return nil, err
+	}
+	if out.Examples, err = decodeEach[openapi3.ExampleRef](c.Examples, "examples"); err != nil {
+		return nil, err
+	}
+	if out.Links, err = decodeEach[openapi3.LinkRef](c.Links, "links"); err != nil {
+		return nil, err
+	}
+	if out.Callbacks, err = decodeEach[openapi3.CallbackRef](c.Callbacks, "callbacks"); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // decodeV3JSON decodes an OpenAPI 3 JSON document into the library's
@@ -50,10 +99,10 @@ func decodeV3JSON(data []byte) (*openapi3.T, error) {
 		OpenAPI: top.OpenAPI, Info: top.Info, Security: top.Security, Servers: top.Servers,
 		Tags: top.Tags, ExternalDocs: top.ExternalDocs, JSONSchemaDialect: top.JSONSchemaDialect,
 	}
-	if c := top.Components; c != nil {
-		doc.Components = &openapi3.Components{
-			Schemas: c.Schemas, Parameters: c.Parameters, Headers: c.Headers, RequestBodies: c.RequestBodies,
-			Responses: c.Responses, SecuritySchemes: c.SecuritySchemes, Examples: c.Examples, Links: c.Links, Callbacks: c.Callbacks,
+	var err error
+	if top.Components != nil {
+		if doc.Components, err = decodeComponents(top.Components); err != nil {
+			return nil, err
 		}
 	}
 	items, err := decodePathItems(top.Paths, "paths")

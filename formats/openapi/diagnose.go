@@ -56,13 +56,12 @@ func (ix *Index) Apply(d *formats.Diagnosis, req Request, opts ApplyOptions) {
 		}
 	}
 	if r != nil && r.Description != "" {
-		desc := r.Description
-		if !strings.HasPrefix(d.Explanation, desc) {
-			// A status row built from the same words would say it twice.
-			rest := strings.TrimPrefix(d.Explanation, desc)
-			d.Explanation = join(op.Name()+" — "+r.Status+": "+desc, rest)
+		head := op.Name() + " — " + r.Status + ": "
+		if strings.HasPrefix(d.Explanation, r.Description) {
+			// The profile's status row has the same words: say them once.
+			d.Explanation = head + d.Explanation
 		} else {
-			d.Explanation = op.Name() + " — " + r.Status + ": " + d.Explanation
+			d.Explanation = join(head+r.Description, d.Explanation)
 		}
 	}
 	if len(steps) > 0 {

@@ -86,11 +86,18 @@ func versionOf(root any) (string, bool) {
 // Load parses an OpenAPI 3.0/3.1 or Swagger 2.0 document, YAML or JSON,
 // and resolves its $refs. Errors name the place: the line of a syntax
 // error, the $ref that cannot be resolved, the member of the wrong type.
-func Load(data []byte, opts LoadOptions) (*Spec, error) {
+func Load(data []byte, opts LoadOptions) (spec *Spec, err error) {
 	name := opts.Location
 	if name == "" {
 		name = "the document"
 	}
+	defer func() {
+		// A document the library cannot cope with must cost the user an
+		// error, not the program.
+		if r := recover(); r != nil {
+			spec, err = nil, fmt.Errorf("%s: the document cannot be read (%v)", name, r)
+		}
+	}()
 	if spec, ok, err := loadJSONDirect(data, opts, name); ok {
 		if err != nil {
 			return nil, err
@@ -115,7 +122,7 @@ func Load(data []byte, opts LoadOptions) (*Spec, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", name, err)
 	}
-	spec, err := decodeDoc(clean, version, v2, opts)
+	spec, err = decodeDoc(clean, version, v2, opts)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %s", name, jsonTypeError(err))
 	}
@@ -289,13 +296,45 @@ func firstExternalRef(v any) string {
 	return ""
 }
 
-// jsonTypeError words a decoding error with the member it was in.
+// typeErrorRE reads encoding/json's type error as the model's decoding
+// passes it on (as text): "json: cannot unmarshal number into field
+// Operation.parameters of type openapi3.Parameters".
+var typeErrorRE = regexp.MustCompile(`json: cannot unmarshal (\w+) into (?:Go struct )?field (\w+)\.([\w.]+) of type (\S+)`)
+
+// jsonTypeError words a decoding error with the member it was in, in
+// the document's terms rather than the library's types.
 func jsonTypeError(err error) string {
-	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) && te.Field != "" {
-		return fmt.Sprintf("member %s: a %s is not allowed here (expected %s)", te.Field, te.Value, te.Type)
+	msg := err.Error()
+	m := typeErrorRE.FindStringSubmatchIndex(msg)
+	if m == nil {
+		return msg
 	}
-	return err.Error()
+	got, owner, member, want := msg[m[2]:m[3]], msg[m[4]:m[5]], msg[m[6]:m[7]], msg[m[8]:m[9]]
+	return msg[:m[0]] + fmt.Sprintf("member %q of this %s must be %s, not %s", member, strings.ToLower(owner), kindOf(want), article(got)) + msg[m[1]:]
+}
+
+// kindOf names a Go type of the model as a JSON kind.
+func kindOf(goType string) string {
+	t := strings.TrimPrefix(goType, "*")
+	switch {
+	case t == "string":
+		return "a string"
+	case t == "bool":
+		return "true or false"
+	case strings.HasPrefix(t, "int") || strings.HasPrefix(t, "uint") || strings.HasPrefix(t, "float"):
+		return "a number"
+	case strings.HasPrefix(t, "[]") || strings.HasPrefix(t, "openapi") && strings.HasSuffix(t, "s") && !strings.HasSuffix(t, "Bounds"):
+		return "a list or map"
+	}
+	return "an object"
+}
+
+func article(kind string) string {
+	switch kind {
+	case "array", "object":
+		return "an " + kind
+	}
+	return "a " + kind
 }
 
 // decodeDoc decodes a JSON document of the given version and resolves

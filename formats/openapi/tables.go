@@ -24,7 +24,7 @@ func fillTables(p *formats.Profile, ix *Index) {
 	fields := map[string]formats.FieldDoc{}
 	var fieldOrder []string
 	problem, errorResponses := 0, 0
-	exampleSeen := map[int]bool{}
+	exampleSeen := map[string]bool{}
 	for i := range ix.Ops {
 		op := &ix.Ops[i]
 		counted := map[int]bool{}
@@ -43,7 +43,10 @@ func fillTables(p *formats.Profile, ix *Index) {
 			if !isError(r.Status) && r.Status != "default" {
 				continue
 			}
-			errorResponses++
+			// Only error responses that document a body say which format it has.
+			if r.Problem || len(r.Members) > 0 || r.Example != "" {
+				errorResponses++
+			}
 			if r.Problem {
 				problem++
 			}
@@ -65,8 +68,13 @@ func fillTables(p *formats.Profile, ix *Index) {
 					fields[m.Name] = f
 				}
 			}
-			if r.Example != "" && err == nil && !exampleSeen[code] && len(p.Examples) < maxProfileExamples {
-				exampleSeen[code] = true
+			// One example per status (or per "default"/"4XX", whose
+			// status is 0: the document names none).
+			if key := r.Status; r.Example != "" && !exampleSeen[key] && len(p.Examples) < maxProfileExamples {
+				exampleSeen[key] = true
+				if err != nil {
+					code = 0
+				}
 				p.Examples = append(p.Examples, formats.Example{
 					Title: op.Name() + " " + r.Status, Status: code, Body: r.Example, Description: r.Description,
 				})

@@ -3,13 +3,13 @@ package cli
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -17,6 +17,7 @@ import (
 	"github.com/apierr/apierr/formats"
 	"github.com/apierr/apierr/formats/docimport"
 	"github.com/apierr/apierr/formats/exchange"
+	"github.com/apierr/apierr/formats/inert"
 	"github.com/apierr/apierr/formats/openapi"
 	"github.com/apierr/apierr/probe"
 	"github.com/apierr/apierr/ui/render"
@@ -25,6 +26,9 @@ import (
 // maxSpecInput caps an OpenAPI document read from a file or URL; real
 // ones reach 20 MB.
 const maxSpecInput = 64 << 20
+
+// specMemoryLimit is the soft memory limit while a document is imported.
+const specMemoryLimit = 170 << 20
 
 // specReport is what `apis import --json` prints for an OpenAPI document.
 type specReport struct {
@@ -46,6 +50,11 @@ type specReport struct {
 // send and explain read only when a response from the API needs it.
 func importSpec(env *Env, a importArgs, src []byte, source string) int {
 	start := time.Now()
+	// Decoding a 20 MB document leaves much short-lived garbage beside a
+	// model of about 140 MB; a soft limit has the collector reclaim it
+	// before the heap doubles, keeping the process near 200 MB for about
+	// 1.5 s more CPU. Smaller documents never reach the limit.
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(specMemoryLimit))
 	src, err := wholeSpec(env, a.input, src)
 	if err != nil {
 		return env.Fail(ExitUsage, "apis import: %s", render.InertLine(err.Error()))
@@ -96,6 +105,9 @@ func importSpec(env *Env, a importArgs, src []byte, source string) int {
 	}
 	if a.dryRun {
 		printSpecReport(env.Stderr, rep)
+		if a.json {
+			return printProfileJSON(env, p)
+		}
 		env.Stdout.Write(data)
 		return ExitOK
 	}
@@ -116,7 +128,7 @@ func importSpec(env *Env, a importArgs, src []byte, source string) int {
 	rep.Path, rep.Operations = path, opsPath
 	rep.Seconds = time.Since(start).Seconds()
 	if a.json {
-		out, err := json.MarshalIndent(rep, "", "  ")
+		out, err := inert.MarshalIndent(rep, "", "  ")
 		if err != nil {
 			return env.Fail(ExitUsage, "apis import: %v", err)
 		}

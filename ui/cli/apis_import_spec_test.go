@@ -371,7 +371,50 @@ func TestSpecImportURLAndStdin(t *testing.T) {
 	if p.Name != "piped" || p.Operations != "piped.operations.json.gz" || len(p.Hosts) != 1 || p.Hosts[0] != "lookups.internal" {
 		t.Errorf("dry-run profile %+v", p)
 	}
+	te.reset()
+	te.Stdin = strings.NewReader(string(doc))
+	if code := APIsImport(te.Env, []string{"-", "--name", "piped", "--dry-run", "--json"}); code != ExitOK {
+		t.Fatalf("stdin --json: exit %d: %s", code, te.errOut)
+	}
+	var pj formats.Profile
+	if err := json.Unmarshal(te.out.Bytes(), &pj); err != nil || pj.Name != "piped" || pj.Operations != "piped.operations.json.gz" {
+		t.Errorf("--dry-run --json: %v %+v", err, pj)
+	}
 	if entries, _ := os.ReadDir(te.ProfilesDir()); len(entries) != 0 {
 		t.Errorf("--dry-run saved %v", entries)
+	}
+}
+
+// A HAR file's requests to an API imported from its OpenAPI document are
+// tied to their operations as they are imported.
+func TestSpecAppliedOnHARImport(t *testing.T) {
+	te := newImportEnv(t)
+	if code := APIsImport(te.Env, []string{specData("discord_openapi.json"), "--name", "discord-oas"}); code != ExitOK {
+		t.Fatalf("import: %s", te.errOut)
+	}
+	har := `{"log": {"version": "1.2", "creator": {"name": "test", "version": "1"}, "entries": [{
+	  "startedDateTime": "2026-05-01T12:00:00.000Z", "time": 50,
+	  "request": {"method": "GET", "url": "https://discord.com/api/v10/channels/1234/messages/pins?limit=500", "httpVersion": "HTTP/1.1",
+	    "headers": [{"name": "Authorization", "value": "Bot MTk4NjIyNDgzNDcxOTI1MjQ4.Cl2FMQ.ZnCjm1XVW7vRze4b7Cq4se7kKWs"}], "queryString": [], "cookies": [], "headersSize": -1, "bodySize": 0},
+	  "response": {"status": 400, "statusText": "Bad Request", "httpVersion": "HTTP/1.1", "headers": [{"name": "Content-Type", "value": "application/json"}], "cookies": [],
+	    "content": {"size": 60, "mimeType": "application/json", "text": "{\"code\": 50035, \"message\": \"Invalid Form Body\"}"}, "redirectURL": "", "headersSize": -1, "bodySize": 60},
+	  "cache": {}, "timings": {"send": 1, "wait": 40, "receive": 9}}]}}`
+	path := filepath.Join(t.TempDir(), "session.har")
+	os.WriteFile(path, []byte(har), 0o644)
+	te.reset()
+	if code := History(te.Env, []string{"import", path}); code != ExitOK {
+		t.Fatalf("history import: exit %d: %s", code, te.errOut)
+	}
+	te.reset()
+	if code := History(te.Env, []string{"show", "1", "--json"}); code != ExitOK {
+		t.Fatalf("history show: exit %d: %s", code, te.errOut)
+	}
+	var ex exchange.Exchange
+	if err := json.Unmarshal(te.out.Bytes(), &ex); err != nil {
+		t.Fatalf("%v: %s", err, te.out)
+	}
+	d := ex.Diagnosis
+	if d.Operation != "GET /channels/{channel_id}/messages/pins" || len(d.Violations) != 1 || d.Violations[0].Rule != "the spec's maximum is 50" {
+		t.Errorf("operation %q violations %+v", d.Operation, d.Violations)
 	}
 }
