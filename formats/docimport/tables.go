@@ -40,6 +40,12 @@ func (x *extractor) table(i int) {
 		x.statusTable(b, cols)
 	case tableErrorCode:
 		x.errorCodeTable(i, b, cols)
+		if sc := statusColumn(b); sc >= 0 && !repeats(columnCells(b, sc)) && hasEmpty(columnCells(b, colIndex(cols, colCode, sc))) {
+			// "Status Code | Error Code | Description" where some rows
+			// have no code (200, 201): a status table with a column of
+			// codes, each status once. Its rows are the statuses' too.
+			x.statusTable(b, cols)
+		}
 	case tableField:
 		if !x.aboutErrorBody(i) {
 			x.rep.unplaced("table headed " + clip(strings.Join(b.header, " | "), 50) + " under " + quote(x.headingAbove(i)) +
@@ -488,4 +494,29 @@ func repeats(cells []string) bool {
 		seen[c] = true
 	}
 	return dup*4 > len(cells)
+}
+
+// columnCells returns column k's cells, none when k < 0.
+func columnCells(b block, k int) []string {
+	if k < 0 {
+		return nil
+	}
+	var out []string
+	for _, r := range b.rows {
+		if k < len(r) {
+			out = append(out, r[k])
+		} else {
+			out = append(out, "")
+		}
+	}
+	return out
+}
+
+func hasEmpty(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) == "" {
+			return true
+		}
+	}
+	return false
 }

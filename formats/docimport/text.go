@@ -153,7 +153,9 @@ func textLines(s string) []tline {
 
 // gluedStatus is a status a copy ran into the words around it:
 // "Retry only on 429or transient500errors", "429and5xx".
-var gluedStatus = regexp.MustCompile(`(^|[a-z])([1-5][0-9][0-9])([a-z]{2,})`)
+// At the start of a line the word after the status must end in a space:
+// "400bad_requestThe request…" is a table row, not prose to part.
+var gluedStatus = regexp.MustCompile(`([a-z])([1-5][0-9][0-9])([a-z]{2,})|^()([1-5][0-9][0-9])([a-z]{2,}) `)
 
 // unglueStatuses puts back the spaces around such statuses, so that
 // "429or" reads as "429 or". Only lower-case words are parted: "400Bad
@@ -164,11 +166,10 @@ func unglueStatuses(s string) string {
 	}
 	return gluedStatus.ReplaceAllStringFunc(s, func(m string) string {
 		sub := gluedStatus.FindStringSubmatch(m)
-		lead := sub[1]
-		if lead != "" {
-			lead += " "
+		if sub[1] == "" && sub[2] == "" {
+			return sub[5] + " " + sub[6] + " " // at the start of the line
 		}
-		return lead + sub[2] + " " + sub[3]
+		return sub[1] + " " + sub[2] + " " + sub[3]
 	})
 }
 
@@ -338,6 +339,9 @@ func runTogetherTable(lines []tline, i int) (int, block) {
 	if n, b := codeStatusRows(lines, i, header); n > 0 {
 		return n, b
 	}
+	if n, b := statusCodeRows(lines, i, header); n > 0 {
+		return n, b
+	}
 	if c, _ := headerColumn(header[0]); c != colStatus && !(c == colCode && len(header) == 2) {
 		return 0, block{}
 	}
@@ -490,6 +494,38 @@ func codeStatusRows(lines []tline, i int, header []string) (int, block) {
 	j := i + 1
 	for ; j < len(lines) && !lines[j].code; j++ {
 		m := codeStatusGlued.FindStringSubmatch(cleanCell(lines[j].text))
+		if m == nil {
+			break
+		}
+		rows = append(rows, []string{m[1], m[2], strings.TrimSpace(m[3])})
+	}
+	if len(rows) < 2 {
+		return 0, block{}
+	}
+	return j - i, block{kind: bTable, header: header, rows: rows}
+}
+
+// statusCodeGlued matches a row copied as "400bad_requestThe request was
+// invalid": a status, the API's code in lower case (or none), and the
+// description, run together.
+var statusCodeGlued = regexp.MustCompile(`^([1-5][0-9][0-9])([a-z][a-z0-9]*(?:_[a-z0-9]+)*)?([A-Z].*)$`)
+
+// statusCodeRows reads rows of statuses glued to codes under a
+// run-together header "Status CodeError CodeDescription".
+func statusCodeRows(lines []tline, i int, header []string) (int, block) {
+	if len(header) != 3 {
+		return 0, block{}
+	}
+	if c, _ := headerColumn(header[0]); c != colStatus {
+		return 0, block{}
+	}
+	if c, _ := headerColumn(header[1]); c != colCode {
+		return 0, block{}
+	}
+	var rows [][]string
+	j := i + 1
+	for ; j < len(lines) && !lines[j].code; j++ {
+		m := statusCodeGlued.FindStringSubmatch(cleanCell(lines[j].text))
 		if m == nil {
 			break
 		}
