@@ -71,8 +71,19 @@ func parseText(s string) []block {
 			i += n
 			continue
 		}
+		if n, b := statusRun(lines, i); n > 0 {
+			out = append(out, b)
+			i += n
+			continue
+		}
 		l := lines[i]
 		i++
+		if t := strings.TrimSpace(l.text); (t == "-" || t == "•" || t == "*") && i < len(lines) && !lines[i].code {
+			// A bullet copied onto a line of its own: the item is the
+			// next line.
+			l = tline{text: "- " + strings.TrimSpace(lines[i].text)}
+			i++
+		}
 		switch {
 		case l.code:
 			out = append(out, block{kind: bCode, text: l.text})
@@ -328,6 +339,12 @@ func runTogetherTable(lines []tline, i int) (int, block) {
 	}
 	header := splitRunTogether(lines[i].text)
 	if header == nil {
+		// Headings the vocabulary lacks ("Error CodeSlugTypePotential
+		// causes") over rows of statuses glued to codes: the rows say what
+		// the columns hold.
+		if n, b := statusCodeRows(lines, i, []string{"Status", "Code", "Description"}); n > 0 && gluedCodes(b) {
+			return n, b
+		}
 		// Two headings run together, "Error codeDescription", over rows
 		// "400Bad request error: …": a code column and the rest.
 		if h := gluedPair(lines[i].text); h != nil && i+1 < len(lines) && statusGlued(lines[i+1].text) {
@@ -535,4 +552,33 @@ func statusCodeRows(lines []tline, i int, header []string) (int, block) {
 		return 0, block{}
 	}
 	return j - i, block{kind: bTable, header: header, rows: rows}
+}
+
+// statusRun reads three or more lines in a row that each start with a
+// status and a separator, "400 - invalid request", as the list a copy
+// lost its bullets from.
+func statusRun(lines []tline, i int) (int, block) {
+	j := i
+	for j < len(lines) && !lines[j].code && singleStatusItem.MatchString(strings.TrimSpace(lines[j].text)) {
+		j++
+	}
+	if j-i < 3 {
+		return 0, block{}
+	}
+	b := block{kind: bList}
+	for k := i; k < j; k++ {
+		b.addItem(cleanCell(lines[k].text), 0)
+	}
+	return j - i, b
+}
+
+// gluedCodes: most rows of a table read by statusCodeRows have a code.
+func gluedCodes(b block) bool {
+	n := 0
+	for _, r := range b.rows {
+		if r[1] != "" {
+			n++
+		}
+	}
+	return n*3 >= len(b.rows)*2
 }
