@@ -46,10 +46,14 @@ func retryAdvice(cell string) string {
 	switch {
 	case c == "":
 		return ""
-	case l == "no" || strings.HasPrefix(l, "no "), strings.HasPrefix(l, "no,"), strings.HasPrefix(l, "no -"):
-		return "Do not retry: " + c + "."
-	case l == "yes" || strings.HasPrefix(l, "yes"):
-		return "Retry: " + c + "."
+	case l == "no":
+		return "Do not retry."
+	case strings.HasPrefix(l, "no ") || strings.HasPrefix(l, "no,") || strings.HasPrefix(l, "no -"):
+		return "Do not retry: " + strings.TrimLeft(c[2:], " ,-–—") + "."
+	case l == "yes":
+		return "Retry."
+	case strings.HasPrefix(l, "yes"):
+		return "Retry: " + strings.TrimLeft(c[3:], " ,-–—") + "."
 	}
 	return "Retry: " + c + "."
 }

@@ -322,6 +322,11 @@ func cutNamedDescription(desc string) (string, string) {
 	if m := namedDescription.FindStringSubmatch(desc); m != nil {
 		return m[1], m[2]
 	}
+	// "Accepted - The event has been accepted": a registered reason
+	// phrase, a dash, then the description.
+	if name, rest, ok := cutKnownName(desc); ok && len(rest) > 2 && strings.ContainsAny(rest[:1], "-–—:") {
+		return name, strings.TrimSpace(strings.TrimLeft(rest, "-–—: "))
+	}
 	return "", desc
 }
 
