@@ -74,7 +74,7 @@ var vendorCases = []struct {
 
 	{file: "resend.yaml", method: "POST", url: "https://api.resend.com/contacts/imports",
 		header: bearer(http.Header{"Content-Type": {"multipart/form-data; boundary=XyZ"}}),
-		body: "--XyZ\r\nContent-Disposition: form-data; name=\"on_conflict\"\r\n\r\nreplace\r\n--XyZ--\r\n", op: "POST /contacts/imports",
+		body:   "--XyZ\r\nContent-Disposition: form-data; name=\"on_conflict\"\r\n\r\nreplace\r\n--XyZ--\r\n", op: "POST /contacts/imports",
 		want: []string{"body file: required body member", "body on_conflict: must be one of: upsert, skip"}},
 
 	// Netlify, Swagger 2.0 YAML, base path /api/v1.
