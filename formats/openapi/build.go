@@ -29,6 +29,9 @@ var methods = []string{"GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH
 // maxExample caps an example body kept in the index or the profile.
 const maxExample = 2048
 
+// maxDescription caps a response description kept in the index.
+const maxDescription = 2000
+
 // Build turns a loaded document into a profile and its operations index.
 // The profile's tables are what every operation shares: a status every
 // operation documents becomes a status row, an error code an error schema
@@ -197,7 +200,7 @@ func buildResponse(status string, r *openapi3.Response) Response {
 	}
 	out := Response{Status: status}
 	if r.Description != nil {
-		out.Description = strings.TrimSpace(*r.Description)
+		out.Description = clip(strings.TrimSpace(*r.Description), maxDescription)
 	}
 	if !isError(strings.ToUpper(status)) {
 		return out
