@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/apierr/apierr/formats"
 	"github.com/getkin/kin-openapi/openapi3"
@@ -336,9 +337,13 @@ func exampleOf(mt *openapi3.MediaType) string {
 	return string(b)
 }
 
+// clip cuts s to at most n bytes, at a character boundary.
 func clip(s string, n int) string {
 	if len(s) <= n {
 		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
 	}
 	return s[:n]
 }
