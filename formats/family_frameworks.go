@@ -131,7 +131,7 @@ func fillGitHub(s *scan, m map[string]any, d *Diagnosis) bool {
 func fillCodeMessage(s *scan, m map[string]any, d *Diagnosis) bool {
 	msg, msgKey := firstText(m, "message", "Message")
 	code, codeKey := firstText(m, "code", "Code", "error_code", "errorCode", "ErrorCode")
-	if msg == "" || code == "" || statusEcho(code, s.status) {
+	if msg == "" || code == "" {
 		return false
 	}
 	d.Code, d.Message = code, msg

@@ -43,11 +43,20 @@ func appendFieldList(d *Diagnosis, v any) int {
 	if !ok {
 		return 0
 	}
-	fes := fieldList(a)
+	return appendFields(d, fieldList(a))
+}
+
+// appendFields appends fes to d's field errors, up to maxFieldErrors in
+// all, and returns how many it took.
+func appendFields(d *Diagnosis, fes []FieldError) int {
 	if room := maxFieldErrors - len(d.FieldErrors); len(fes) > room {
 		fes = fes[:max(room, 0)]
 	}
-	d.FieldErrors = append(d.FieldErrors, fes...)
+	if len(d.FieldErrors) == 0 {
+		d.FieldErrors = fes
+	} else {
+		d.FieldErrors = append(d.FieldErrors, fes...)
+	}
 	return len(fes)
 }
 
@@ -56,12 +65,7 @@ func appendFieldList(d *Diagnosis, v any) int {
 // REST framework), read by fieldTree: fields in name order, each message
 // its own field error.
 func appendFieldMap(d *Diagnosis, m map[string]any) int {
-	fes := fieldTree(m, "", 0, nil)
-	if room := maxFieldErrors - len(d.FieldErrors); len(fes) > room {
-		fes = fes[:max(room, 0)]
-	}
-	d.FieldErrors = append(d.FieldErrors, fes...)
-	return len(fes)
+	return appendFields(d, fieldTree(m, "", 0, nil))
 }
 
 // isFieldMap reports whether every member of m is a list of strings (or a

@@ -95,6 +95,7 @@ func recognize(status int, header http.Header, body string, now time.Time) (out 
 	if d.Code == "" && d.Message == "" {
 		readWWWAuthenticate(d, header)
 	}
+	readErrorHeaders(d, header)
 	noteContentType(d, s.ctype, kind)
 	findRequestID(d, s.bodyID, s.bodyIDPath, header)
 	if d.RequestID == "" && s.trailerID != "" {

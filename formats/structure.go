@@ -36,9 +36,36 @@ type reading struct {
 // candidate is the best value seen so far for one role.
 type candidate struct {
 	val    string
-	path   string // dotted path, for the request id source and ties
+	at     position // where it is, for the request id source and ties
 	score  int
 	holder map[string]any // the object the value is a member of
+}
+
+// position is where a member sits: the names of the containers above it
+// (lists entered at [0]) and its own. It is kept by value so that no
+// path string is built for the many values that lose.
+type position struct {
+	keys [maxWalkDepth + 1]string
+	list [maxWalkDepth + 1]bool
+	n    int
+	key  string
+}
+
+// path is the dotted path of the position.
+func (p *position) path() string {
+	if p.n == 0 {
+		return p.key
+	}
+	var b strings.Builder
+	for i, k := range p.keys[:p.n] {
+		b.WriteString(k)
+		if p.list[i] {
+			b.WriteString("[0]")
+		}
+		b.WriteByte('.')
+	}
+	b.WriteString(p.key)
+	return b.String()
 }
 
 // offer keeps v when it scores higher than what c holds; ties go to the
@@ -56,11 +83,19 @@ func (c *candidate) offerIn(v string, score int, w *walker, key string, holder m
 	if c.val != "" && score < c.score {
 		return
 	}
-	p := w.path(key)
-	if c.val != "" && score == c.score && p >= c.path {
+	p := position{keys: w.keys, list: w.list, n: min(w.n, len(w.keys)), key: key}
+	if c.val != "" && score == c.score && p.path() >= c.at.path() {
 		return
 	}
-	c.val, c.path, c.score, c.holder = v, p, score, holder
+	c.val, c.at, c.score, c.holder = v, p, score, holder
+}
+
+// path is the dotted path of the value, "" when there is none.
+func (c *candidate) path() string {
+	if c.val == "" {
+		return ""
+	}
+	return c.at.path()
 }
 
 // maxWalkDepth bounds how deep the reader looks: real error bodies put
@@ -79,33 +114,15 @@ type walker struct {
 	msg     candidate
 	code    candidate
 	rid     candidate
-	// fieldMsg and fieldCode come from the first item of a list of
-	// field errors: the field's, they stand for the body's only when
-	// the body has none of its own.
-	fieldMsg  candidate
-	fieldCode candidate
+	// fieldMsg comes from the first item of a list of field errors: the
+	// field's, it stands for the body's only when the body has no
+	// message of its own (or only the status phrase).
+	fieldMsg candidate
 	// nestedMsg is a message inside a list of validation errors whose
 	// items name no field (Xero's Elements[].ValidationErrors[]): more
 	// specific than a generic top message, and shown nowhere else.
 	nestedMsg candidate
 	inList    int // open containers named like a list of errors
-}
-
-// path is the dotted path of member key of the object being walked.
-func (w *walker) path(key string) string {
-	if w.n == 0 {
-		return key
-	}
-	var b strings.Builder
-	for i, k := range w.keys[:w.n] {
-		b.WriteString(k)
-		if w.list[i] {
-			b.WriteString("[0]")
-		}
-		b.WriteByte('.')
-	}
-	b.WriteString(key)
-	return b.String()
 }
 
 // readTree reads root, the body of a response with the given status.
@@ -115,7 +132,7 @@ func readTree(root any, status int) reading {
 		w.single = true
 	}
 	w.walk(root, 0, 0, false)
-	r := reading{message: w.msg.val, msgPath: w.msg.path, code: w.code.val, requestID: w.rid.val, ridPath: w.rid.path}
+	r := reading{message: w.msg.val, msgPath: w.msg.path(), code: w.code.val, requestID: w.rid.val, ridPath: w.rid.path()}
 	if more := elaboration(w.msg.holder, r.message); more != "" {
 		r.short, r.message = r.message, more
 	}
@@ -126,7 +143,6 @@ func readTree(root any, status int) reading {
 	if r.message == "" || isStatusPhrase(r.message, status) && w.fieldMsg.val != "" {
 		// No message of the body's own, or one that only repeats the
 		// status: the first field error speaks for the body.
-		// Its code stays the field's.
 		r.message = cmp.Or(w.fieldMsg.val, r.message)
 	}
 	if r.message == r.code && !isProse(r.message) {
@@ -142,7 +158,7 @@ func readTree(root any, status int) reading {
 		// Azure Storage: "The specified blob does not exist.
 		// RequestId:6fe8e96d-... Time:2018-05-14T14:22:37Z".
 		r.message = msg
-		r.trailerID, r.trailerPath = id, w.msg.path
+		r.trailerID, r.trailerPath = id, w.msg.path()
 	}
 	if !isProse(r.message) && len(r.fields) > 0 && isProse(r.fields[0].Message) {
 		// A body of field errors alone, or with a bare word for a
@@ -314,9 +330,9 @@ func containerCost(nk string) int {
 
 // scalar scores one scalar member as a message, a code and a request id.
 func (w *walker) scalar(m map[string]any, key, nk, v string, number bool, cost int, withMsg, fieldItem bool) {
-	msg, code := &w.msg, &w.code
+	msg := &w.msg
 	if fieldItem {
-		msg, code = &w.fieldMsg, &w.fieldCode
+		msg = &w.fieldMsg
 	}
 	payload := w.payload && w.inErr == 0
 	if !number && (!payload || payloadMessageKeys[nk]) {
@@ -326,13 +342,15 @@ func (w *walker) scalar(m map[string]any, key, nk, v string, number bool, cost i
 			w.nestedMsg.offer(v, score-cost, w, key)
 		}
 	}
-	code.offerIn(v, codeScore(nk, v, number, withMsg && !payload, w.status)-cost, w, key, m)
+	if !fieldItem { // a field's code stays the field's
+		w.code.offerIn(v, codeScore(nk, v, number, withMsg && !payload, w.status)-cost, w, key, m)
+	}
 	sc := requestIDScore(nk, v)
 	if sc == 0 && nk == "id" && w.n > 0 && idContainers[normKey(w.keys[w.n-1])] {
 		// {"request": {"id": "req_1"}}: the id of the request itself.
 		sc = requestIDScore("requestid", v) - 15
 	}
-	if sc == 0 && (w.n == 0 || w.n == 1 && w.single) && strings.HasSuffix(nk, "id") && isUUID(v) && strings.Trim(v, "0-") != "" && !namesRecord(nk) {
+	if sc == 0 && (w.n == 0 || w.n == 1 && w.single) && len(nk) > 2 && strings.HasSuffix(nk, "id") && isUUID(v) && strings.Trim(v, "0-") != "" && !namesRecord(nk) {
 		// A gateway's own id member holding a UUID at the top of the
 		// body (GovWay's govway_id): the weakest candidate, beaten by
 		// any named one, and never deeper down where ids name records.

@@ -23,14 +23,6 @@ var fieldListKeys = map[string]int{
 	"errordetails": 70, "children": 60, "problems": 60, "params": 50, "parameters": 50,
 }
 
-// fieldNameKeys are the members of a list item that name its field,
-// most specific first.
-var itemFieldKeys = []string{
-	"field", "fieldName", "field_name", "pointer", "param", "parameter", "property", "propertyPath",
-	"property_path", "propertyName", "instancePath", "dataPath", "path", "target", "location", "loc",
-	"attribute", "member", "name",
-}
-
 // fieldCandidate is the best field-error holder seen so far.
 type fieldCandidate struct {
 	fields []FieldError
@@ -127,6 +119,10 @@ func searchFields(v any, path []string, best *fieldCandidate) {
 				if (fieldListKeys[nk] >= 80 || fieldListKeys[nk] > 0 && proseLeaves(c)) && isFieldTree(c) {
 					best.offer(fieldTree(c, "", 0, nil), fieldListKeys[nk]-8*depth-5, path, k)
 				}
+				if items := xmlList(c); items != nil && fieldListKeys[nk] > 0 {
+					// <errors><error field="..."/>...</errors>
+					best.offer(fieldList(items), fieldListKeys[nk]-8*depth, path, k)
+				}
 			default:
 				continue
 			}
@@ -135,120 +131,38 @@ func searchFields(v any, path []string, best *fieldCandidate) {
 	}
 }
 
-// fieldList reads the field errors of a list of items that name a field.
-func fieldList(a []any) []FieldError {
-	var out []FieldError
-	for _, item := range a {
-		if len(out) >= maxFieldErrors {
-			break
-		}
-		m, ok := item.(map[string]any)
-		if !ok {
-			continue
-		}
-		field := itemField(m)
-		if field == "" {
-			out = append(out, namedFields(m)...)
-			continue
-		}
-		fe := itemError(m)
-		fe.Field = field
-		if fe.Message == "" {
-			// {"field": "email", "messages": ["is taken", ...]}
-			for _, k := range []string{"messages", "errors"} {
-				if msgs, ok := m[k].([]any); ok && stringList(msgs) != "" {
-					for _, s := range msgs {
-						out = append(out, FieldError{Field: field, Message: s.(string), Code: fe.Code})
-					}
-					fe.Field = ""
-					break
-				}
+// xmlList returns the items of an XML list element read as a tree: its
+// one member, repeated (a list) or not (one object); nil otherwise.
+func xmlList(m map[string]any) []any {
+	var items []any
+	for _, v := range m {
+		switch x := v.(type) {
+		case string:
+			// an attribute of the list element (type="array")
+		case []any:
+			if items != nil {
+				return nil
 			}
-			if fe.Field == "" {
-				continue
+			items = x
+		case map[string]any:
+			if items != nil {
+				return nil
 			}
+			items = []any{x}
+		default:
+			return nil
 		}
-		out = append(out, fe)
 	}
-	return out
+	return items
 }
 
-// itemError reads the message and code of one field error's object; the
-// caller names the field.
-func itemError(m map[string]any) FieldError {
-	var fe FieldError
-	msg, key := firstText(m, fieldMsgKeys...)
-	fe.Message = msg
-	for _, k := range fieldCodeKeys {
-		if c := text(m, k); k != key && isToken(c) && !genericCodes[strings.ToLower(c)] {
-			fe.Code = c
-			break
-		}
-	}
-	return fe
-}
-
-// namedFields reads an item that lists the fields its message is about,
-// Salesforce's {"message", "errorCode", "fields": ["Nam"]}: one field
-// error per name.
-func namedFields(m map[string]any) []FieldError {
-	names, ok := m["fields"].([]any)
-	if !ok || stringList(names) == "" {
-		return nil
-	}
-	fe := itemError(m)
-	if fe.Message == "" {
-		return nil
-	}
-	var out []FieldError
-	for _, n := range names {
-		if s := n.(string); s != "" && !isProse(s) {
-			out = append(out, FieldError{Field: s, Message: fe.Message, Code: fe.Code})
-		}
-	}
-	return out
-}
-
-// itemField returns the field an item names, "" when it names none: a
-// string or a location array under one of itemFieldKeys, or JSON:API's
-// source.pointer or source.parameter.
-func itemField(m map[string]any) string {
-	for _, k := range itemFieldKeys {
-		v, ok := m[k]
-		if !ok {
-			continue
-		}
-		if k == "name" || k == "path" || k == "location" {
-			// Ambiguous names: a field only when the item also
-			// carries a message, and a name only when it names no
-			// error kind ("name": "ValidationError").
-			if _, msg := firstText(m, fieldMsgKeys...); msg == "" || k == "name" && looksLikeErrorName(scalar(v)) {
-				continue
-			}
-		}
-		// A field's name is a few words at most ("Building Code").
-		if f := fieldName(v); f != "" && len(f) <= 60 && len(strings.Fields(f)) <= 3 {
-			return f
-		}
-	}
-	if src := obj(m, "source"); src != nil {
-		f, _ := firstText(src, "pointer", "parameter", "header")
-		return f
-	}
-	return ""
-}
-
-// hasFieldName reports whether an item names a field.
-func hasFieldName(m map[string]any) bool {
-	return itemField(m) != ""
-}
-
-// allErrorNodes reports whether every member of m is an object with an
-// "errors" list, as in an ASP.NET ModelState dictionary.
+// allErrorNodes reports whether every member of m is an object with the
+// value sent and an "errors" list, as in an ASP.NET ModelState
+// dictionary.
 func allErrorNodes(m map[string]any) bool {
 	for _, v := range m {
 		node, ok := v.(map[string]any)
-		if !ok {
+		if !ok || !has(node, "value") {
 			return false
 		}
 		if _, ok := node["errors"].([]any); !ok {

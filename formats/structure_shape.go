@@ -58,9 +58,8 @@ func looksLikeErrorName(v string) bool {
 	if strings.Contains(v, "_") && isUpperToken(v) {
 		return true
 	}
-	l := strings.ToLower(v)
 	for _, suffix := range []string{"error", "exception", "fault", "failure"} {
-		if strings.HasSuffix(l, suffix) && len(l) > len(suffix) {
+		if len(v) > len(suffix) && strings.EqualFold(v[len(v)-len(suffix):], suffix) {
 			return true
 		}
 	}
@@ -76,6 +75,20 @@ func looksLikeMediaType(v string) bool {
 		return ok
 	}
 	return false
+}
+
+// wordCount counts the words of s, as len(strings.Fields(s)) would for
+// ASCII white space, without building them.
+func wordCount(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		space := s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
 }
 
 // isProse reports whether s reads as a sentence rather than a code: it
@@ -115,32 +128,39 @@ func isStatusPhrase(v string, status int) bool {
 	if phrase == "" {
 		return false
 	}
+	if len(v) > 60 {
+		return false
+	}
+	// "404 Not Found", "HTTP 404 - Not Found", "Error 404: Not Found."
 	v = strings.TrimSpace(v)
+	for _, prefix := range []string{"HTTP/1.1", "HTTP/2", "HTTP", "Error", "error", "Status", "status"} {
+		if rest, ok := strings.CutPrefix(v, prefix); ok && (rest == "" || rest[0] == ' ' || rest[0] == ':') {
+			v = strings.TrimLeft(rest, " :")
+			break
+		}
+	}
 	if len(v) >= 3 && statusEcho(v[:3], status) {
-		v = strings.TrimSpace(v[3:])
+		v = strings.TrimLeft(v[3:], " :-–")
 	}
 	return strings.EqualFold(strings.TrimSuffix(v, "."), phrase)
 }
 
 // elaborationKeys name members that elaborate on a short message beside
-// them.
-var elaborationKeys = []string{"details", "detail", "description", "longMessage", "error_description", "explanation"}
+// them, in JSON's and XML's spellings.
+var elaborationKeys = []string{"details", "detail", "description", "longMessage", "error_description", "explanation",
+	"Details", "Detail", "Description", "LongMessage"}
 
 // elaboration returns the sentence beside msg in holder that says more
-// than it, when msg is a few words only ("Access denied." beside
-// <Details>Anonymous caller does not have ...</Details>), "" otherwise.
+// than it, when msg is a few words only or generic ("Access denied."
+// beside <Details>Anonymous caller does not have ...</Details>), ""
+// otherwise.
 func elaboration(holder map[string]any, msg string) string {
-	if holder == nil || len(strings.Fields(msg)) > 3 {
+	if holder == nil || wordCount(msg) > 3 && !isGenericMessage(msg, 0) {
 		return ""
 	}
 	for _, k := range elaborationKeys {
-		for hk, hv := range holder {
-			if !strings.EqualFold(hk, k) {
-				continue
-			}
-			if s, ok := hv.(string); ok && s != msg && isProse(s) && len(strings.Fields(s)) > len(strings.Fields(msg)) && !looksLikeURI(s) {
-				return s
-			}
+		if s, ok := holder[k].(string); ok && s != msg && isProse(s) && wordCount(s) > wordCount(msg) && !looksLikeURI(s) {
+			return s
 		}
 	}
 	return ""
@@ -149,7 +169,8 @@ func elaboration(holder map[string]any, msg string) string {
 // genericWords mark a short message that says only that the request
 // failed validation, whatever the API: "Validation Failed", "A validation
 // exception occurred", "Invalid input".
-var genericWords = []string{"validation", "error occurred", "errors occurred", "invalid request", "invalid input", "bad request"}
+var genericWords = []string{"validation", "error occurred", "errors occurred", "invalid request", "invalid input",
+	"bad request", "request is invalid", "invalid parameters", "something went wrong", "unexpected error"}
 
 // isGenericMessage reports a message that a more specific one nested in
 // the body should replace: the status phrase, or a short sentence made of

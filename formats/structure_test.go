@@ -144,6 +144,18 @@ func TestStructuralReader(t *testing.T) {
 			msg: "Internal failure while saving", rid: "req_8Kx2", ridSrc: "body request.id"},
 		{name: "metadata lines after the message", status: 401, body: `{"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret is provided.\r\nTrace ID: 60c018fb\r\nTimestamp: 2020-07-03 10:55:12Z","trace_id":"60c018fb-32af-45ed-94d1-921ff3b68600","correlation_id":"512eafbc-bbd6-4892-aba7-464449ce8993"}`,
 			code: "invalid_client", msg: "AADSTS7000215: Invalid client secret is provided.", rid: "60c018fb-32af-45ed-94d1-921ff3b68600", ridSrc: "body trace_id"},
+		{name: "XML field errors in attributes", status: 422, ctype: "application/xml",
+			body:   `<errors><error field="email">is invalid</error><error field="name">can't be blank</error></errors>`,
+			format: "xml", msg: "is invalid", fields: []fe{{"email", "is invalid", ""}, {"name", "can't be blank", ""}}},
+		{name: "XML field errors in PascalCase elements", status: 400, ctype: "application/xml",
+			body:   `<ValidationErrors><Error><Field>Email</Field><Message>Email is required.</Message></Error><Error><Field>Name</Field><Message>Name is required.</Message></Error></ValidationErrors>`,
+			format: "xml", msg: "Email is required.", fields: []fe{{"Email", "Email is required.", ""}, {"Name", "Name is required.", ""}}},
+		{name: "an XML list element with an attribute", status: 422, ctype: "application/xml",
+			body:   `<api-error-response><errors><transaction><errors type="array"><error><code>81503</code><attribute type="symbol">amount</attribute><message>Amount is an invalid format.</message></error></errors></transaction></errors><message>Amount is an invalid format.</message></api-error-response>`,
+			format: "xml", code: "81503", msg: "Amount is an invalid format.", fields: []fe{{"amount", "Amount is an invalid format.", "81503"}}},
+		{name: "a request id in a SOAP fault's detail", status: 500, ctype: "application/soap+xml",
+			body:   `<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"><s:Body><s:Fault><s:Code><s:Value>s:Receiver</s:Value></s:Code><s:Reason><s:Text xml:lang="en">Internal error</s:Text></s:Reason><s:Detail><ServiceError><RequestId>7d1c9e2a-44f1</RequestId></ServiceError></s:Detail></s:Fault></s:Body></s:Envelope>`,
+			format: "soap-fault", code: "s:Receiver", msg: "Internal error", rid: "7d1c9e2a-44f1", ridSrc: "body RequestId"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -174,5 +186,18 @@ func TestStructuralReader(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestIsStatusPhrase(t *testing.T) {
+	for _, v := range []string{"Not Found", "not found.", "404 Not Found", "HTTP 404 - Not Found", "Error 404: Not Found", "404: Not Found"} {
+		if !isStatusPhrase(v, 404) {
+			t.Errorf("%q is the status line again", v)
+		}
+	}
+	for _, v := range []string{"Project Not Found", "Not Found: order 7", "Errors found", "404"} {
+		if isStatusPhrase(v, 404) {
+			t.Errorf("%q says more than the status line", v)
+		}
 	}
 }

@@ -179,7 +179,7 @@ var requestIDKeys = map[string]int{
 	"trackingid": 80, "logid": 75, "activityid": 80, "operationid": 60, "eventid": 55,
 	"transactionid": 55, "requesttoken": 50, "amznrequestid": 100, "traceidentifier": 80,
 	"errorreference": 70, "errorreferenceid": 80, "diagnosticid": 80, "correlation": 60,
-	"trace": 60, "rayid": 80,
+	"trace": 60, "rayid": 80, "responseid": 60,
 	// S3's HostId is a host id that S3 support wants only beside
 	// x-amz-request-id: never the request id (the one vendor name here).
 	"hostid": 0,

@@ -93,13 +93,23 @@ func xmlTree(b string) (tree map[string]any, root, space string) {
 }
 
 // value is what n stands for in its parent: its members, or its text
-// when it has no child elements (attributes of a leaf, such as
-// xml:lang, are dropped then).
+// when it has no child elements (xml:lang, xsi:type and xsi:nil
+// attributes of a leaf are dropped then; others keep it an object, its
+// text as its message).
 func (n *xmlNode) value() any {
-	if t := xmlText(n.text.String()); !n.kids && (t != "" || n.m == nil) {
-		return t
+	t := xmlText(n.text.String())
+	if n.kids || t == "" && n.m != nil {
+		return n.m
 	}
-	return n.m
+	for k := range n.m {
+		if k != "lang" && k != "type" && k != "nil" {
+			// <error field="email">is invalid</error>: the attributes
+			// matter, the text is the element's message.
+			n.m["message"] = t
+			return n.m
+		}
+	}
+	return t
 }
 
 // add sets member k of n to v; a repeated member becomes a list.

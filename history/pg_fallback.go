@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 )
 
 // SavedLocallyError says the team store could not take an exchange and
@@ -23,15 +24,29 @@ func (e *SavedLocallyError) Error() string {
 
 func (e *SavedLocallyError) Unwrap() error { return e.Err }
 
+// remoteSaveTimeout bounds one attempt to save in the team store.
+var remoteSaveTimeout = 15 * time.Second
+
 // remoteInsert saves rows in the team store. A dropped connection (the
 // server restarted) is tried once more on a fresh one, which is safe as
 // rows are kept once by content hash; when the server stays away the
 // rows go to the fallback history.
 func (s *Store) remoteInsert(ctx context.Context, rows []row) ([]int64, int, error) {
-	ids, added, err := s.remote.insertRows(ctx, rows)
+	try := func() ([]int64, int, error) {
+		// A server that accepts the connection and then says nothing must
+		// not hold the command: past the deadline it counts as away.
+		tctx, cancel := context.WithTimeout(ctx, remoteSaveTimeout)
+		defer cancel()
+		ids, added, err := s.remote.insertRows(tctx, rows)
+		if err != nil && tctx.Err() != nil && ctx.Err() == nil {
+			err = fmt.Errorf("%w: %s: no answer within %v", ErrUnreachable, s.remote.display, remoteSaveTimeout)
+		}
+		return ids, added, err
+	}
+	ids, added, err := try()
 	if errors.Is(err, ErrUnreachable) && ctx.Err() == nil {
 		s.remote.pool.Reset() // drop the pool's dead connections
-		ids, added, err = s.remote.insertRows(ctx, rows)
+		ids, added, err = try()
 	}
 	if err == nil || !errors.Is(err, ErrUnreachable) || s.remote.fallback == "" {
 		return ids, added, err

@@ -23,6 +23,7 @@ func fuzzyColumn(s string) (column, bool) {
 		col  column
 	}{
 		{"retry", colRetry}, {"solution", colAction}, {"resolution", colAction}, {"action", colAction},
+		{"recommend", colAction}, {"behavior", colAction}, {"behaviour", colAction}, {"what to do", colAction},
 		{"how to", colAction}, {"remed", colAction}, {"fix", colAction},
 		{"http", colStatus}, {"status", colStatus},
 		{"reason", colName}, {"name", colName}, {"title", colName}, {"definition", colName},

@@ -90,4 +90,48 @@ var corpus = []corpusPage{
 	// resolutions; "429 too many requests" names the status, not a code.
 	{file: "supabase_storage_error_codes.mdx", batch: 8, statuses: "400 401 403 404 409 411 413 416 423 429 500 503 504 544", advice: "400 401 403 404 409 411 413 416 423 429 500 503 504 544",
 		codes: "NoSuchBucket=404 NoSuchKey=404 NoSuchUpload=404 InvalidJWT=401 InvalidRequest=400 TenantNotFound=404 EntityTooLarge=413 InternalError=500 ResourceAlreadyExists=409 InvalidBucketName=400 InvalidKey=400 InvalidRange=416 InvalidMimeType=400 InvalidUploadId=400 KeyAlreadyExists=409 BucketAlreadyExists=409 DatabaseTimeout=504 InvalidSignature=403 SignatureDoesNotMatch=403 AccessDenied=403 ResourceLocked=423 DatabaseError=500 MissingContentLength=411 MissingParameter=400 InvalidUploadSignature=403 LockTimeout=423 S3Error S3InvalidAccessKeyId=403 S3MaximumCredentialsLimit=400 InvalidChecksum=400 MissingPart=400 SlowDown=503 not_found=404 already_exists=409 unauthorized=403 database_timeout=544 internal_server_error=500"},
+	// Batch 9, the last: scored once against the finished importer.
+	// Codes with what to do about them, and no status at all.
+	{file: "supabase_realtime_error_codes.mdx", batch: 9, codes: "RealtimeDisabledForConfiguration TenantNotFound ErrorConnectingToWebSocket ErrorAuthorizingWebSocket TableHasSpacesInName UnableToDeleteTenant UnableToSetPolicies UnableCheckoutConnection UnableToSubscribeToPostgres ChannelRateLimitReached ConnectionRateLimitReached ClientJoinRateLimitReached UnableToConnectToTenantDatabase RealtimeNodeDisconnected MigrationsFailedToRun ErrorStartingPostgresCDCStream UnknownDataProcessed ErrorStartingPostgresCDC ReplicationSlotBeingUsed PoolingReplicationPreparationError PoolingReplicationError SubscriptionDeletionFailed UnableToDeletePhantomSubscriptions UnableToCheckProcessesOnRemoteNode UnableToCreateCounter UnableToIncrementCounter UnableToDecrementCounter UnableToUpdateCounter UnableToFindCounter UnhandledProcessMessage UnknownError"},
+	// Text copied from rendered pages, added to batch 9 before it was
+	// scored, with the importer unchanged since the page above.
+	{file: "writer_error_handling.txt", batch: 9, statuses: "400 401 403 404 429 500 503 504"},
+	{file: "omnist_rate_limits_errors.txt", batch: 9, statuses: "400 401 403 404 429", advice: "429"},
+	{file: "slidevids_errors_rate_limits.txt", batch: 9, statuses: "400 401 403 404 409 429", advice: "403 429"},
+	{file: "nordicfinancialnews_errors.txt", batch: 9, statuses: "400 401 403 404 429 500", advice: "429"},
+	{file: "bags_error_handling.txt", batch: 9, statuses: "400 401 403 404 413 429 500", advice: "429"},
+	// Batch 10, the last: scored once against the finished importer.
+	{file: "nagagames_failure_response.txt", batch: 10, statuses: "400 403 404 408 500"},
+	{file: "nagagames_failure_response_piped.txt", batch: 10, statuses: "400 403 404 408 500"},
+	// Classes and the body's members only.
+	{file: "nomos_errors_introduction.txt", batch: 10},
+	{file: "yetiids_errors.txt", batch: 10, codes: "missing_api_key=401 invalid_api_key=401 invalid_version=400 invalid_count=400 rate_limited=429 quota_exceeded=429"},
+	// The table of codes is headed "Field | Type | Description" on the page.
+	{file: "anglerpass_errors.txt", batch: 10, codes: "bad_request=400 validation_error=422 unauthorized=401 invalid_api_key=401 insufficient_scope=403 not_found=404 rate_limited=429 feature_disabled=503 internal_error=500"},
+	{file: "anglerpass_errors_runtogether.txt", batch: 10, codes: "bad_request=400 validation_error=422 unauthorized=401 invalid_api_key=401 insufficient_scope=403 not_found=404 rate_limited=429 feature_disabled=503 internal_error=500"},
+	{file: "pipai_errors.txt", batch: 10, codes: "INVALID_PARAMETER=400 INVALID_SIGNATURE=401 KEY_EXPIRED=401 INSUFFICIENT_PERMISSION=403 RATE_LIMITED=429 INTERNAL_ERROR=500"},
+	{file: "selfbook_errors.txt", batch: 10, statuses: "400 401 403 404 500"},
+	{file: "bugrit_errors.txt", batch: 10, codes: "INVALID_API_KEY=401 EXPIRED_API_KEY=401 FORBIDDEN=403 NOT_FOUND=404 VALIDATION_ERROR=422 RATE_LIMITED=429 INTERNAL_ERROR=500"},
+	// Batch 11, the last: scored once against the finished importer.
+	{file: "zironuk_errors.txt", batch: 11, statuses: "200 201 204 400 401 403 404 500 502 503 504"},
+	{file: "zironuk_errors_runtogether.txt", batch: 11, statuses: "200 201 204 400 401 403 404 500 502 503 504"},
+	{file: "firstquadrant_errors.txt", batch: 11, statuses: "200 201 204 400 401 403 404 409 422 429 500",
+		codes: "missing_authorization=401 invalid_token=401 insufficient_permissions=403 missing_scopes=403 validation_error=422 invalid_parameters=400 missing_required_field=422 invalid_field_value=422 not_found=404 already_exists=409"},
+	{file: "devhub_errors.md", batch: 11, statuses: "200 400 401 402 404 500 502 503 504"},
+	// The statuses are badges the copy lost: classes and prose remain.
+	{file: "requiems_error_codes.txt", batch: 11},
+	{file: "hyrelog_errors.txt", batch: 11, statuses: "200 201 400 401 403 404 429"},
+	// Batch 12, the last: scored once against the finished importer.
+	{file: "docintell_error_handling.txt", batch: 12, statuses: "400 401 403 404 409 413 422 429 500 503", advice: "401 429"},
+	{file: "wazapin_errors.txt", batch: 12, statuses: "400 401 403 404 409 422 429 500", advice: "429"},
+	// The advice "Retry only on 429 or transient 500 errors … Do not
+	// retry 400 or 403" names four statuses in one section, which is
+	// placed only for 500, the one its first paragraphs name plainly.
+	{file: "xigsapi_errors.txt", batch: 12, statuses: "400 401 403 404 409 429 500", advice: "400 403 429 500", floor: 0.7},
+	{file: "checkname_errors.txt", batch: 12, statuses: "400 401 403 404 429 500 503", advice: "400 401 403 404 429 500 503"},
+	// Cells separated by single spaces: each row's status is read, but
+	// where the meaning ends and the recommended behavior begins is not
+	// told, so the advice column is kept in the description.
+	{file: "checkname_errors_spaced.txt", batch: 12, statuses: "400 401 403 404 429 500 503", advice: "400 401 403 404 429 500 503", floor: 0.5},
+	{file: "caramedical_error_handling.txt", batch: 12, statuses: "400 401 403 404 409 429 500", advice: "400 401 403 404 409 429 500"},
 }

@@ -25,6 +25,12 @@ func (x *extractor) statusSections() {
 		if b.kind != bHeading || x.used[i] {
 			continue
 		}
+		if code, ecode, ok := statusCodeTitle(b); ok {
+			// "404 not_found": the section is for a status and documents
+			// the error code the API sends with it.
+			x.statusCodeSection(i, code, ecode)
+			continue
+		}
 		code, name, ok := splitStatusTitle(b.text)
 		if !ok {
 			var category string
@@ -232,6 +238,12 @@ func (x *extractor) otherSections() {
 	for _, s := range secs {
 		b := x.doc[s.at]
 		statuses := placed[s.at]
+		if len(statuses) > 0 {
+			if why := x.otherPartyText(b.text, x.doc[s.content[0]].text); why != "" {
+				x.rep.unplaced("section " + quote(b.text) + ", not placed for " + joinInts(statuses) + ": " + why)
+				continue
+			}
+		}
 		if statuses == nil && neighbour(s.at) {
 			statuses = x.statusByTitle(b.text)
 		}
@@ -242,6 +254,12 @@ func (x *extractor) otherSections() {
 			continue
 		}
 		from, to := x.ownContent(s.at)
+		if placed[s.at] != nil && strongMentions(b.text) == nil && x.introducesExamples(from, to) {
+			// "Returned as status 400 on POST requests" over example
+			// bodies says what the examples are, not what to do.
+			x.rep.unplaced("section " + quote(b.text) + ": its text introduces example bodies for " + joinInts(statuses) + "; not advice")
+			continue
+		}
 		intro, steps := x.stepsOf(from, to)
 		if len(steps) == 0 && intro != "" {
 			steps, intro = []string{intro}, ""
@@ -351,11 +369,17 @@ func (x *extractor) substantial(content []int) bool {
 func (x *extractor) onlyStatus(blocks []int) []int {
 	seen := map[int]bool{}
 	for _, k := range blocks {
-		if x.doc[k].kind != bPara {
-			continue
-		}
-		for _, n := range strongMentions(x.doc[k].text) {
-			seen[n] = true
+		switch b := x.doc[k]; b.kind {
+		case bPara:
+			for _, n := range strongMentions(b.text) {
+				seen[n] = true
+			}
+		case bList:
+			for _, it := range b.items {
+				for _, n := range strongMentions(it) {
+					seen[n] = true
+				}
+			}
 		}
 	}
 	if len(seen) != 1 {
@@ -376,4 +400,61 @@ func adviceVerb(title string) bool {
 		return true
 	}
 	return false
+}
+
+// statusCodeForm matches "404 not_found", "409 - already_exists",
+// "403 unauthorized": a status and one lower-case or snake_case token.
+// A reason phrase is written in capitals ("403 Unauthorized"); a token in
+// lower case beside the status is the API's code for it.
+var statusCodeForm = regexp.MustCompile(`^([1-5][0-9][0-9])\s*[-–—:]?\s*([a-z][a-z0-9]*(?:[_.-][a-z0-9]+)*|[a-z]+[A-Z][A-Za-z0-9]*)$`)
+
+func statusCodeTitle(b block) (int, string, bool) {
+	m := statusCodeForm.FindStringSubmatch(b.text)
+	if m == nil {
+		return 0, "", false
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n, m[2], true
+}
+
+// statusCodeSection makes the error code of a section headed "404
+// not_found" (its first paragraph the description), gives the status a
+// row when it has none, and makes the rest of the section the status's
+// advice.
+func (x *extractor) statusCodeSection(at, status int, code string) {
+	x.used[at] = true
+	from, to := x.ownContent(at)
+	desc := ""
+	if from < to && x.doc[from].kind == bPara {
+		desc = x.doc[from].text
+	}
+	x.addCode(formats.ErrorCodeDoc{Code: code, Status: status, Description: desc}, "")
+	if _, ok := x.statusSeen[status]; !ok {
+		x.addStatus(formats.StatusDoc{Code: status, Name: http.StatusText(status)})
+		x.rep.placedf("status %d has a section (%q) but no row in a status table; a row was made for it", status, clip(x.doc[at].text, 40))
+	}
+	intro, steps := x.stepsOf(from, to)
+	if len(steps) == 0 {
+		return
+	}
+	x.p.Advice = append(x.p.Advice, formats.Advice{Title: x.doc[at].text, Statuses: []int{status}, Intro: intro, Steps: steps})
+}
+
+// introducesExamples: a section holds one paragraph and no list, the rest
+// example bodies.
+func (x *extractor) introducesExamples(from, to int) bool {
+	paras, bodies := 0, 0
+	for k := from; k < to; k++ {
+		switch b := x.doc[k]; b.kind {
+		case bPara:
+			paras++
+		case bList:
+			return false
+		case bCode:
+			if isBody(strings.TrimSpace(b.text)) || strings.HasPrefix(strings.TrimSpace(b.text), "{") {
+				bodies++
+			}
+		}
+	}
+	return paras == 1 && bodies > 0
 }

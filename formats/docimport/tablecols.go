@@ -64,6 +64,11 @@ func (x *extractor) otherParty(i int) string {
 	for k := i - 1; k >= 0 && k >= i-2 && x.doc[k].kind == bPara; k-- {
 		texts = append(texts, x.doc[k].text)
 	}
+	return x.otherPartyText(texts...)
+}
+
+// otherPartyText is otherParty for a section: its title and lead-in.
+func (x *extractor) otherPartyText(texts ...string) string {
 	for _, t := range texts {
 		l := strings.ToLower(t)
 		for _, w := range otherPartyWords {

@@ -99,6 +99,10 @@ func classifyTable(b block, cols []column, heading string) int {
 		return tableStatus
 	case (cols[0] == colCode || cols[0] == colStatus) && mostly(idCells):
 		return tableErrorCode
+	case mostly(idCells) && statusColumn(b) > 0:
+		// Codes beside a column of statuses, whatever the headings say
+		// ("Field | Type | Description" over "bad_request | 400 | …").
+		return tableErrorCode
 	case cols[0] == colField || has(colType) && mostly(idCells):
 		return tableField
 	case b.header[0] == dlTerm && mostly(idCells) && isFieldHeading(strings.ToLower(heading)):
@@ -301,11 +305,11 @@ func leadingStatuses(cell string) ([]int, string) {
 			out = append(out, n)
 		}
 	}
-	return out, strings.TrimSpace(m[2])
+	return out, strings.TrimSpace(m[2] + m[3])
 }
 
 var (
-	statusList = regexp.MustCompile(`^([1-5][0-9][0-9](?:\s*(?:,|/|or|and)\s*[1-5][0-9][0-9])*)\s*(?:\(([^()]{1,40})\))?$`)
+	statusList = regexp.MustCompile(`^([1-5][0-9][0-9](?:\s*(?:,|/|or|and)\s*[1-5][0-9][0-9])*)\s*(?:\(([^()]{1,40})\)|([A-Za-z][A-Za-z ]{0,40}))?$`)
 	statusNum  = regexp.MustCompile(`[1-5][0-9][0-9]`)
 )
 

@@ -80,7 +80,7 @@ stop() {
 # restart DIR: a server restart, as tests of lost connections need.
 restart() {
   local dir=$1
-  as "$(cat "$dir/user")" "$(cat "$dir/bin")/pg_ctl" -D "$dir/data" -m fast -w restart >&2
+  as "$(cat "$dir/user")" "$(cat "$dir/bin")/pg_ctl" -D "$dir/data" -l "$dir/server.log" -m fast -w restart >&2
 }
 
 case ${1:-} in

@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -18,6 +17,7 @@ import (
 	"github.com/apierr/apierr/formats"
 	"github.com/apierr/apierr/formats/docimport"
 	"github.com/apierr/apierr/formats/exchange"
+	"github.com/apierr/apierr/formats/inert"
 	"github.com/apierr/apierr/formats/openapi"
 	"github.com/apierr/apierr/probe"
 	"github.com/apierr/apierr/ui/render"
@@ -128,7 +128,7 @@ func importSpec(env *Env, a importArgs, src []byte, source string) int {
 	rep.Path, rep.Operations = path, opsPath
 	rep.Seconds = time.Since(start).Seconds()
 	if a.json {
-		out, err := json.MarshalIndent(rep, "", "  ")
+		out, err := inert.MarshalIndent(rep, "", "  ")
 		if err != nil {
 			return env.Fail(ExitUsage, "apis import: %v", err)
 		}

@@ -82,6 +82,14 @@ func Send(env *Env, args []string) int {
 		}
 	}
 	req.Options.Profiles, req.Options.API = reg, a.api
+	// The redactor comes first: a config that cannot be read stops the
+	// command before anything is sent.
+	red, err := env.Redactor()
+	if err != nil {
+		return env.Fail(ExitUsage, "send: %s", render.InertLine(err.Error()))
+	}
+	// Values filled from variables are secrets wherever they went.
+	red = red.WithSecrets(vars...)
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	ex := probe.Send(ctx, req)
@@ -90,12 +98,6 @@ func Send(env *Env, args []string) int {
 	if ex.Response != nil {
 		applySpec(env, reg, &ex.Diagnosis, ex.Request, a.checkRequest)
 	}
-	red, err := env.Redactor()
-	if err != nil {
-		return env.Fail(ExitUsage, "send: %s", render.InertLine(err.Error()))
-	}
-	// Values filled from variables are secrets wherever they went.
-	red = red.WithSecrets(vars...)
 	redacted := red.Exchange(ex)
 	if !a.noHistory {
 		// What is stored is redacted whatever --show-secrets says.
