@@ -53,8 +53,9 @@ func TestLoaderIndexFiles(t *testing.T) {
 	}
 	// A file imported again is read again.
 	good.Ops[0].Path = "/items/{item_id}"
+	good.Source = "items-api-second-edition, published after the first one was read.yaml"
 	data, _ = good.Encode()
-	os.WriteFile(filepath.Join(dir, "good.ops"), data, 0o644) // a longer path: another size, whatever the clock
+	os.WriteFile(filepath.Join(dir, "good.ops"), data, 0o644) // longer texts: another size, whatever the clock
 	d = formats.Diagnosis{Status: 404, API: "good"}
 	l.ApplyDiagnosis(reg, &d, req, openapi.ApplyOptions{})
 	if d.Operation != "GET /items/{item_id}" {
