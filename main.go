@@ -60,10 +60,13 @@ func run(args []string) int {
 		return ui.Run(ui.Options{
 			RedactNames: cfg.Redact.Names,
 			HistoryPath: env.HistoryPath(),
-			ProfilesDir: env.ProfilesDir(),
-			Demo:        demo,
-			History:     history,
-			Stderr:      env.Stderr,
+			HistoryUser: cfg.User,
+			// A team store's exchanges the server cannot take stay here.
+			HistoryFallback: env.LocalHistoryPath(),
+			ProfilesDir:     env.ProfilesDir(),
+			Demo:            demo,
+			History:         history,
+			Stderr:          env.Stderr,
 		})
 	}
 	if len(args) == 0 {

@@ -31,6 +31,10 @@ type Options struct {
 	Stderr io.Writer
 	// RedactNames are the config file's [redact] names.
 	RedactNames []string
+	// HistoryUser is recorded as who saved each exchange ("" is the OS
+	// user); HistoryFallback is the local file that keeps exchanges a team
+	// store cannot take.
+	HistoryUser, HistoryFallback string
 }
 
 // Run starts the TUI and returns the process exit status.
@@ -39,7 +43,7 @@ func Run(opts Options) int {
 		opts.Stderr = os.Stderr
 	}
 	out := os.Stdout
-	m := newModel(opts, defaultServices(redact.New(opts.RedactNames)), out, os.Getenv("TMUX") != "", os.Getenv("NO_COLOR") != "")
+	m := newModel(opts, defaultServices(redact.New(opts.RedactNames), opts), out, os.Getenv("TMUX") != "", os.Getenv("NO_COLOR") != "")
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithOutput(out))
 	final, err := p.Run()
 	if fm, ok := final.(model); ok {
