@@ -74,6 +74,27 @@ type Diagnosis struct {
 	// Notes are remarks about the response itself (truncated body,
 	// invalid JSON, content type that disagrees with the body, ...).
 	Notes []string `json:"notes,omitempty"`
+	// Operation is the API operation the request was matched to in the
+	// profile's OpenAPI document ("GET /v1/items/{id}"), "" when none.
+	Operation string `json:"operation,omitempty"`
+	// Violations are the places where the request breaks that
+	// operation's documented rules, in the order they were checked.
+	Violations []Violation `json:"violations,omitempty"`
+}
+
+// Violation is one place where a request breaks its API's OpenAPI
+// document: a parameter, a body member or a security requirement.
+type Violation struct {
+	// In is where the value was: path, query, header, cookie, body, security.
+	In string `json:"in"`
+	// Name is the parameter's name, or the body member's JSON pointer.
+	Name string `json:"name"`
+	// Value is the value sent (redacted when secret), "" when missing.
+	Value string `json:"value"`
+	// Rule is what the document requires, in words.
+	Rule string `json:"rule"`
+	// Source names the document and operation the rule comes from.
+	Source string `json:"source"`
 }
 
 // FieldError is one field-level problem reported by an API.

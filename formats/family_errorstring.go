@@ -46,22 +46,31 @@ func fillSlack(s *scan, m map[string]any, d *Diagnosis) bool {
 	return true
 }
 
+// errorCodeMessageKeys are the members that carry the message beside an
+// "error" code, in order: OCTO's errorMessage, CouchDB's reason
+// (https://docs.couchdb.org/en/stable/api/basics.html#http-status-codes),
+// Zendesk's description, the AT Protocol's message.
+var errorCodeMessageKeys = []string{"errorMessage", "reason", "description", "message"}
+
 // fillErrorCodeMessage recognizes OCTO's {"error": "INVALID_PRODUCT_ID",
-// "errorMessage": "...", ...attributes}: the attributes (productId,
-// optionId, ...) say which value was wrong and go to Extra as sent.
-// CouchDB's {"error": "not_found", "reason": "deleted"} has the same
-// shape, its message named reason
-// (https://docs.couchdb.org/en/stable/api/basics.html#http-status-codes).
+// "errorMessage": "...", ...attributes} and its kin: an "error" member
+// holding a code (a word that is no reason phrase: NestJS's and hapi's
+// "error": "Unauthorized" is the status line again, see fillErrorString)
+// beside a message member. The attributes (productId, optionId, ...) say
+// which value was wrong and go to Extra as sent.
 func fillErrorCodeMessage(s *scan, m map[string]any, d *Diagnosis) bool {
 	code := str(m, "error")
-	key := "errorMessage"
-	if !has(m, key) {
-		key = "reason"
-		if _, ok := m[key].(string); !ok || has(m, "message") {
-			return false
+	if code == "" || !isToken(code) || isReasonPhrase(code) && !isUpperToken(code) {
+		return false
+	}
+	key := ""
+	for _, k := range errorCodeMessageKeys {
+		if _, ok := m[k].(string); ok {
+			key = k
+			break
 		}
 	}
-	if code == "" || !isToken(code) && key == "reason" {
+	if key == "" {
 		return false
 	}
 	d.Code, d.Message = code, str(m, key)
@@ -99,7 +108,12 @@ func fillErrorString(s *scan, m map[string]any, d *Diagnosis) bool {
 		d.Title, d.Message = e, msg
 		d.Code, _ = firstText(m, "errorCode", "code", "error_code")
 	} else {
+		// The error text, unless the body has a more specific message
+		// of its own (Vimeo's developer_message beside its error).
 		d.Message = e
+		if r := s.read.message; isProse(e) && isProse(r) && messageKeys[normKey(keyOf(s.read.msgPath))] > messageKeys["error"] {
+			d.Message = r
+		}
 		if isToken(e) {
 			d.Code = e
 		}

@@ -130,8 +130,8 @@ func fillGitHub(s *scan, m map[string]any, d *Diagnosis) bool {
 // APIs.
 func fillCodeMessage(s *scan, m map[string]any, d *Diagnosis) bool {
 	msg, msgKey := firstText(m, "message", "Message")
-	code, codeKey := firstText(m, "code", "Code", "error_code", "errorCode")
-	if msg == "" || code == "" || statusEcho(code, s.status) {
+	code, codeKey := firstText(m, "code", "Code", "error_code", "errorCode", "ErrorCode")
+	if msg == "" || code == "" {
 		return false
 	}
 	d.Code, d.Message = code, msg
@@ -182,13 +182,16 @@ func fillErrorsList(s *scan, m map[string]any, d *Diagnosis) bool {
 		return false
 	}
 	// The OpenStack API-SIG's items carry title and detail instead
-	// (https://specs.openstack.org/openstack/api-sig/guidelines/errors.html).
-	d.Message, _ = firstText(first, "message", "detail")
+	// (https://specs.openstack.org/openstack/api-sig/guidelines/errors.html),
+	// SonarQube's a msg.
+	d.Message, _ = firstText(first, "message", "detail", "msg")
 	if d.Message == "" {
 		return false
 	}
 	d.Title = str(first, "title")
-	d.Code = text(first, "code")
+	if !hasFieldName(first) {
+		d.Code = text(first, "code") // a field's code stays the field's
+	}
 	appendFieldList(d, list)
 	d.Extra = s.extra(m, "errors")
 	return true

@@ -28,6 +28,9 @@ func completeFromReading(d *Diagnosis, r reading) {
 	switch {
 	case d.Message == "":
 		d.Message = r.message
+	case r.short != "" && d.Message == r.short:
+		// A message of a few words beside its elaboration.
+		d.Message = r.message
 	case d.Message == d.Code && !isProse(d.Message) && r.message != "" && r.message != d.Code:
 		// {"error": "RecordNotFound", "description": "Not found"}: the
 		// family's message was the code again.

@@ -52,6 +52,11 @@ func fillProblem(s *scan, m map[string]any, d *Diagnosis) bool {
 	if d.Code == "" {
 		d.Code = problemTypeCode(typ)
 	}
+	if d.Code == "" && isToken(title) && !isReasonPhrase(title) && strings.ContainsAny(title, "_ABCDEFGHIJKLMNOPQRSTUVWXYZ") && !isUpperWord(title) {
+		// A title that is an identifier names the problem type
+		// (GovWay's "title": "InvalidRequestContent").
+		d.Code = title
+	}
 	var buf [16]string // members used, kept off the heap
 	consumed := append(buf[:0], problemMembers...)
 	if d.Code != "" {
@@ -105,6 +110,20 @@ func problemTypeCode(typ string) string {
 		return ""
 	}
 	return seg
+}
+
+// isUpperWord reports a capitalized word such as "Error": a title,
+// not an identifier.
+func isUpperWord(s string) bool {
+	if s == "" || s[0] < 'A' || s[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // isReasonPhrase reports whether t is the reason phrase of some HTTP

@@ -39,7 +39,7 @@ var jsonFamilies = []jsonFamily{
 	{"error-object", "Error object (code, message, details)", []string{"error"}, fillErrorObject},
 	{"slack", "Slack Web API error", []string{"ok"}, fillSlack},
 	{"oauth2", "OAuth 2.0 error response (RFC 6749, 5.2)", []string{"error"}, fillOAuth2},
-	{"error-code-message", "Error code and errorMessage (OCTO)", []string{"errorMessage", "reason"}, fillErrorCodeMessage},
+	{"error-code-message", "Error code and errorMessage (OCTO)", []string{"errorMessage", "reason", "description", "message"}, fillErrorCodeMessage},
 	{"spring-boot", "Spring Boot error", []string{"timestamp"}, fillSpringBoot},
 	{"error-string", "Error string", []string{"error"}, fillErrorString},
 	{"fastapi", "FastAPI / pydantic validation error", []string{"detail"}, fillFastAPI},

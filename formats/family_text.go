@@ -62,6 +62,39 @@ func readWWWAuthenticate(d *Diagnosis, h http.Header) {
 	d.Message = authParam(v, "error_description")
 }
 
+// readErrorHeaders takes a code and a message the body lacks from headers
+// named for them (X-Error-Code, X-Amz-Error-Message, grpc-status and
+// grpc-message of gRPC-Web), which answers with no body often carry.
+func readErrorHeaders(d *Diagnosis, h http.Header) {
+	if d.Code != "" && d.Message != "" {
+		return
+	}
+	var code, codeKey, msg, msgKey string
+	for k, vs := range h {
+		if len(vs) == 0 {
+			continue
+		}
+		if !strings.Contains(k, "Error") && !strings.HasPrefix(k, "Grpc") {
+			continue // canonical keys: X-Amz-Error-Code, Grpc-Status
+		}
+		v := strings.ToValidUTF8(strings.TrimSpace(vs[0]), "\uFFFD")
+		nk := normKey(k)
+		switch {
+		case v == "":
+		case (strings.HasSuffix(nk, "errorcode") || nk == "grpcstatus") && isToken(v) && (codeKey == "" || k < codeKey):
+			code, codeKey = v, k
+		case (strings.HasSuffix(nk, "errormessage") || nk == "grpcmessage") && (msgKey == "" || k < msgKey):
+			msg, msgKey = v, k
+		}
+	}
+	if d.Code == "" && code != "0" {
+		d.Code = code
+	}
+	if d.Message == "" {
+		d.Message = msg
+	}
+}
+
 // authParam returns the value of one auth-param (quoted or token) in a
 // challenge, or "".
 func authParam(v, name string) string {

@@ -57,3 +57,20 @@ func TestTextMessageIsBounded(t *testing.T) {
 }
 
 func utf8Valid(s string) bool { return utf8.ValidString(s) }
+
+// An answer without a body may name its error in headers.
+func TestErrorHeaders(t *testing.T) {
+	h := http.Header{"X-Amz-Error-Code": {"NoSuchKey"}, "X-Amz-Error-Message": {"The specified key does not exist."}}
+	d := Detect(404, h, nil)
+	if d.Format != "empty" || d.Code != "NoSuchKey" || d.Message != "The specified key does not exist." {
+		t.Errorf("format %q code %q message %q", d.Format, d.Code, d.Message)
+	}
+	d = Detect(200, http.Header{"Grpc-Status": {"5"}, "Grpc-Message": {"user not found"}}, nil)
+	if d.Code != "5" || d.Message != "user not found" {
+		t.Errorf("gRPC-Web: code %q message %q", d.Code, d.Message)
+	}
+	d = Detect(404, http.Header{"X-Error-Code": {"nope"}}, []byte(`{"code":"not_found","message":"No such thing"}`))
+	if d.Code != "not_found" {
+		t.Errorf("the body's code gave way to a header's: %q", d.Code)
+	}
+}

@@ -37,6 +37,9 @@ func recognizeXML(s *scan, b string, d *Diagnosis) {
 	case root == "problem" && (space == "urn:ietf:rfc:7807" || strings.Contains(s.ctype, "problem+xml")):
 		if fillProblem(s, top, d) {
 			d.Format = "problem+xml"
+			if r := readTree(tree, s.status); r.requestID != "" {
+				d.RequestID, d.RequestIDSource = r.requestID, "body "+r.ridPath[strings.LastIndexByte(r.ridPath, '.')+1:]
+			}
 			return
 		}
 	}
@@ -69,8 +72,19 @@ func recognizeSOAPFault(f map[string]any, d *Diagnosis) {
 		mergeExtra(d, map[string]any{"faultactor": actor})
 	}
 	for _, k := range []string{"Detail", "detail"} {
-		if det, ok := f[k]; ok {
-			mergeExtra(d, map[string]any{k: det})
+		det, ok := f[k]
+		if !ok {
+			continue
+		}
+		mergeExtra(d, map[string]any{k: det})
+		// A vendor's detail element often carries the request id
+		// (<RequestId>, <TraceId>) and, when the fault has none, a message.
+		r := readTree(det, 500) // a fault is an error whatever the status
+		if r.requestID != "" && d.RequestID == "" {
+			d.RequestID, d.RequestIDSource = r.requestID, "body "+keyOf(r.ridPath)
+		}
+		if d.Message == "" {
+			d.Message = r.message
 		}
 	}
 }
@@ -86,7 +100,7 @@ func reasonText(v any) string {
 	case string:
 		return x
 	case map[string]any:
-		return str(x, "#text")
+		return str(x, "message") // a Text with attributes of its own (see xmlNode.value)
 	}
 	return ""
 }

@@ -8,7 +8,6 @@ import (
 // in the field-error lists of the families this package knows. Order is
 // preference: "field" beats "name" when an item has both.
 var (
-	fieldNameKeys = []string{"field", "name", "pointer", "param", "parameter", "property", "propertyPath", "path", "target", "location", "loc"}
 	fieldMsgKeys  = []string{"message", "reason", "detail", "msg", "description", "defaultMessage", "errorMessage", "error_message", "errorSummary", "error", "title"}
 	fieldCodeKeys = []string{"code", "error_code", "errorCode", "issue", "type"}
 )
@@ -37,92 +36,36 @@ func fieldName(v any) string {
 	return b.String()
 }
 
-// fieldErrorOf reads one field error from an item of a list such as
-// problem+json errors[], error.details[] or fieldViolations[]. It needs at
-// least a field name; JSON:API's source.pointer/parameter count as one.
-func fieldErrorOf(item any) (FieldError, bool) {
-	m, ok := asObj(item)
-	if !ok {
-		return FieldError{}, false
-	}
-	var fe FieldError
-	for _, k := range fieldNameKeys {
-		if f := fieldName(m[k]); f != "" {
-			fe.Field = f
-			break
-		}
-	}
-	if fe.Field == "" {
-		if src := obj(m, "source"); src != nil {
-			fe.Field, _ = firstText(src, "pointer", "parameter", "header")
-		}
-	}
-	if fe.Field == "" {
-		return FieldError{}, false
-	}
-	msgKey := ""
-	fe.Message, msgKey = firstText(m, fieldMsgKeys...)
-	for _, k := range fieldCodeKeys {
-		if k == msgKey {
-			continue
-		}
-		if c := text(m, k); c != "" {
-			fe.Code = c
-			break
-		}
-	}
-	return fe, true
-}
-
-// appendFieldList appends the field errors of a JSON array of items.
+// appendFieldList appends the field errors of a JSON array of items
+// (see fieldList), up to maxFieldErrors in all.
 func appendFieldList(d *Diagnosis, v any) int {
 	a, ok := asArr(v)
 	if !ok {
 		return 0
 	}
-	n := 0
-	for _, item := range a {
-		if len(d.FieldErrors) >= maxFieldErrors {
-			break
-		}
-		if fe, ok := fieldErrorOf(item); ok {
-			d.FieldErrors = append(d.FieldErrors, fe)
-			n++
-		}
+	return appendFields(d, fieldList(a))
+}
+
+// appendFields appends fes to d's field errors, up to maxFieldErrors in
+// all, and returns how many it took.
+func appendFields(d *Diagnosis, fes []FieldError) int {
+	if room := maxFieldErrors - len(d.FieldErrors); len(fes) > room {
+		fes = fes[:max(room, 0)]
 	}
-	return n
+	if len(d.FieldErrors) == 0 {
+		d.FieldErrors = fes
+	} else {
+		d.FieldErrors = append(d.FieldErrors, fes...)
+	}
+	return len(fes)
 }
 
 // appendFieldMap appends the field errors of an object that maps field
 // names to a message or a list of messages (ASP.NET, Laravel, Rails, Django
-// REST framework). Fields come out in name order; each message is its own
-// field error.
+// REST framework), read by fieldTree: fields in name order, each message
+// its own field error.
 func appendFieldMap(d *Diagnosis, m map[string]any) int {
-	n := 0
-	for _, k := range sortedKeys(m) {
-		switch v := m[k].(type) {
-		case []any:
-			for _, e := range v {
-				if len(d.FieldErrors) >= maxFieldErrors {
-					return n
-				}
-				msg := scalar(e)
-				if msg == "" {
-					if o, ok := asObj(e); ok {
-						msg, _ = firstText(o, fieldMsgKeys...)
-					}
-				}
-				d.FieldErrors = append(d.FieldErrors, FieldError{Field: k, Message: msg})
-				n++
-			}
-		default:
-			if msg := scalar(v); msg != "" && len(d.FieldErrors) < maxFieldErrors {
-				d.FieldErrors = append(d.FieldErrors, FieldError{Field: k, Message: msg})
-				n++
-			}
-		}
-	}
-	return n
+	return appendFields(d, fieldTree(m, "", 0, nil))
 }
 
 // isFieldMap reports whether every member of m is a list of strings (or a

@@ -34,6 +34,10 @@ type Profile struct {
 	Fields []FieldDoc `toml:"field" json:"fields"`
 	// Examples are example error bodies quoted from the docs.
 	Examples []Example `toml:"example" json:"examples"`
+	// Operations names the file, beside the profile's own, that holds the
+	// operations read from the API's OpenAPI document (formats/openapi's
+	// index). It is read only when a request needs it.
+	Operations string `toml:"operations" json:"operations,omitempty"`
 }
 
 // StatusDoc is one row of an API's status-code table.

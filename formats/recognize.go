@@ -27,6 +27,8 @@ type scan struct {
 	// the message, which comes after the headers' ids.
 	bodyID, bodyIDPath       string
 	trailerID, trailerSource string
+	// read is the structural reading of a JSON body.
+	read reading
 }
 
 // recognize fills the body-derived half of a Diagnosis: the format family,
@@ -34,9 +36,11 @@ type scan struct {
 // explain fills the rest. It is pure and never panics: a body it cannot
 // make sense of still yields a Diagnosis saying so.
 //
-// The order is: sniff the body (not the Content-Type), parse JSON once and
-// walk the JSON family table (jsonFamilies) over that one value, or read
-// XML, HTML, text, binary or an empty body; then read the headers.
+// The order is: sniff the body (not the Content-Type); parse JSON once,
+// read the value structurally (readTree) and walk the JSON family table
+// (jsonFamilies) over it, the reading filling what the family leaves
+// blank; or read XML as a tree the same way, HTML, text, binary or an
+// empty body; then read the headers.
 func recognize(status int, header http.Header, body string, now time.Time) (out Diagnosis) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -82,12 +86,16 @@ func recognize(status int, header http.Header, body string, now time.Time) (out 
 	if d.Format == "text" {
 		kind = kindText // prose that merely started like JSON
 	}
+	if kind == kindJSON || kind == kindXML {
+		d.Message = messageHead(d.Message)
+	}
 	if d.FormatName == "" {
 		d.FormatName = familyName(d.Format)
 	}
 	if d.Code == "" && d.Message == "" {
 		readWWWAuthenticate(d, header)
 	}
+	readErrorHeaders(d, header)
 	noteContentType(d, s.ctype, kind)
 	findRequestID(d, s.bodyID, s.bodyIDPath, header)
 	if d.RequestID == "" && s.trailerID != "" {
@@ -187,6 +195,7 @@ func recognizeJSON(s *scan, text string, d *Diagnosis) (any, bool) {
 		return nil, false
 	}
 	r := readTree(root, s.status)
+	s.read = r
 	if !strings.Contains(r.ridPath, ".") {
 		s.rid = r.ridPath
 	}

@@ -23,14 +23,6 @@ var fieldListKeys = map[string]int{
 	"errordetails": 70, "children": 60, "problems": 60, "params": 50, "parameters": 50,
 }
 
-// fieldNameKeys are the members of a list item that name its field,
-// most specific first.
-var itemFieldKeys = []string{
-	"field", "fieldName", "field_name", "pointer", "param", "parameter", "property", "propertyPath",
-	"property_path", "propertyName", "instancePath", "dataPath", "path", "target", "location", "loc",
-	"attribute", "member", "name",
-}
-
 // fieldCandidate is the best field-error holder seen so far.
 type fieldCandidate struct {
 	fields []FieldError
@@ -64,6 +56,10 @@ func findFieldErrors(root any, status int) []FieldError {
 	if m, ok := root.(map[string]any); ok && best.fields == nil && (status >= 400 || status == 0) && isFieldMap(m) && allLists(m) && isFieldTree(m) {
 		// The whole body is a map of field to messages (Django REST
 		// framework's serializer errors).
+		best.fields = fieldTree(m, "", 0, nil)
+	}
+	if m, ok := root.(map[string]any); ok && best.fields == nil && (status >= 400 || status == 0) && allErrorNodes(m) {
+		// The whole body is ASP.NET's ModelState: field → {"errors": [...]}.
 		best.fields = fieldTree(m, "", 0, nil)
 	}
 	return best.fields
@@ -123,6 +119,10 @@ func searchFields(v any, path []string, best *fieldCandidate) {
 				if (fieldListKeys[nk] >= 80 || fieldListKeys[nk] > 0 && proseLeaves(c)) && isFieldTree(c) {
 					best.offer(fieldTree(c, "", 0, nil), fieldListKeys[nk]-8*depth-5, path, k)
 				}
+				if items := xmlList(c); items != nil && fieldListKeys[nk] > 0 {
+					// <errors><error field="..."/>...</errors>
+					best.offer(fieldList(items), fieldListKeys[nk]-8*depth, path, k)
+				}
 			default:
 				continue
 			}
@@ -131,80 +131,45 @@ func searchFields(v any, path []string, best *fieldCandidate) {
 	}
 }
 
-// fieldList reads the field errors of a list of items that name a field.
-func fieldList(a []any) []FieldError {
-	var out []FieldError
-	for _, item := range a {
-		if len(out) >= maxFieldErrors {
-			break
-		}
-		m, ok := item.(map[string]any)
-		if !ok {
-			continue
-		}
-		field := itemField(m)
-		if field == "" {
-			continue
-		}
-		fe := FieldError{Field: field}
-		msgKey := ""
-		fe.Message, msgKey = firstText(m, fieldMsgKeys...)
-		for _, k := range fieldCodeKeys {
-			if c := text(m, k); k != msgKey && isToken(c) && !genericCodes[strings.ToLower(c)] {
-				fe.Code = text(m, k)
-				break
+// xmlList returns the items of an XML list element read as a tree: its
+// one member, repeated (a list) or not (one object); nil otherwise.
+func xmlList(m map[string]any) []any {
+	var items []any
+	for _, v := range m {
+		switch x := v.(type) {
+		case string:
+			// an attribute of the list element (type="array")
+		case []any:
+			if items != nil {
+				return nil
 			}
-		}
-		if fe.Message == "" {
-			// {"field": "email", "messages": ["is taken", ...]}
-			for _, k := range []string{"messages", "errors"} {
-				if msgs, ok := m[k].([]any); ok && stringList(msgs) != "" {
-					for _, s := range msgs {
-						out = append(out, FieldError{Field: field, Message: s.(string), Code: fe.Code})
-					}
-					fe.Field = ""
-					break
-				}
+			items = x
+		case map[string]any:
+			if items != nil {
+				return nil
 			}
-			if fe.Field == "" {
-				continue
-			}
+			items = []any{x}
+		default:
+			return nil
 		}
-		out = append(out, fe)
 	}
-	return out
+	return items
 }
 
-// itemField returns the field an item names, "" when it names none: a
-// string or a location array under one of itemFieldKeys, or JSON:API's
-// source.pointer or source.parameter.
-func itemField(m map[string]any) string {
-	for _, k := range itemFieldKeys {
-		v, ok := m[k]
-		if !ok {
-			continue
+// allErrorNodes reports whether every member of m is an object with the
+// value sent and an "errors" list, as in an ASP.NET ModelState
+// dictionary.
+func allErrorNodes(m map[string]any) bool {
+	for _, v := range m {
+		node, ok := v.(map[string]any)
+		if !ok || !has(node, "value") {
+			return false
 		}
-		if k == "name" || k == "path" || k == "location" {
-			// Ambiguous names: a field only when the item also
-			// carries a message and the value is not prose.
-			if _, msg := firstText(m, fieldMsgKeys...); msg == "" {
-				continue
-			}
-		}
-		if f := fieldName(v); f != "" && !isProse(f) {
-			return f
+		if _, ok := node["errors"].([]any); !ok {
+			return false
 		}
 	}
-	if src := obj(m, "source"); src != nil {
-		f, _ := firstText(src, "pointer", "parameter", "header")
-		return f
-	}
-	return ""
-}
-
-// hasFieldName reports whether an item names a field.
-func hasFieldName(m map[string]any) bool {
-	return itemField(m) != ""
+	return len(m) > 0
 }
 
 // isFieldTree reports whether m maps field names to messages: every
@@ -286,15 +251,9 @@ func fieldTree(m map[string]any, prefix string, depth int, out []FieldError) []F
 				case string:
 					out = append(out, FieldError{Field: field, Message: x})
 				case map[string]any:
-					msg, key := firstText(x, fieldMsgKeys...)
-					code := ""
-					for _, ck := range fieldCodeKeys {
-						if ck != key && isToken(text(x, ck)) {
-							code = text(x, ck)
-							break
-						}
-					}
-					out = append(out, FieldError{Field: field, Message: msg, Code: code})
+					fe := itemError(x)
+					fe.Field = field
+					out = append(out, fe)
 				}
 			}
 		case map[string]any:
@@ -312,15 +271,9 @@ func fieldTree(m map[string]any, prefix string, depth int, out []FieldError) []F
 				}
 				continue
 			}
-			if msg, key := firstText(v, fieldMsgKeys...); msg != "" && isProse(msg) {
+			if fe := itemError(v); isProse(fe.Message) {
 				// {"title": {"code": "validation_required", "message": ...}}
-				fe := FieldError{Field: field, Message: msg}
-				for _, ck := range fieldCodeKeys {
-					if ck != key && isToken(text(v, ck)) {
-						fe.Code = text(v, ck)
-						break
-					}
-				}
+				fe.Field = field
 				out = append(out, fe)
 				continue
 			}

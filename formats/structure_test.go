@@ -122,6 +122,40 @@ func TestStructuralReader(t *testing.T) {
 			format: "xml", code: "997", msg: "Current user is not logged in"},
 		{name: "a field item's type field is no code", status: 400, body: `{"errors":[{"type":"field","value":"","msg":"Invalid value","path":"email","location":"body"}]}`,
 			msg: "Invalid value", fields: []fe{{"email", "Invalid value", ""}}},
+		{name: "items listing the fields they are about", status: 400, body: `[{"message":"No such column 'Nam' on entity 'Account'.","errorCode":"INVALID_FIELD","fields":["Nam"]}]`,
+			code: "INVALID_FIELD", msg: "No such column 'Nam' on entity 'Account'.", fields: []fe{{"Nam", "No such column 'Nam' on entity 'Account'.", "INVALID_FIELD"}}},
+		{name: "a status phrase gives way to a field's default message", status: 400, body: `{"status":400,"message":"Bad Request","errors":[{"code":"typeMismatch","defaultMessage":"Failed to convert value","field":"age"}]}`,
+			msg: "Failed to convert value", fields: []fe{{"age", "Failed to convert value", "typeMismatch"}}},
+		{name: "a type beside an info message", status: 401, body: `{"success":false,"error":{"code":401,"type":"invalid_access_key","info":"You have not supplied a valid API Access Key."}}`,
+			code: "invalid_access_key", msg: "You have not supplied a valid API Access Key."},
+		{name: "a failure result in a 200 answer", status: 200, body: "{\"messages\":{\"resultCode\":\"Error\",\"message\":[{\"code\":\"E00003\",\"text\":\"The element 'x' has invalid child element 'y'.\"}]}}",
+			code: "E00003", msg: "The element 'x' has invalid child element 'y'."},
+		{name: "an upper-case code equal to the reason phrase", status: 401, body: `{"requestError":{"serviceException":{"messageId":"UNAUTHORIZED","text":"Invalid login details"}}}`,
+			code: "UNAUTHORIZED", msg: "Invalid login details"},
+		{name: "a record's UUID is no request id", status: 404, body: `{"message":"resource is not found","type":"not_found","resource":"instance_server","resource_id":"11111111-1111-1111-1111-111111111111"}`,
+			code: "not_found", msg: "resource is not found"},
+		{name: "a gateway's UUID id is the request id", status: 400, body: `{"type":"https://govway.org/handling-errors/400/InvalidRequestContent.html","title":"InvalidRequestContent","status":400,"detail":"Request content not conform to API specification","govway_id":"b76b4d1b-cd9d-43a0-bea2-1f352f1e71dd"}`,
+			code: "InvalidRequestContent", msg: "Request content not conform to API specification", rid: "b76b4d1b-cd9d-43a0-bea2-1f352f1e71dd", ridSrc: "body govway_id"},
+		{name: "err and ECODE", status: 401, body: `{"err":"Team not authorized","ECODE":"OAUTH_027"}`,
+			code: "OAUTH_027", msg: "Team not authorized"},
+		{name: "a prefixed error code", status: 401, body: `{"serviceErrorCode":65600,"message":"Invalid access token","status":401}`,
+			code: "65600", msg: "Invalid access token"},
+		{name: "the id of a request block", status: 500, body: `{"error":{"message":"Internal failure while saving"},"request":{"id":"req_8Kx2","method":"POST"}}`,
+			msg: "Internal failure while saving", rid: "req_8Kx2", ridSrc: "body request.id"},
+		{name: "metadata lines after the message", status: 401, body: `{"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret is provided.\r\nTrace ID: 60c018fb\r\nTimestamp: 2020-07-03 10:55:12Z","trace_id":"60c018fb-32af-45ed-94d1-921ff3b68600","correlation_id":"512eafbc-bbd6-4892-aba7-464449ce8993"}`,
+			code: "invalid_client", msg: "AADSTS7000215: Invalid client secret is provided.", rid: "60c018fb-32af-45ed-94d1-921ff3b68600", ridSrc: "body trace_id"},
+		{name: "XML field errors in attributes", status: 422, ctype: "application/xml",
+			body:   `<errors><error field="email">is invalid</error><error field="name">can't be blank</error></errors>`,
+			format: "xml", msg: "is invalid", fields: []fe{{"email", "is invalid", ""}, {"name", "can't be blank", ""}}},
+		{name: "XML field errors in PascalCase elements", status: 400, ctype: "application/xml",
+			body:   `<ValidationErrors><Error><Field>Email</Field><Message>Email is required.</Message></Error><Error><Field>Name</Field><Message>Name is required.</Message></Error></ValidationErrors>`,
+			format: "xml", msg: "Email is required.", fields: []fe{{"Email", "Email is required.", ""}, {"Name", "Name is required.", ""}}},
+		{name: "an XML list element with an attribute", status: 422, ctype: "application/xml",
+			body:   `<api-error-response><errors><transaction><errors type="array"><error><code>81503</code><attribute type="symbol">amount</attribute><message>Amount is an invalid format.</message></error></errors></transaction></errors><message>Amount is an invalid format.</message></api-error-response>`,
+			format: "xml", code: "81503", msg: "Amount is an invalid format.", fields: []fe{{"amount", "Amount is an invalid format.", "81503"}}},
+		{name: "a request id in a SOAP fault's detail", status: 500, ctype: "application/soap+xml",
+			body:   `<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"><s:Body><s:Fault><s:Code><s:Value>s:Receiver</s:Value></s:Code><s:Reason><s:Text xml:lang="en">Internal error</s:Text></s:Reason><s:Detail><ServiceError><RequestId>7d1c9e2a-44f1</RequestId></ServiceError></s:Detail></s:Fault></s:Body></s:Envelope>`,
+			format: "soap-fault", code: "s:Receiver", msg: "Internal error", rid: "7d1c9e2a-44f1", ridSrc: "body RequestId"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -152,5 +186,18 @@ func TestStructuralReader(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestIsStatusPhrase(t *testing.T) {
+	for _, v := range []string{"Not Found", "not found.", "404 Not Found", "HTTP 404 - Not Found", "Error 404: Not Found", "404: Not Found"} {
+		if !isStatusPhrase(v, 404) {
+			t.Errorf("%q is the status line again", v)
+		}
+	}
+	for _, v := range []string{"Project Not Found", "Not Found: order 7", "Errors found", "404"} {
+		if isStatusPhrase(v, 404) {
+			t.Errorf("%q says more than the status line", v)
+		}
 	}
 }

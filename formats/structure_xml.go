@@ -34,6 +34,19 @@ func xmlTree(b string) (tree map[string]any, root, space string) {
 	tree = map[string]any{}
 	var stack []*xmlNode
 	skipped := 0 // open elements below maxXMLDepth
+	// closeTop ends the innermost open element: it becomes a member of
+	// its parent, or the tree's root.
+	closeTop := func() {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		v := n.value()
+		if len(stack) > 0 {
+			stack[len(stack)-1].kids = true
+			stack[len(stack)-1].add(n.name, v)
+		} else if _, seen := tree[n.name]; !seen {
+			tree[n.name] = v
+		}
+	}
 	for i := 0; i < maxXMLTokens; i++ {
 		tok, err := dec.Token()
 		if err != nil {
@@ -67,43 +80,36 @@ func xmlTree(b string) (tree map[string]any, root, space string) {
 				skipped--
 				continue
 			}
-			if len(stack) == 0 {
-				continue
-			}
-			n := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			v := n.value()
 			if len(stack) > 0 {
-				stack[len(stack)-1].kids = true
-				stack[len(stack)-1].add(n.name, v)
-			} else if _, seen := tree[n.name]; !seen {
-				tree[n.name] = v
+				closeTop()
 			}
 		}
 	}
 	// A document cut short still gives what it opened.
 	for len(stack) > 0 {
-		n := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		v := n.value()
-		if len(stack) > 0 {
-			stack[len(stack)-1].kids = true
-			stack[len(stack)-1].add(n.name, v)
-		} else if _, seen := tree[n.name]; !seen {
-			tree[n.name] = v
-		}
+		closeTop()
 	}
 	return tree, root, space
 }
 
 // value is what n stands for in its parent: its members, or its text
-// when it has no child elements (attributes of a leaf, such as
-// xml:lang, are dropped then).
+// when it has no child elements (xml:lang, xsi:type and xsi:nil
+// attributes of a leaf are dropped then; others keep it an object, its
+// text as its message).
 func (n *xmlNode) value() any {
-	if t := xmlText(n.text.String()); !n.kids && (t != "" || n.m == nil) {
-		return t
+	t := xmlText(n.text.String())
+	if n.kids || t == "" && n.m != nil {
+		return n.m
 	}
-	return n.m
+	for k := range n.m {
+		if k != "lang" && k != "type" && k != "nil" {
+			// <error field="email">is invalid</error>: the attributes
+			// matter, the text is the element's message.
+			n.m["message"] = t
+			return n.m
+		}
+	}
+	return t
 }
 
 // add sets member k of n to v; a repeated member becomes a list.

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/apierr/apierr/formats"
 	"github.com/apierr/apierr/formats/exchange"
 	textinert "github.com/apierr/apierr/formats/inert"
 	"github.com/apierr/apierr/formats/redact"
@@ -42,6 +43,10 @@ type TicketData struct {
 	Excerpt         string       `json:"response_excerpt"`
 	Truncated       bool         `json:"excerpt_truncated"`
 	Note            string       `json:"note,omitempty"`
+	// Operation and Violations come from the API's OpenAPI document:
+	// the operation called and where the request broke its rules.
+	Operation  string              `json:"operation,omitempty"`
+	Violations []formats.Violation `json:"violations,omitempty"`
 }
 
 // TicketStep is one piece of the docs' advice and where it came from.
@@ -94,7 +99,10 @@ func TicketOf(e exchange.Exchange, curl string) TicketData {
 		Status: dg.Status, StatusText: oneLine(dg.StatusText), Error: oneLine(e.Error),
 		Format: oneLine(dg.Format), Code: oneLine(dg.Code), Message: oneLine(dg.Message),
 		API: oneLine(dg.API), APITitle: oneLine(dg.APITitle), Curl: inert(curl), Note: oneLine(e.Note),
-		Advice: []TicketStep{},
+		Advice: []TicketStep{}, Operation: oneLine(dg.Operation),
+	}
+	for _, v := range dg.Violations {
+		t.Violations = append(t.Violations, formats.Violation{In: v.In, Name: oneLine(v.Name), Value: oneLine(v.Value), Rule: oneLine(v.Rule), Source: oneLine(v.Source)})
 	}
 	if e.Response != nil && t.Status == 0 {
 		t.Status = e.Response.Status
@@ -219,6 +227,7 @@ func ticketMarkdown(t TicketData) string {
 	}
 	row("message", t.Message)
 	row("API", apiName(t))
+	row("operation", mdCodeIf(t.Operation))
 	row("error format", t.Format)
 	row("note", t.Note)
 	if len(t.Advice) > 0 {
@@ -263,6 +272,7 @@ func ticketText(t TicketData) string {
 	row("Error code", t.Code)
 	row("Message", t.Message)
 	row("API", apiName(t))
+	row("Operation", t.Operation)
 	row("Error format", t.Format)
 	row("Note", t.Note)
 	if len(t.Advice) > 0 {
@@ -317,4 +327,12 @@ func fenceFor(s string) string {
 		f += "`"
 	}
 	return f
+}
+
+// mdCodeIf is mdCode for a value that may be absent.
+func mdCodeIf(s string) string {
+	if s == "" {
+		return ""
+	}
+	return mdCode(s)
 }

@@ -275,9 +275,9 @@ func TestParseErrors(t *testing.T) {
 		{`curl https://api.example.test/ > out.json`, `the redirect "> out.json"`},
 		{"curl https://api.example.test/\ncurl https://api.example.test/other", `would drop "curl https://api.example.test/other" after it: remove that part (send one command at a time)`},
 		{"curl 'https://api.example.test/\xff'", "bytes that are not UTF-8 at column 32: write them as $'\\xNN' escapes"},
-		{`TOKEN=abc curl https://api.example.test/`, "the assignment TOKEN=abc before the command"},
-		{`curl -H "Authorization: Bearer $(cat token)" https://api.example.test/`, "$(cat token) would run a command"},
-		{`curl https://api.example.test/${PATH_PART:-items}`, "the shell expansion ${PATH_PART:-items} is not evaluated"},
+		{`TOKEN=abc curl https://api.example.test/`, "the assignment \"TOKEN=abc\" before the command"},
+		{`curl -H "Authorization: Bearer $(cat token)" https://api.example.test/`, `"$(cat token)" would run a command`},
+		{`curl https://api.example.test/${PATH_PART:-items}`, `the shell expansion "${PATH_PART:-items}" is not evaluated`},
 		{"curl https://api.example.test/ \\\n  -H 'X-A: 1' \\", `ends with a "\" that continues it`},
 		{`curl -x 'not a url' https://api.example.test/`, `-x: "not a url" is not a proxy URL`},
 		{`curl --cacert /nonexistent/ca.pem https://api.example.test/`, "--cacert: cannot read /nonexistent/ca.pem: no such file or directory"},
@@ -316,4 +316,23 @@ func TestFlagTakesValue(t *testing.T) {
 			t.Errorf("FlagTakesValue(%q) = %v, want %v", arg, got, want)
 		}
 	}
+}
+
+// FuzzParseCurl: whatever is pasted, ParseCurl returns a request or one
+// line saying what is wrong, and never panics.
+func FuzzParseCurl(f *testing.F) {
+	for _, c := range parseCases {
+		f.Add(c.cmd)
+	}
+	for _, c := range shellCases {
+		f.Add(c.cmd)
+	}
+	f.Add(`curl https://api.example.test/ | jq . ; rm -rf / > x 2>&1 &`)
+	f.Add(`curl "$(printf %s x)" ${A:-b} $((1+2)) <(ls) \`)
+	f.Fuzz(func(t *testing.T, cmd string) {
+		_, err := ParseCurl(cmd)
+		if err != nil && (err.Error() == "" || strings.Contains(err.Error(), "\n")) {
+			t.Errorf("%q: error %q is not one line", cmd, err)
+		}
+	})
 }

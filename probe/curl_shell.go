@@ -41,7 +41,7 @@ func splitCommand(line string) ([]string, error) {
 		}
 		fields, err := expand.Fields(nil, lit)
 		if err != nil {
-			return nil, fmt.Errorf("cannot read %s: %v", clip(source(line, w), 40), err)
+			return nil, fmt.Errorf("cannot read %q: %v", clip(source(line, w), 40), err)
 		}
 		words = append(words, fields...)
 	}
@@ -65,7 +65,7 @@ func onlyCommand(line string, f *syntax.File) (*syntax.CallExpr, error) {
 	}
 	if len(call.Assigns) > 0 {
 		a := call.Assigns[0]
-		return nil, fmt.Errorf("the assignment %s before the command is not used: put it in an --env-file, or export it, and paste the curl command alone", clip(source(line, a), 40))
+		return nil, fmt.Errorf("the assignment %q before the command is not used: put it in an --env-file, or export it, and paste the curl command alone", clip(source(line, a), 40))
 	}
 	if len(st.Redirs) > 0 {
 		r := st.Redirs[0]
@@ -104,14 +104,14 @@ func literalParts(line string, parts []syntax.WordPart) ([]syntax.WordPart, erro
 		switch p := p.(type) {
 		case *syntax.ParamExp:
 			if p.Param == nil || !validVarName(p.Param.Value) || !simpleParam(p) {
-				return nil, fmt.Errorf("the shell expansion %s is not evaluated by apierr: write ${NAME} for a variable, or the value itself", clip(source(line, p), 40))
+				return nil, fmt.Errorf("the shell expansion %q is not evaluated by apierr: write ${NAME} for a variable, or the value itself", clip(source(line, p), 40))
 			}
 			out = append(out, &syntax.SglQuoted{Value: "${" + p.Param.Value + "}"})
 		case *syntax.SglQuoted:
 			if p.Dollar {
 				s, _, err := expand.Format(nil, p.Value, nil)
 				if err != nil {
-					return nil, fmt.Errorf("cannot decode %s: %v", clip(source(line, p), 40), err)
+					return nil, fmt.Errorf("cannot decode %q: %v", clip(source(line, p), 40), err)
 				}
 				out = append(out, &syntax.SglQuoted{Value: s})
 				continue
@@ -124,7 +124,7 @@ func literalParts(line string, parts []syntax.WordPart) ([]syntax.WordPart, erro
 			}
 			out = append(out, &syntax.DblQuoted{Parts: inner})
 		case *syntax.CmdSubst, *syntax.ProcSubst, *syntax.ArithmExp:
-			return nil, fmt.Errorf("%s would run a command or a calculation, which apierr does not do: put its result in the command instead", clip(source(line, p), 40))
+			return nil, fmt.Errorf("%q would run a command or a calculation, which apierr does not do: put its result in the command instead", clip(source(line, p), 40))
 		default:
 			out = append(out, p)
 		}

@@ -87,5 +87,5 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
-// UserAgent is the User-Agent sent when the request sets none.
-func UserAgent() string { return "apierr/" + Version }
+// userAgent is the User-Agent sent when the request sets none.
+func userAgent() string { return "apierr/" + Version }

@@ -88,16 +88,12 @@ func Send(ctx context.Context, req Request) exchange.Exchange {
 		}
 		return ex
 	}
-	ex.Diagnosis = detect(res.resp.Status, res.resp.Headers, res.resp.Body, formats.Options{
+	ex.Diagnosis = formats.DetectText(res.resp.Status, res.resp.Headers, res.resp.Body, formats.Options{
 		Profiles: opts.Profiles, API: opts.API, Host: res.host,
 	})
 	ex.Diagnosis.Notes = append(ex.Diagnosis.Notes, res.notes...)
 	return ex
 }
-
-// detect is formats.DetectText; the overhead benchmark swaps it to tell
-// the cost of sending from the cost of recognizing.
-var detect = formats.DetectText
 
 // fail records a transport failure in ex.
 func fail(ex *exchange.Exchange, kind, msg string) {
@@ -124,7 +120,7 @@ func sentHeader(h http.Header, u *url.URL, opts Options) http.Header {
 		r.SetBasicAuth(u.User.Username(), pass)
 	}
 	if _, ok := out["User-Agent"]; !ok {
-		out.Set("User-Agent", UserAgent())
+		out.Set("User-Agent", userAgent())
 	}
 	if _, ok := out["Accept"]; !ok {
 		out.Set("Accept", "*/*")

@@ -377,7 +377,7 @@ func TestSentHeaderIndependentValues(t *testing.T) {
 	want := map[string][]string{
 		"X-A":             {"1", "2", "appended"},
 		"X-B":             {"changed"},
-		"User-Agent":      {UserAgent(), "other"},
+		"User-Agent":      {userAgent(), "other"},
 		"Accept":          {"*/*"},
 		"Accept-Encoding": {"gzip, deflate, br, zstd"},
 	}

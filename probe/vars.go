@@ -18,18 +18,18 @@ type Lookup func(name string) (value string, ok bool)
 // never sent silently in its place.
 func (r Request) Expand(lookup Lookup) (Request, error) {
 	var err error
-	if r.URL, err = ExpandString(r.URL, lookup); err != nil {
+	if r.URL, err = expandString(r.URL, lookup); err != nil {
 		return r, fmt.Errorf("in the URL: %w", err)
 	}
 	if r.Header != nil {
 		h := make(http.Header, len(r.Header))
 		for k, vs := range r.Header {
-			name, err := ExpandString(k, lookup)
+			name, err := expandString(k, lookup)
 			if err != nil {
 				return r, fmt.Errorf("in header %s: %w", k, err)
 			}
 			for _, v := range vs {
-				v, err = ExpandString(v, lookup)
+				v, err = expandString(v, lookup)
 				if err != nil {
 					return r, fmt.Errorf("in header %s: %w", k, err)
 				}
@@ -39,7 +39,7 @@ func (r Request) Expand(lookup Lookup) (Request, error) {
 		r.Header = h
 	}
 	if bytes.Contains(r.Body, []byte("${")) {
-		s, err := ExpandString(string(r.Body), lookup)
+		s, err := expandString(string(r.Body), lookup)
 		if err != nil {
 			return r, fmt.Errorf("in the body: %w", err)
 		}
@@ -48,8 +48,8 @@ func (r Request) Expand(lookup Lookup) (Request, error) {
 	return r, nil
 }
 
-// ExpandString fills ${NAME} references in s; see Request.Expand.
-func ExpandString(s string, lookup Lookup) (string, error) {
+// expandString fills ${NAME} references in s; see Request.Expand.
+func expandString(s string, lookup Lookup) (string, error) {
 	if !strings.Contains(s, "${") {
 		return s, nil
 	}

@@ -128,9 +128,11 @@ type reexplainedMsg struct {
 	diag formats.Diagnosis
 }
 
-func reexplainCmd(tag int, resp exchange.Response, opts formats.Options) tea.Cmd {
+func reexplainCmd(tag int, resp exchange.Response, req exchange.Request, opts formats.Options, profilesDir string) tea.Cmd {
 	return func() tea.Msg {
-		return reexplainedMsg{tag: tag, diag: formats.DetectWith(resp.Status, resp.Headers, []byte(resp.Body), opts)}
+		d := formats.DetectWith(resp.Status, resp.Headers, []byte(resp.Body), opts)
+		applySpec(profilesDir, opts.Profiles, &d, req)
+		return reexplainedMsg{tag: tag, diag: d}
 	}
 }
 

@@ -119,6 +119,8 @@ func renderDiagnosis(d formats.Diagnosis, width int, st Styles, retryLeft *time.
 		// A request that got no answer has no API to explain it.
 		field("API", apiLine(d))
 	}
+	field("Operation", render.InertLine(d.Operation))
+	field("Request", render.InertLine(render.SpecSummary(d)))
 	if d.Title != "" && d.Title != d.StatusText && d.Title != d.Message {
 		field("Title", render.InertLine(d.Title))
 	}

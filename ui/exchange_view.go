@@ -103,7 +103,7 @@ func (m model) reexplain() (model, tea.Cmd) {
 		return m, nil
 	}
 	m.explainTag++
-	return m, reexplainCmd(m.explainTag, *m.ex.Response, m.explainOptions(m.ex.Request.URL))
+	return m, reexplainCmd(m.explainTag, *m.ex.Response, m.ex.Request, m.explainOptions(m.ex.Request.URL), m.opts.ProfilesDir)
 }
 
 // emptyRegistry is a registry with no profile: the "none" choice.

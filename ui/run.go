@@ -43,7 +43,9 @@ func Run(opts Options) int {
 		opts.Stderr = os.Stderr
 	}
 	out := os.Stdout
-	m := newModel(opts, defaultServices(redact.New(opts.RedactNames), opts), out, os.Getenv("TMUX") != "", os.Getenv("NO_COLOR") != "")
+	svc := defaultServices(redact.New(opts.RedactNames), opts)
+	svc.send = withSpec(svc.send, opts.ProfilesDir)
+	m := newModel(opts, svc, out, os.Getenv("TMUX") != "", os.Getenv("NO_COLOR") != "")
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithOutput(out))
 	final, err := p.Run()
 	if fm, ok := final.(model); ok {

@@ -3,6 +3,8 @@ package docimport
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -192,6 +194,17 @@ func FuzzImport(f *testing.F) {
 	f.Add([]byte("| Code | Description |\n|---|---|\n| 404 | x |\n"))
 	f.Add([]byte("- Name\n200 OK- Description\nfine\n"))
 	f.Add([]byte("HTTP Status CodeNameDescriptionSuggestion Action\n400Bad RequestBad.Fix it.\n"))
+	// The corpus's smaller pages: every shape the importer reads.
+	if files, err := filepath.Glob(filepath.Join("testdata", "corpus", "*")); err == nil {
+		for _, name := range files {
+			if strings.HasSuffix(name, ".source") {
+				continue
+			}
+			if data, err := os.ReadFile(name); err == nil && len(data) < 32<<10 {
+				f.Add(data)
+			}
+		}
+	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		p, rep := Import(src, Options{Name: "fuzz"})
 		if !rep.Found() {

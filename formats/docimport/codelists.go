@@ -96,8 +96,13 @@ func (x *extractor) codesHeading(i int) bool {
 // the list documents the body's members ("A Twirp error has the
 // following properties:").
 func (x *extractor) listOfMembers(i int) bool {
-	if i > 0 && x.doc[i-1].kind == bPara && isFieldHeading(strings.ToLower(x.doc[i-1].text)) {
-		return true
+	if i > 0 && x.doc[i-1].kind == bPara {
+		// "…has the following properties:", "…with the keys:", "…are split
+		// into a few classes:": members of a body or a client library's
+		// classes, not the API's codes.
+		if l := strings.ToLower(x.doc[i-1].text); isFieldHeading(l) || strings.Contains(l, " keys") || strings.Contains(l, " class") || strings.Contains(l, " types") {
+			return true
+		}
 	}
 	return isFieldHeading(strings.ToLower(x.headingAbove(i)))
 }

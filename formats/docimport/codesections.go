@@ -10,7 +10,7 @@ import (
 var (
 	// numericCodeTitle matches a heading that starts with an API's own
 	// numeric code: "-1000 UNKNOWN", "10001 Unknown account", "0004".
-	numericCodeTitle = regexp.MustCompile(`^(-?[0-9]{1,8})(?:\s*(?:[-–—:]\s*)?(\S.*))?$`)
+	numericCodeTitle = regexp.MustCompile(`^(-?[0-9]{1,8})(?:(?:\s+|\s*[-–—:]\s*)(\S.*))?$`)
 	// tokenTitle matches a heading that is one identifier, optionally
 	// followed by a name: "api_key_not_found", "E_AUTH Invalid token".
 	tokenTitle = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_.:-]*)(?:\s*(?:[-–—:]\s*)?(\S.*))?$`)
@@ -84,7 +84,7 @@ func (x *extractor) codeSections() {
 			order = append(order, key)
 		}
 		m := member{at: i}
-		if !x.used[i] {
+		if !x.used[i] && !x.holdsTable(i) {
 			m.code, m.name, m.strong, m.codeLike = codeTitle(b)
 		}
 		groups[key] = append(groups[key], m)
@@ -207,6 +207,19 @@ func mayBeCode(t, raw string) bool {
 	}
 	for k := 1; k < len(w); k++ {
 		if c := w[k]; c == '_' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsTable: heading i's own content has a table. A name over a table
+// ("### OrderErrorType" over its codes) heads a list of codes; it is not
+// one.
+func (x *extractor) holdsTable(i int) bool {
+	from, to := x.ownContent(i)
+	for k := from; k < to; k++ {
+		if x.doc[k].kind == bTable && !isRecordTable(x.doc[k]) {
 			return true
 		}
 	}

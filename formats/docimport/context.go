@@ -23,6 +23,7 @@ func fuzzyColumn(s string) (column, bool) {
 		col  column
 	}{
 		{"retry", colRetry}, {"solution", colAction}, {"resolution", colAction}, {"action", colAction},
+		{"recommend", colAction}, {"behavior", colAction}, {"behaviour", colAction}, {"what to do", colAction},
 		{"how to", colAction}, {"remed", colAction}, {"fix", colAction},
 		{"http", colStatus}, {"status", colStatus},
 		{"reason", colName}, {"name", colName}, {"title", colName}, {"definition", colName},
@@ -40,7 +41,11 @@ func fuzzyColumn(s string) (column, bool) {
 // strongMention finds statuses a text names unmistakably: with their
 // reason phrase ("404 Not Found"), after "HTTP" ("HTTP-400", "HTTP 429")
 // or before a word about statuses ("429 response", "500 error").
-var strongMention = regexp.MustCompile(`(?i)\b(HTTP[- ]?)?([1-5][0-9][0-9])\b(\s+[A-Za-z][A-Za-z'’ -]{1,40})?`)
+var strongMention = regexp.MustCompile(`(?i)\b(HTTP[- ]?)?([1-5][0-9][0-9])\b(\s*[-–—:]?\s*[A-Za-z][A-Za-z'’ -]{1,40})?`)
+
+// dashedName is a name written after a status the way docs head one:
+// "429 - Request Limit Exceeded", "401: Unauthorized".
+var dashedName = regexp.MustCompile(`^\s*[-–—:]\s*[A-Z][a-z]+(\s+[A-Z][a-z]+)*`)
 
 var statusWordAfter = regexp.MustCompile(`(?i)^\s+(status|response|error|http|code|errors|responses)\b`)
 
@@ -61,12 +66,12 @@ func strongMentions(s string) []int {
 			}
 		}
 		n, _ := strconv.Atoi(m[2])
-		ok := m[1] != ""
+		ok := m[1] != "" || statusWordBefore(s[:loc[0]])
 		if !ok && m[3] != "" {
 			after := m[3]
 			if name := http.StatusText(n); name != "" && strings.HasPrefix(strings.ToLower(strings.TrimSpace(after)), strings.ToLower(name)) {
 				ok = true
-			} else if statusWordAfter.MatchString(after) {
+			} else if statusWordAfter.MatchString(after) || dashedName.MatchString(after) {
 				ok = true
 			}
 		}
@@ -156,6 +161,21 @@ func statusCategoryTitle(s string) (int, string, bool) {
 func hasStatusNumber(s string) bool {
 	for k := 0; k+2 < len(s); k++ {
 		if s[k] >= '1' && s[k] <= '5' && s[k+1] >= '0' && s[k+1] <= '9' && s[k+2] >= '0' && s[k+2] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// statusWordBefore: the words just before a number say it is a status:
+// "status code 404", "the error "403, access too frequent"", "error 500".
+func statusWordBefore(before string) bool {
+	if len(before) > 16 {
+		before = before[len(before)-16:]
+	}
+	l := strings.ToLower(strings.TrimRight(before, " \"'`*“”"))
+	for _, w := range []string{"status", "status code", "error", "error code", "response", "response code"} {
+		if strings.HasSuffix(l, w) {
 			return true
 		}
 	}

@@ -147,7 +147,7 @@ func (x *extractor) summary() {
 	for i, b := range x.doc {
 		// A Markdown or HTML section (h2 and deeper) ends the intro too:
 		// its paragraphs belong to it.
-		if b.kind == bTable || b.kind == bCode || b.kind == bHeading && (x.used[i] || b.level >= 2) {
+		if b.kind == bTable || b.kind == bCode || b.kind == bHeading && (x.used[i] || b.level >= 2) || b.kind == bList && x.used[i] {
 			intro = false
 		}
 		if b.kind != bPara || x.used[i] {

@@ -28,6 +28,11 @@ func (x *extractor) statusLists() {
 			continue
 		}
 		b.items = splitRunOnItems(b.items)
+		if why := x.otherParty(i); why != "" && x.startsWithStatuses(b) {
+			x.rep.unplaced("list of statuses under " + quote(x.headingAbove(i)) + ", skipped: " + why)
+			x.used[i] = true
+			continue
+		}
 		if isAdviceHeading(x.headingAbove(i)) && x.adviceList(i, b) {
 			continue
 		}
@@ -155,4 +160,15 @@ func (x *extractor) adviceList(i int, b block) bool {
 		x.rep.unplaced(fmt.Sprintf("%d items of the list under %s start with no status; not placed", len(b.items)-len(items), quote(title)))
 	}
 	return true
+}
+
+// startsWithStatuses: most items start with a status or a class.
+func (x *extractor) startsWithStatuses(b block) bool {
+	n := 0
+	for _, it := range b.items {
+		if listStatus.MatchString(it) || listClass.MatchString(it) || listRange.MatchString(it) {
+			n++
+		}
+	}
+	return n*3 >= len(b.items)*2
 }

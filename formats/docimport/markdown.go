@@ -56,12 +56,42 @@ func parseMarkdown(s string) []block {
 		}
 		return atxMatch
 	}
+	tabLabels := map[string]string{}
+	lastLevel := 0
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
 		t := strings.TrimSpace(l)
+		if n := len(out); n > 0 && out[n-1].kind == bHeading && out[n-1].raw != "" {
+			lastLevel = out[n-1].level
+		}
 		switch {
 		case t == "":
 			flush()
+		case t[0] == '<' && tabItem.MatchString(l):
+			// A tab of a tabbed component is a section headed by its
+			// label: <TabItem value="400"> under values {label: '400 Bad
+			// Request', value: '400'}.
+			flush()
+			v := tabItem.FindStringSubmatch(l)[1]
+			title := tabLabels[v]
+			if title == "" {
+				title = v
+			}
+			out = append(out, block{kind: bHeading, level: lastLevel + 1, text: mdInline(title), raw: title})
+		case t[0] == '<' && jsxOpen.MatchString(t) && !strings.HasSuffix(t, ">"):
+			// A component's opening tag over several lines: its props are
+			// code, not text. Tab labels are kept for the tabs below.
+			flush()
+			j := i
+			for ; j < len(lines) && j-i < maxBlockLines; j++ {
+				for _, m := range tabLabel.FindAllStringSubmatch(lines[j], -1) {
+					tabLabels[m[2]] = m[1]
+				}
+				if e := strings.TrimSpace(lines[j]); j > i && strings.HasSuffix(e, ">") && !strings.HasSuffix(e, "=>") {
+					break
+				}
+			}
+			i = j
 		case t[0] == '<' && wrapperTag.MatchString(l):
 			// The element only wraps Markdown, which is read on.
 			flush()
@@ -98,9 +128,11 @@ func parseMarkdown(s string) []block {
 			}
 			i--
 			out = append(out, b)
-		// An indented "- x" inside a paragraph continues it; anywhere
-		// else it starts or extends a list.
-		case listStart(t[0]) && mdListItem.MatchString(l) && !(len(para) > 0 && !mdListItem.MatchString(para[0]) && strings.HasPrefix(l, " ")):
+		// An indented "- x" inside a paragraph continues it, unless the
+		// paragraph has ended its sentence ("…by the application." then
+		// "  * 401 - Unauthorized"): a bullet list may interrupt a
+		// paragraph. Anywhere else it starts or extends a list.
+		case listStart(t[0]) && mdListItem.MatchString(l) && !(len(para) > 0 && !mdListItem.MatchString(para[0]) && strings.HasPrefix(l, " ") && !sentenceEnd(para[len(para)-1], t)):
 			flush()
 			m := mdListItem.FindStringSubmatch(l)
 			item := m[2]
@@ -191,4 +223,14 @@ func frontMatterTitle(fm string) string {
 // listStart: c can begin a list item's marker ("-", "*", "+", "1.").
 func listStart(c byte) bool {
 	return c == '-' || c == '*' || c == '+' || c >= '0' && c <= '9'
+}
+
+// sentenceEnd: the paragraph line ends a sentence or a lead-in and the
+// line after it is a bullet ("-", "*", "+"), so a list starts there.
+func sentenceEnd(last, next string) bool {
+	if next == "" || next[0] != '-' && next[0] != '*' && next[0] != '+' {
+		return false
+	}
+	last = strings.TrimSpace(last)
+	return last != "" && strings.ContainsAny(last[len(last)-1:], ".:!?")
 }

@@ -10,7 +10,9 @@ var (
 	htmlComment = regexp.MustCompile(`(?s)<!--.*?-->`)
 	// templateTag matches Liquid and Jinja block tags and comments:
 	// {% data variables.x %}, {% endif %}, {# note #}.
-	templateTag = regexp.MustCompile(`(?s)\{%-?.*?-?%\}|\{#.*?#\}`)
+	// A tag starts with a space and a word ("{% endif %}"), stays on one
+	// line and is short: a message's placeholder "{%s}" is not one.
+	templateTag = regexp.MustCompile(`\{%-?\s+[A-Za-z][^%{}\n]{0,300}?-?%\}|\{#\s[^#{}\n]{0,300}?\s#\}`)
 	// templateVar matches a Liquid or Jinja expression written with the
 	// padding those languages use, "{{ page.title }}"; an error message's
 	// own placeholder ("{{key0}}") is written without it and is kept.
@@ -119,6 +121,15 @@ func inlineHTML(s string) string {
 	}
 	return s
 }
+
+var (
+	// tabItem matches the opening tag of one tab: <TabItem value="400">.
+	tabItem = regexp.MustCompile(`^\s*<TabItem\b[^>]*\bvalue=["']([^"']+)["'][^>]*>\s*$`)
+	// jsxOpen matches the start of a component's opening tag: <Tabs.
+	jsxOpen = regexp.MustCompile(`^<[A-Z][A-Za-z0-9]*(\s|$)`)
+	// tabLabel matches one tab's label and value among a component's props.
+	tabLabel = regexp.MustCompile(`label:\s*['"]([^'"]+)['"]\s*,\s*value:\s*['"]([^'"]+)['"]`)
+)
 
 // htmlBlockStart matches a line that opens a block of raw HTML inside
 // Markdown: a table, list, definition list, heading or preformatted text.

@@ -23,7 +23,9 @@ var labelled = regexp.MustCompile(`^([A-Za-z][A-Za-z ()?/-]{0,30}?)\s*:\s+(\S.*)
 // recordLabel says what a label names, and whether it is one: the column
 // headings of error tables are the labels docs use for one error too.
 func recordLabel(s string) (column, bool) {
-	c, ok := fuzzyColumn(s)
+	// Only the vocabulary's own words: a field named "errorid" or
+	// "statusdesc" is not the label "Error" or "Status".
+	c, ok := headerColumn(strings.Trim(s, "*_`: "))
 	if !ok || c == colField || c == colType || c == colOther {
 		return 0, false
 	}
@@ -75,6 +77,9 @@ func (x *extractor) recordOf(from, to int) record {
 func isRecordTable(b block) bool {
 	if len(b.header) != 2 {
 		return false
+	}
+	if c, _ := headerColumn(b.header[0]); c == colField {
+		return false // "Field | Description" over a body's members
 	}
 	n, labels := 0, 0
 	for _, row := range append([][]string{b.header}, b.rows...) {

@@ -101,7 +101,7 @@ func (r *Report) placedf(format string, args ...any) {
 }
 
 func (r *Report) unplaced(what string) {
-	r.Unplaced = appendCapped(r.Unplaced, clip(what, 100), &r.moreUnplaced)
+	r.Unplaced = appendCapped(r.Unplaced, clip(what, 160), &r.moreUnplaced)
 }
 
 func appendCapped(list []string, s string, more *int) []string {

@@ -25,6 +25,12 @@ func (x *extractor) statusSections() {
 		if b.kind != bHeading || x.used[i] {
 			continue
 		}
+		if code, ecode, ok := statusCodeTitle(b); ok {
+			// "404 not_found": the section is for a status and documents
+			// the error code the API sends with it.
+			x.statusCodeSection(i, code, ecode)
+			continue
+		}
 		code, name, ok := splitStatusTitle(b.text)
 		if !ok {
 			var category string
@@ -206,6 +212,11 @@ func (x *extractor) otherSections() {
 				statuses = strongMentions(c.text)
 			}
 		}
+		if len(statuses) == 0 {
+			// Further down, a section that names one status plainly and
+			// no other ("…will receive an HTTP 429 response") is for it.
+			statuses = x.onlyStatus(s.content)
+		}
 		if len(statuses) > 0 {
 			placed[s.at] = statuses
 		}
@@ -215,6 +226,9 @@ func (x *extractor) otherSections() {
 		pos[h] = k
 	}
 	neighbour := func(at int) bool {
+		if adviceVerb(x.doc[at].text) && len(x.p.Statuses) > 0 {
+			return true // "Handle rate limiting": a title that says what to do
+		}
 		k := pos[at]
 		if k > 0 && (placed[headings[k-1]] != nil || strings.Contains(strings.ToLower(x.doc[headings[k-1]].text), "troubleshoot")) {
 			return true
@@ -224,6 +238,12 @@ func (x *extractor) otherSections() {
 	for _, s := range secs {
 		b := x.doc[s.at]
 		statuses := placed[s.at]
+		if len(statuses) > 0 {
+			if why := x.otherPartyText(b.text, x.doc[s.content[0]].text); why != "" {
+				x.rep.unplaced("section " + quote(b.text) + ", not placed for " + joinInts(statuses) + ": " + why)
+				continue
+			}
+		}
 		if statuses == nil && neighbour(s.at) {
 			statuses = x.statusByTitle(b.text)
 		}
@@ -234,6 +254,12 @@ func (x *extractor) otherSections() {
 			continue
 		}
 		from, to := x.ownContent(s.at)
+		if placed[s.at] != nil && strongMentions(b.text) == nil && x.introducesExamples(from, to) {
+			// "Returned as status 400 on POST requests" over example
+			// bodies says what the examples are, not what to do.
+			x.rep.unplaced("section " + quote(b.text) + ": its text introduces example bodies for " + joinInts(statuses) + "; not advice")
+			continue
+		}
 		intro, steps := x.stepsOf(from, to)
 		if len(steps) == 0 && intro != "" {
 			steps, intro = []string{intro}, ""
@@ -283,7 +309,9 @@ var titleStopWords = map[string]bool{"error": true, "errors": true, "issue": tru
 	"common": true, "handling": true, "the": true, "and": true, "of": true, "a": true, "an": true,
 	"code": true, "codes": true, "status": true, "problem": true, "problems": true, "response": true,
 	"responses": true, "request": true, "requests": true, "troubleshooting": true, "http": true,
-	"api": true, "failed": true, "failure": true, "failures": true, "with": true, "for": true, "your": true}
+	"api": true, "failed": true, "failure": true, "failures": true, "with": true, "for": true, "your": true,
+	"handle": true, "fix": true, "fixing": true, "resolve": true, "resolving": true, "avoid": true,
+	"avoiding": true, "recover": true, "from": true, "dealing": true}
 
 // statusByTitle returns the one status whose row in the docs' status
 // table shares a meaningful word with title; none when zero or several
@@ -334,4 +362,99 @@ func (x *extractor) substantial(content []int) bool {
 		}
 	}
 	return false
+}
+
+// onlyStatus returns the one status the paragraphs among blocks name
+// plainly, nil when they name none or several.
+func (x *extractor) onlyStatus(blocks []int) []int {
+	seen := map[int]bool{}
+	for _, k := range blocks {
+		switch b := x.doc[k]; b.kind {
+		case bPara:
+			for _, n := range strongMentions(b.text) {
+				seen[n] = true
+			}
+		case bList:
+			for _, it := range b.items {
+				for _, n := range strongMentions(it) {
+					seen[n] = true
+				}
+			}
+		}
+	}
+	if len(seen) != 1 {
+		return nil
+	}
+	for n := range seen {
+		return []int{n}
+	}
+	return nil
+}
+
+// adviceVerb: a title that tells what to do ("Handle rate limiting",
+// "Resolving timeouts", "Avoid hitting limits").
+func adviceVerb(title string) bool {
+	w := strings.ToLower(firstWord(title))
+	switch w {
+	case "handle", "handling", "fix", "fixing", "resolve", "resolving", "avoid", "avoiding", "recover", "recovering", "troubleshoot", "troubleshooting", "dealing":
+		return true
+	}
+	return false
+}
+
+// statusCodeForm matches "404 not_found", "409 - already_exists",
+// "403 unauthorized": a status and one lower-case or snake_case token.
+// A reason phrase is written in capitals ("403 Unauthorized"); a token in
+// lower case beside the status is the API's code for it.
+var statusCodeForm = regexp.MustCompile(`^([1-5][0-9][0-9])\s*[-–—:]?\s*([a-z][a-z0-9]*(?:[_.-][a-z0-9]+)*|[a-z]+[A-Z][A-Za-z0-9]*)$`)
+
+func statusCodeTitle(b block) (int, string, bool) {
+	m := statusCodeForm.FindStringSubmatch(b.text)
+	if m == nil {
+		return 0, "", false
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n, m[2], true
+}
+
+// statusCodeSection makes the error code of a section headed "404
+// not_found" (its first paragraph the description), gives the status a
+// row when it has none, and makes the rest of the section the status's
+// advice.
+func (x *extractor) statusCodeSection(at, status int, code string) {
+	x.used[at] = true
+	from, to := x.ownContent(at)
+	desc := ""
+	if from < to && x.doc[from].kind == bPara {
+		desc = x.doc[from].text
+	}
+	x.addCode(formats.ErrorCodeDoc{Code: code, Status: status, Description: desc}, "")
+	if _, ok := x.statusSeen[status]; !ok {
+		x.addStatus(formats.StatusDoc{Code: status, Name: http.StatusText(status)})
+		x.rep.placedf("status %d has a section (%q) but no row in a status table; a row was made for it", status, clip(x.doc[at].text, 40))
+	}
+	intro, steps := x.stepsOf(from, to)
+	if len(steps) == 0 {
+		return
+	}
+	x.p.Advice = append(x.p.Advice, formats.Advice{Title: x.doc[at].text, Statuses: []int{status}, Intro: intro, Steps: steps})
+}
+
+// introducesExamples: a section holds one paragraph and no list, the rest
+// example bodies.
+func (x *extractor) introducesExamples(from, to int) bool {
+	paras, bodies := 0, 0
+	for k := from; k < to; k++ {
+		switch b := x.doc[k]; b.kind {
+		case bPara:
+			paras++
+		case bList:
+			return false
+		case bCode:
+			if isBody(strings.TrimSpace(b.text)) || strings.HasPrefix(strings.TrimSpace(b.text), "{") {
+				bodies++
+			}
+		}
+	}
+	return paras == 1 && bodies > 0
 }

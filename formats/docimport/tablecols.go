@@ -26,7 +26,7 @@ func statusColumn(b block) int {
 				continue
 			}
 			c := stripMarks(r[k])
-			if _, _, ok := statusCell(c); ok || statusAndClass.MatchString(c) {
+			if _, _, ok := statusCell(c); ok || statusAndClass.MatchString(c) || statusList.MatchString(c) {
 				n++
 			}
 		}
@@ -55,7 +55,7 @@ func retryAdvice(cell string) string {
 
 // otherPartyWords mark a table or list about statuses that come from
 // someone else than the API: a proxy or load balancer in between.
-var otherPartyWords = []string{"intermediar", "proxy", "proxies", "load balancer"}
+var otherPartyWords = []string{"intermediar", "proxy", "proxies", "load balancer", "webhook"}
 
 // otherParty says why table i describes another party's statuses, judged
 // by the heading over it and the sentence before it; "" when it does not.
@@ -64,11 +64,16 @@ func (x *extractor) otherParty(i int) string {
 	for k := i - 1; k >= 0 && k >= i-2 && x.doc[k].kind == bPara; k-- {
 		texts = append(texts, x.doc[k].text)
 	}
+	return x.otherPartyText(texts...)
+}
+
+// otherPartyText is otherParty for a section: its title and lead-in.
+func (x *extractor) otherPartyText(texts ...string) string {
 	for _, t := range texts {
 		l := strings.ToLower(t)
 		for _, w := range otherPartyWords {
 			if strings.Contains(l, w) {
-				return "it maps statuses from intermediaries (" + quote(t) + "), not the API's own statuses"
+				return "it speaks of statuses of another party (" + quote(t) + "), not the API's own"
 			}
 		}
 	}

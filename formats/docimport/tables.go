@@ -26,7 +26,7 @@ func (x *extractor) table(i int) {
 			len(b.withdrawn), clip(strings.Join(b.withdrawn, ", "), 60)))
 	}
 	if why := x.otherParty(i); why != "" {
-		x.rep.unplaced("table headed " + clip(strings.Join(b.header, " | "), 50) + ": " + why + "; skipped")
+		x.rep.unplaced("table headed " + clip(strings.Join(b.header, " | "), 50) + ", skipped: " + why)
 		x.used[i] = true
 		return
 	}
@@ -86,15 +86,32 @@ func classifyTable(b block, cols []column, heading string) int {
 	switch {
 	case codeColumnBesideStatus(b, cols):
 		return tableErrorCode
+	case cols[0] == colCode && strings.Contains(strings.ToLower(b.header[0]), "error") && mostly(statusCells) && repeats(first):
+		// "Error Code | Description" over 200, 200, 201, 230…: the API's
+		// own codes in the statuses' range. A status table lists each
+		// status once.
+		return tableErrorCode
 	case mostly(statusCells) || mostly(titleCells):
 		return tableStatus
+	case statusColumn(b) > 0 && !mostly(idCells):
+		// "Scenario | HTTP status | Cause": statuses in another column
+		// than the first, which describes when they come.
+		return tableStatus
 	case (cols[0] == colCode || cols[0] == colStatus) && mostly(idCells):
+		return tableErrorCode
+	case mostly(idCells) && statusColumn(b) > 0:
+		// Codes beside a column of statuses, whatever the headings say
+		// ("Field | Type | Description" over "bad_request | 400 | …").
 		return tableErrorCode
 	case cols[0] == colField || has(colType) && mostly(idCells):
 		return tableField
 	case b.header[0] == dlTerm && mostly(idCells) && isFieldHeading(strings.ToLower(heading)):
 		return tableField
 	case b.header[0] == dlTerm && mostly(idCells):
+		return tableErrorCode
+	case numericCodes(first) && len(b.header) >= 2 && unknownHeader(cols):
+		// Headings in a language the vocabulary lacks ("錯誤碼 | 描述"):
+		// a first column of the API's numeric codes says what it is.
 		return tableErrorCode
 	}
 	return tableUnknown
@@ -221,6 +238,14 @@ func (x *extractor) statusTable(b block, cols []column) {
 			continue
 		}
 		code, name, ok := statusCell(raw)
+		var also []int
+		note := ""
+		if !ok {
+			// "502 or 504", "200 (empty)": the row is for each status.
+			if codes, rest := leadingStatuses(raw); len(codes) > 0 {
+				code, also, note, ok = codes[0], codes[1:], rest, true
+			}
+		}
 		if m := statusAndClass.FindStringSubmatch(raw); m != nil {
 			// "500 or other 5XX": the row is for the status and its class.
 			code, _ = strconv.Atoi(m[1])
@@ -240,6 +265,14 @@ func (x *extractor) statusTable(b block, cols []column) {
 		if name == "" {
 			name, desc = cutNamedDescription(desc)
 		}
+		if sc > 0 && nc != 0 && dc != 0 && len(row) > 0 {
+			// The first column says when ("LLM rate limited"): it leads
+			// the description.
+			desc = withName(cleanCell(row[0]), desc)
+		}
+		if note != "" {
+			desc = strings.TrimSpace(desc + " (" + note + ")")
+		}
 		s := formats.StatusDoc{
 			Code:        code,
 			Name:        name,
@@ -251,8 +284,34 @@ func (x *extractor) statusTable(b block, cols []column) {
 			s.Action = strings.TrimPrefix(s.Action, ". ")
 		}
 		x.addStatus(s)
+		for _, c := range also {
+			s.Code = c
+			x.addStatus(s)
+		}
 	}
 }
+
+// leadingStatuses reads a cell that starts with one or more statuses
+// ("502 or 504", "409, 412", "200 (empty)") and returns them and what
+// follows in parentheses.
+func leadingStatuses(cell string) ([]int, string) {
+	m := statusList.FindStringSubmatch(cell)
+	if m == nil {
+		return nil, ""
+	}
+	var out []int
+	for _, f := range statusNum.FindAllString(m[1], -1) {
+		if n, ok := parseStatus(f); ok {
+			out = append(out, n)
+		}
+	}
+	return out, strings.TrimSpace(m[2] + m[3])
+}
+
+var (
+	statusList = regexp.MustCompile(`^([1-5][0-9][0-9](?:\s*(?:,|/|or|and)\s*[1-5][0-9][0-9])*)\s*(?:\(([^()]{1,40})\)|([A-Za-z][A-Za-z ]{0,40}))?$`)
+	statusNum  = regexp.MustCompile(`[1-5][0-9][0-9]`)
+)
 
 // classRow matches a status table row for a whole class: "5xx (SERVER ERROR)".
 var classRow = regexp.MustCompile(`^([1-5][xX][xX])\b`)
@@ -389,4 +448,44 @@ func (x *extractor) fieldTable(b block, cols []column) {
 			Description: x.cell(b, row, dc, name),
 		})
 	}
+}
+
+// numericCodes: most cells are an API's numeric codes ("10001", "-1",
+// "0"), with more than statuses among them.
+func numericCodes(cells []string) bool {
+	n, long := 0, 0
+	for _, c := range cells {
+		c = stripMarks(c)
+		if _, err := strconv.Atoi(c); err == nil && len(c) <= 12 {
+			n++
+			if isNumericCode(c) || strings.HasPrefix(c, "-") {
+				long++
+			}
+		}
+	}
+	return n*2 > len(cells) && long*2 > n
+}
+
+// unknownHeader: no column heading is in the vocabulary.
+func unknownHeader(cols []column) bool {
+	for _, c := range cols {
+		if c != colOther {
+			return false
+		}
+	}
+	return true
+}
+
+// repeats: more than a quarter of the cells repeat an earlier one.
+func repeats(cells []string) bool {
+	seen := map[string]bool{}
+	dup := 0
+	for _, c := range cells {
+		c = stripMarks(c)
+		if seen[c] {
+			dup++
+		}
+		seen[c] = true
+	}
+	return dup*4 > len(cells)
 }

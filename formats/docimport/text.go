@@ -32,6 +32,30 @@ func parseText(s string) []block {
 			i += n
 			continue
 		}
+		if n, b := bareRows(lines, i); n > 0 {
+			out = append(out, b)
+			i += n
+			continue
+		}
+		if n, b := statusLines(lines, i); n > 0 {
+			out = append(out, b)
+			i += n
+			continue
+		}
+		if n, b := spacedTable(lines, i); n > 0 {
+			out = append(out, b)
+			i += n
+			continue
+		}
+		if items := runOnStatuses(cleanCell(lines[i].text)); items != nil && !lines[i].code {
+			b := block{kind: bList}
+			for _, it := range items {
+				b.addItem(it, 0)
+			}
+			out = append(out, b)
+			i++
+			continue
+		}
 		if n, b := runTogetherTable(lines, i); n > 0 {
 			out = append(out, b)
 			i += n
@@ -122,9 +146,30 @@ func textLines(s string) []tline {
 			}
 			continue
 		}
-		out = append(out, tline{text: t})
+		out = append(out, tline{text: unglueStatuses(t)})
 	}
 	return out
+}
+
+// gluedStatus is a status a copy ran into the words around it:
+// "Retry only on 429or transient500errors", "429and5xx".
+var gluedStatus = regexp.MustCompile(`(^|[a-z])([1-5][0-9][0-9])([a-z]{2,})`)
+
+// unglueStatuses puts back the spaces around such statuses, so that
+// "429or" reads as "429 or". Only lower-case words are parted: "400Bad
+// Request" is a status run into its name, read as a table row.
+func unglueStatuses(s string) string {
+	if !hasStatusNumber(s) {
+		return s
+	}
+	return gluedStatus.ReplaceAllStringFunc(s, func(m string) string {
+		sub := gluedStatus.FindStringSubmatch(m)
+		lead := sub[1]
+		if lead != "" {
+			lead += " "
+		}
+		return lead + sub[2] + " " + sub[3]
+	})
 }
 
 // maxBodyLines bounds how far a body is looked for, so that an opening
@@ -282,9 +327,18 @@ func runTogetherTable(lines []tline, i int) (int, block) {
 	}
 	header := splitRunTogether(lines[i].text)
 	if header == nil {
-		return 0, block{}
+		// Two headings run together, "Error codeDescription", over rows
+		// "400Bad request error: …": a code column and the rest.
+		if h := gluedPair(lines[i].text); h != nil && i+1 < len(lines) && statusGlued(lines[i+1].text) {
+			header = h
+		} else {
+			return 0, block{}
+		}
 	}
-	if c, _ := headerColumn(header[0]); c != colStatus {
+	if n, b := codeStatusRows(lines, i, header); n > 0 {
+		return n, b
+	}
+	if c, _ := headerColumn(header[0]); c != colStatus && !(c == colCode && len(header) == 2) {
 		return 0, block{}
 	}
 	j := i + 1
@@ -298,6 +352,10 @@ func runTogetherTable(lines []tline, i int) (int, block) {
 			break
 		}
 		row := []string{t[:3]}
+		if len(header) == 2 {
+			rows = append(rows, append(row, strings.TrimSpace(t[3:])))
+			continue
+		}
 		name, rest, ok := cutKnownName(strings.TrimSpace(t[3:]))
 		if !ok {
 			// Unknown phrase: keep the whole remainder as the name cell so
@@ -386,4 +444,59 @@ func labelOf(l tline) string {
 		return ""
 	}
 	return cleanCell(m[1])
+}
+
+// gluedPair splits a line that is exactly two column headings copied
+// without a space between them ("Error codeDescription"); nil otherwise.
+func gluedPair(s string) []string {
+	s = cleanCell(s)
+	for k := 1; k < len(s); k++ {
+		if s[k] < 'A' || s[k] > 'Z' || s[k-1] == ' ' {
+			continue
+		}
+		a, b := s[:k], s[k:]
+		if _, ok := headerColumn(a); !ok {
+			continue
+		}
+		if _, ok := headerColumn(b); ok {
+			return []string{a, b}
+		}
+	}
+	return nil
+}
+
+// statusGlued: a line starts with a status glued to a word, "400Bad".
+func statusGlued(s string) bool {
+	s = strings.TrimSpace(s)
+	if len(s) < 4 {
+		return false
+	}
+	_, ok := parseStatus(s[:3])
+	return ok && (s[3] >= 'A' && s[3] <= 'Z' || s[3] >= 'a' && s[3] <= 'z')
+}
+
+// codeStatusGlued matches a row copied as "rate_limited429Too many
+// requests; …": a code, its status and the description, run together.
+var codeStatusGlued = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_.]*?[A-Za-z_])([1-5][0-9][0-9])(\S.*)$`)
+
+// codeStatusRows reads rows of codes glued to their statuses under a
+// run-together header of three headings; none when the row after the
+// header is not one.
+func codeStatusRows(lines []tline, i int, header []string) (int, block) {
+	if len(header) != 3 {
+		return 0, block{}
+	}
+	var rows [][]string
+	j := i + 1
+	for ; j < len(lines) && !lines[j].code; j++ {
+		m := codeStatusGlued.FindStringSubmatch(cleanCell(lines[j].text))
+		if m == nil {
+			break
+		}
+		rows = append(rows, []string{m[1], m[2], strings.TrimSpace(m[3])})
+	}
+	if len(rows) < 2 {
+		return 0, block{}
+	}
+	return j - i, block{kind: bTable, header: header, rows: rows}
 }

@@ -98,12 +98,12 @@ func APIsList(env *Env, args []string) int {
 
 // APIsShow is `apierr apis show NAME [--json]`: one profile, every row.
 func APIsShow(env *Env, args []string) int {
-	asJSON := false
-	f := cmdFlags{cmd: "apis show", bools: map[string]*bool{"--json": &asJSON}}
+	asJSON, ops := false, false
+	f := cmdFlags{cmd: "apis show", bools: map[string]*bool{"--json": &asJSON, "--operations": &ops}}
 	name, help, err := f.parseOne(args, "profile name")
 	switch {
 	case help:
-		fmt.Fprint(env.Stdout, "Usage: apierr apis show NAME [--json]\n")
+		fmt.Fprint(env.Stdout, "Usage: apierr apis show NAME [--json] [--operations]\n")
 		return ExitOK
 	case err != nil:
 		return env.Fail(ExitUsage, "apis show: %v", err)
@@ -115,6 +115,9 @@ func APIsShow(env *Env, args []string) int {
 	p, ok := reg.Lookup(name)
 	if !ok {
 		return env.unknownAPI(reg, name)
+	}
+	if ops {
+		return showOperations(env, p, asJSON)
 	}
 	if asJSON {
 		return env.printJSON(p)

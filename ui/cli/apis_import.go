@@ -16,6 +16,7 @@ import (
 	"github.com/apierr/apierr/formats"
 	"github.com/apierr/apierr/formats/docimport"
 	"github.com/apierr/apierr/formats/inert"
+	"github.com/apierr/apierr/formats/openapi"
 	"github.com/apierr/apierr/ui/render"
 )
 
@@ -32,6 +33,12 @@ Flags:
   --json        with --dry-run: print the profile as 'apis show NAME --json' does;
                 otherwise: print the import report as JSON
   --force       replace an existing profile, or save one even when nothing was found
+  --follow-refs an OpenAPI document: read the other files or URLs its $refs name
+                (without it such a $ref is an error)
+
+An OpenAPI 3.0/3.1 or Swagger 2.0 document (YAML or JSON) is recognized by
+its content: the profile then also holds the API's operations, and send and
+explain check a failed request against them.
 `
 
 // importArgs are the parsed flags of `apis import`.
@@ -42,12 +49,15 @@ type importArgs struct {
 	dryRun bool
 	json   bool
 	force  bool
+	// followRefs lets an OpenAPI document's $refs to other files be read.
+	followRefs bool
 }
 
 func parseImportArgs(args []string) (importArgs, bool, error) {
 	var a importArgs
 	f := cmdFlags{cmd: "apis import",
-		bools:  map[string]*bool{"--dry-run": &a.dryRun, "--json": &a.json, "--force": &a.force},
+		bools: map[string]*bool{"--dry-run": &a.dryRun, "--json": &a.json, "--force": &a.force,
+			"--follow-refs": &a.followRefs},
 		values: map[string]*string{"--name": &a.name},
 		lists:  map[string]*[]string{"--host": &a.hosts},
 	}
@@ -85,6 +95,9 @@ func APIsImport(env *Env, args []string) int {
 	src, source, docsURL, err := readDocs(env, a.input)
 	if err != nil {
 		return env.Fail(ExitUsage, "apis import: %s", render.InertLine(err.Error()))
+	}
+	if openapi.Sniff(src) {
+		return importSpec(env, a, src, source)
 	}
 	name := a.name
 	if name == "" {

@@ -79,6 +79,7 @@ func APIsRemove(env *Env, args []string) int {
 		}
 		return env.Fail(ExitUsage, "apis remove: no user profile named %q in %s (see 'apierr apis list')", render.InertLine(name), env.ProfilesDir())
 	}
+	removeOperations(path)
 	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return env.Fail(ExitUsage, "apis remove: cannot remove %s: %v", path, pathErr(err))
 	}

@@ -401,7 +401,7 @@ func TestAPIsImportReportsWhatItSkipped(t *testing.T) {
 		"saved twirp to ",
 		"status codes: 0 rows",
 		"error codes: 6 rows",
-		"not placed: table headed HTTP status code | Twirp Error Code: it maps statuses from intermediaries",
+		"not placed: table headed HTTP status code | Twirp Error Code, skipped: it speaks of statuses of another party (\"HTTP Errors from Intermediary Proxies\")",
 		`not placed: item "... more on the Errors Spec" of a list of error codes: names no code`,
 	} {
 		if !strings.Contains(out, want) {

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/apierr/apierr/formats"
+	"github.com/apierr/apierr/formats/exchange"
 	"github.com/apierr/apierr/formats/inert"
 	"github.com/apierr/apierr/probe"
 	"github.com/apierr/apierr/ui/render"
@@ -26,6 +27,13 @@ Flags:
   --json       print the Diagnosis as JSON
   --save       keep the response and its diagnosis in history (redacted)
   --max-body SIZE  explain at most SIZE of the body (default 64M; 512K, 1G, bytes)
+
+The request it answered (checked against the API's OpenAPI document, when
+its profile was imported from one):
+  --request 'METHOD URL'        e.g. --request 'GET https://api.example.com/v1/items?limit=500'
+  --request-header 'K: V'       a header the request sent (repeatable)
+  --request-body-file FILE|-    the body the request sent
+  --check-request               check it whatever the status (default: 4xx only)
 `
 
 // explainArgs are the parsed flags of `apierr explain`.
@@ -38,6 +46,8 @@ type explainArgs struct {
 	json     bool
 	save     bool   // --save: keep the response in history
 	maxBody  string // --max-body SIZE: the body cap
+	// req is the request the response answered, when given.
+	req pastedRequest
 }
 
 // Explain is `apierr explain`: it diagnoses a status code, a raw response
@@ -69,14 +79,24 @@ func Explain(env *Env, args []string) int {
 			return env.unknownAPI(reg, a.api)
 		}
 	}
-	d := formats.DetectText(status, header, body, formats.Options{Profiles: reg, API: a.api})
+	var req exchange.Request
+	if a.req.given() {
+		if req, err = a.req.request(env); err != nil {
+			return env.Fail(ExitUsage, "explain: %s", render.InertLine(err.Error()))
+		}
+	}
+	d := formats.DetectText(status, header, body, formats.Options{Profiles: reg, API: a.api, Host: hostOf(req.URL)})
 	if res.truncated {
 		d.Notes = append(d.Notes, fmt.Sprintf("The body is %s, longer than the %s cap (--max-body): only its first %s were explained.",
 			probe.FormatSize(res.size), probe.FormatSize(bodyCap), probe.FormatSize(bodyCap)))
 	}
+	applySpec(env, reg, &d, req, a.req.always)
 
 	if a.save {
 		ex := explainedExchange(res, d)
+		if req.Method != "" {
+			ex.Request = req
+		}
 		saveExchange(env, &ex)
 		if ex.ID != 0 {
 			fmt.Fprintf(env.Stderr, "apierr: saved to history as #%d\n", ex.ID)
@@ -102,9 +122,10 @@ func Explain(env *Env, args []string) int {
 func parseExplainArgs(args []string) (explainArgs, bool, error) {
 	var a explainArgs
 	f := cmdFlags{cmd: "explain",
-		bools:  map[string]*bool{"--json": &a.json, "--save": &a.save},
-		values: map[string]*string{"--raw": &a.raw, "--status": &a.status, "--body-file": &a.bodyFile, "--api": &a.api, "--max-body": &a.maxBody},
-		lists:  map[string]*[]string{"--header": &a.headers, "-H": &a.headers},
+		bools: map[string]*bool{"--json": &a.json, "--save": &a.save, "--check-request": &a.req.always},
+		values: map[string]*string{"--raw": &a.raw, "--status": &a.status, "--body-file": &a.bodyFile, "--api": &a.api, "--max-body": &a.maxBody,
+			"--request": &a.req.line, "--request-body-file": &a.req.bodyFile},
+		lists: map[string]*[]string{"--header": &a.headers, "-H": &a.headers, "--request-header": &a.req.headers},
 	}
 	pos, help, err := f.parse(args)
 	if help || err != nil {

@@ -157,7 +157,11 @@ func historyImport(env *Env, args []string) int {
 		return nil
 	}
 	var saveErr error
-	err = history.ReadHAR(r, exchange.SourceHARImport, env.LoadRegistry(), func(e exchange.Exchange) error {
+	reg := env.LoadRegistry()
+	err = history.ReadHAR(r, exchange.SourceHARImport, reg, func(e exchange.Exchange) error {
+		// An API imported from its OpenAPI document names the operation
+		// and the request's violations, as when the request was sent.
+		applySpec(env, reg, &e.Diagnosis, e.Request, false)
 		chunk = append(chunk, e)
 		chunkBytes += len(e.Request.Body)
 		if e.Response != nil {

@@ -27,6 +27,8 @@ apierr's own flags:
   --env-file FILE    KEY=VALUE lines filling ${KEY} in the URL, headers and body
   --show-secrets     print credentials as they are instead of redacted
   --no-history       do not keep this exchange in the history
+  --check-request    check the request against the API's OpenAPI document
+                     whatever the status (default: when the answer is a 4xx)
   --max-body SIZE    keep at most SIZE of the body (default 16M; 512K, 1G, bytes)
   --retry-max-wait S longest wait between retries, Retry-After included (default 60)
 
@@ -53,6 +55,9 @@ type sendArgs struct {
 	showSecrets bool
 	noHistory   bool
 	curlArgs    []string
+	// checkRequest checks the request against the API's OpenAPI
+	// document whatever the status.
+	checkRequest bool
 }
 
 // Send is `apierr send`: it sends one request built from curl-like flags
@@ -77,17 +82,22 @@ func Send(env *Env, args []string) int {
 		}
 	}
 	req.Options.Profiles, req.Options.API = reg, a.api
-
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	ex := probe.Send(ctx, req)
-	stop()
-	ex.Source = exchange.SourceSend
+	// The redactor comes first: a config that cannot be read stops the
+	// command before anything is sent.
 	red, err := env.Redactor()
 	if err != nil {
 		return env.Fail(ExitUsage, "send: %s", render.InertLine(err.Error()))
 	}
 	// Values filled from variables are secrets wherever they went.
 	red = red.WithSecrets(vars...)
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ex := probe.Send(ctx, req)
+	stop()
+	ex.Source = exchange.SourceSend
+	if ex.Response != nil {
+		applySpec(env, reg, &ex.Diagnosis, ex.Request, a.checkRequest)
+	}
 	redacted := red.Exchange(ex)
 	if !a.noHistory {
 		// What is stored is redacted whatever --show-secrets says.
@@ -125,7 +135,8 @@ func parseSendArgs(args []string) (sendArgs, bool, error) {
 	var a sendArgs
 	curl := []string{}
 	f := cmdFlags{cmd: "send",
-		bools:  map[string]*bool{"--json": &a.json, "--no-history": &a.noHistory, "--show-secrets": &a.showSecrets},
+		bools: map[string]*bool{"--json": &a.json, "--no-history": &a.noHistory, "--show-secrets": &a.showSecrets,
+			"--check-request": &a.checkRequest},
 		values: map[string]*string{"--api": &a.api, "--env-file": &a.envFile},
 		lists:  map[string]*[]string{"--curl": &curl},
 		passOn: probe.FlagTakesValue,

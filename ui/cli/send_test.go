@@ -181,6 +181,7 @@ func TestSendBadUsage(t *testing.T) {
 		// Found before anything is sent, not reported as network failures.
 		{[]string{"-x", "not a url", "https://api.example.test"}, `-x: "not a url" is not a proxy URL`},
 		{[]string{"-H", "X: \x00", "https://api.example.test"}, `header X: its value "\x00" holds a NUL byte at byte 1`},
+		{[]string{"--curl", "curl -H $'X: \\x00' https://api.example.test"}, `header X: its value "\x00" holds a NUL byte at byte 1`},
 		{[]string{"-H", "X-A: ${MULTI}", "https://api.example.test"}, `header X-A: its value "a\nb" holds a newline at byte 2`},
 		{[]string{"-X", "G E T", "https://api.example.test"}, `method "G E T" is not an HTTP method`},
 		{[]string{"--cacert", "/nonexistent/ca.pem", "https://api.example.test"}, "--cacert: cannot read /nonexistent/ca.pem: no such file or directory"},

@@ -46,6 +46,8 @@ func Diagnosis(d formats.Diagnosis, width int, st Styles) string {
 		}
 		w.field("API", api)
 	}
+	w.field("Operation", d.Operation)
+	w.field("Request", SpecSummary(d))
 	w.field("Message", d.Message)
 	if d.Code != d.Type {
 		w.field("Code", d.Code)

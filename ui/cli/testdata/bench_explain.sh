@@ -1,7 +1,7 @@
 #!/bin/sh
 # bench_explain.sh compares the run time of `apierr explain --raw FILE`
 # with `apierr --version`, as whole processes: explain must stay within
-# 2x of the bare start-up.
+# 1.5x of the bare start-up (issue 11).
 #
 # Usage: ui/cli/testdata/bench_explain.sh [path/to/apierr]
 # Without an argument it builds the binary from this tree first. It uses
@@ -61,6 +61,6 @@ echo "apierr --version:            ${version} us/run (best of $rounds blocks of 
 echo "apierr explain --raw FILE:   ${explain} us/run (best of $rounds blocks of $block runs)"
 awk -v e="$explain" -v v="$version" 'BEGIN {
 	r = e / v
-	printf "ratio: %.2fx (limit 2x): %s\n", r, (r <= 2 ? "ok" : "TOO SLOW")
-	exit (r <= 2 ? 0 : 1)
+	printf "ratio: %.2fx (limit 1.5x): %s\n", r, (r <= 1.5 ? "ok" : "TOO SLOW")
+	exit (r <= 1.5 ? 0 : 1)
 }'
