@@ -124,14 +124,12 @@ func lostConnection(err error) bool {
 func (q Query) pgWhere() (string, []any) {
 	var conds []string
 	var args []any
+	// add takes a condition written with ? placeholders, as for SQLite,
+	// and numbers them.
 	add := func(c string, a ...any) {
-		for range a {
-			args = append(args, nil)
-		}
-		n := len(args) - len(a)
-		for i, v := range a {
-			args[n+i] = v
-			c = strings.Replace(c, "?", "$"+strconv.Itoa(n+i+1), 1)
+		for _, v := range a {
+			args = append(args, v)
+			c = strings.Replace(c, "?", "$"+strconv.Itoa(len(args)), 1)
 		}
 		conds = append(conds, c)
 	}
