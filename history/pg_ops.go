@@ -242,10 +242,15 @@ func (p *pgStore) summaries(ctx context.Context, sqlText string, args []any) ([]
 	return out, p.connErr(rows.Err())
 }
 
-func (p *pgStore) count(ctx context.Context, q Query) (int64, error) {
+func (p *pgStore) count(ctx context.Context, q Query, limit int64) (int64, error) {
 	where, args := q.pgWhere()
+	sqlText := `SELECT count(*) FROM exchanges e` + where
+	if limit > 0 {
+		args = append(args, limit)
+		sqlText = `SELECT count(*) FROM (SELECT 1 FROM exchanges e` + where + ` LIMIT $` + strconv.Itoa(len(args)) + `) c`
+	}
 	var n int64
-	err := p.pool.QueryRow(ctx, `SELECT count(*) FROM exchanges e`+where, args...).Scan(&n)
+	err := p.pool.QueryRow(ctx, sqlText, args...).Scan(&n)
 	return n, p.connErr(err)
 }
 

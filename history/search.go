@@ -78,16 +78,28 @@ func (s *Store) SearchQuery(ctx context.Context, q Query, limit, offset int) ([]
 
 // Count returns how many exchanges match query.
 func (s *Store) Count(ctx context.Context, query string) (int64, error) {
+	return s.CountAtMost(ctx, query, 0)
+}
+
+// CountAtMost is Count stopping at limit (when > 0): it returns limit when
+// there are at least that many, which on a large history costs a fraction
+// of an exact count of a common word (a TUI shows "10000+").
+func (s *Store) CountAtMost(ctx context.Context, query string, limit int64) (int64, error) {
 	q, err := ParseQuery(query)
 	if err != nil {
 		return 0, err
 	}
 	if s.remote != nil {
-		return s.remote.count(ctx, q)
+		return s.remote.count(ctx, q, limit)
 	}
 	from, where, args := q.sql()
+	sqlText := `SELECT count(*) FROM ` + from + where
+	if limit > 0 {
+		sqlText = `SELECT count(*) FROM (SELECT 1 FROM ` + from + where + ` LIMIT ?)`
+		args = append(args, limit)
+	}
 	var n int64
-	err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+from+where, args...).Scan(&n)
+	err = s.db.QueryRowContext(ctx, sqlText, args...).Scan(&n)
 	return n, mapErr(err)
 }
 
