@@ -93,8 +93,14 @@ func fillRails(s *scan, m map[string]any, d *Diagnosis) bool {
 		}
 		appendFieldMap(d, e)
 		if len(d.FieldErrors) > 0 {
+			// Rails' messages are fragments meant to follow the
+			// attribute's name ("title can't be blank"); a sentence
+			// of its own stands alone.
 			fe := d.FieldErrors[0]
-			d.Message = fe.Field + " " + fe.Message
+			d.Message = fe.Message
+			if m := fe.Message; m != "" && m[0] >= 'a' && m[0] <= 'z' {
+				d.Message = fe.Field + " " + fe.Message
+			}
 		}
 	default:
 		return false

@@ -57,7 +57,7 @@ var jsonFamilies = []jsonFamily{
 // Human names of the families recognized outside the JSON table.
 var otherFamilyNames = map[string]string{
 	"json":        "JSON (no known error format)",
-	"xml":         "XML error (AWS/S3 style)",
+	"xml":         "XML error document",
 	"soap-fault":  "SOAP fault",
 	"xml-rpc":     "XML-RPC fault",
 	"problem+xml": "RFC 9457 Problem Details (XML)",

@@ -21,6 +21,7 @@ var fieldListKeys = map[string]int{
 	"validationmessages": 90, "errorfields": 90, "modelstate": 90, "fields": 85, "errors": 80,
 	"suberrors": 80, "validation": 80, "issues": 75, "details": 70, "causes": 70, "failures": 70,
 	"errordetails": 70, "children": 60, "problems": 60, "params": 50, "parameters": 50,
+	"data": 40, // JSend's {"status": "fail", "data": {"title": "A title is required"}}
 }
 
 // fieldCandidate is the best field-error holder seen so far.
@@ -48,11 +49,11 @@ func (c *fieldCandidate) offer(fes []FieldError, score int, parents []string, ke
 func findFieldErrors(root any, status int) []FieldError {
 	var best fieldCandidate
 	var path [6]string
-	if a, ok := root.([]any); ok {
+	if a, ok := root.([]any); ok && !(status >= 200 && status < 400) {
 		// A top-level array of field errors (Sonarr, FluentValidation).
 		best.offer(fieldList(a), 60, nil, "")
 	}
-	searchFields(root, path[:0], &best)
+	searchFields(root, path[:0], status >= 200 && status < 400, &best)
 	if m, ok := root.(map[string]any); ok && best.fields == nil && (status >= 400 || status == 0) && isFieldMap(m) && allLists(m) && isFieldTree(m) {
 		// The whole body is a map of field to messages (Django REST
 		// framework's serializer errors).
@@ -96,8 +97,10 @@ func sameObject(a, b map[string]any) bool {
 }
 
 // searchFields offers every list or map under v that holds field
-// errors; path holds the member names down to v.
-func searchFields(v any, path []string, best *fieldCandidate) {
+// errors; path holds the member names down to v. In a success body
+// (payload) only error containers are searched: elsewhere a list of
+// named things is data.
+func searchFields(v any, path []string, payload bool, best *fieldCandidate) {
 	depth := len(path)
 	if depth > 4 {
 		return
@@ -105,11 +108,14 @@ func searchFields(v any, path []string, best *fieldCandidate) {
 	switch x := v.(type) {
 	case []any:
 		if len(x) > 0 {
-			searchFields(x[0], path, best)
+			searchFields(x[0], path, payload, best)
 		}
 	case map[string]any:
 		for k, child := range x {
 			nk := normKey(k)
+			if payload && !isErrorContainer(nk) {
+				continue
+			}
 			switch c := child.(type) {
 			case []any:
 				if fes := fieldList(c); len(fes) > 0 {
@@ -126,7 +132,7 @@ func searchFields(v any, path []string, best *fieldCandidate) {
 			default:
 				continue
 			}
-			searchFields(child, append(path, k), best)
+			searchFields(child, append(path, k), false, best)
 		}
 	}
 }

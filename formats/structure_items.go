@@ -118,7 +118,8 @@ func itemField(m map[string]any) string {
 // none does.
 func foldMembers(m map[string]any) map[string]any {
 	var out map[string]any
-	for k, v := range m {
+	for _, k := range sortedKeys(m) { // in order: two spellings of one name give the same answer every time
+		v := m[k]
 		nk := normKey(k)
 		for _, want := range foldTargets {
 			if want != k && normKey(want) == nk {

@@ -156,6 +156,14 @@ func TestStructuralReader(t *testing.T) {
 		{name: "a request id in a SOAP fault's detail", status: 500, ctype: "application/soap+xml",
 			body:   `<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"><s:Body><s:Fault><s:Code><s:Value>s:Receiver</s:Value></s:Code><s:Reason><s:Text xml:lang="en">Internal error</s:Text></s:Reason><s:Detail><ServiceError><RequestId>7d1c9e2a-44f1</RequestId></ServiceError></s:Detail></s:Fault></s:Body></s:Envelope>`,
 			format: "soap-fault", code: "s:Receiver", msg: "Internal error", rid: "7d1c9e2a-44f1", ridSrc: "body RequestId"},
+		{name: "a member named for an error holds its message", status: 400, body: `{"validation_error":"The amount must be positive"}`,
+			msg: "The amount must be positive"},
+		{name: "a Rails-style map whose message is a sentence of its own", status: 422, body: `{"errors":{"schema":["The property '#/' did not contain a required property of 'designations'"]}}`,
+			format: "rails", msg: "The property '#/' did not contain a required property of 'designations'",
+			fields: []fe{{"schema", "The property '#/' did not contain a required property of 'designations'", ""}}},
+		{name: "JSend fail data", status: 400, body: `{"status":"fail","data":{"title":"A title is required"}}`,
+			msg: "A title is required", fields: []fe{{"title", "A title is required", ""}}},
+		{name: "a success body's named items are data, not field errors", status: 200, body: `{"items":[{"name":"scarf","message":"Gift wrapped for you"}]}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -91,6 +91,9 @@ var payloadMessageKeys = map[string]bool{
 // messageScore scores v under member nk as the body's message.
 func messageScore(nk, v string, status int) int {
 	s, ok := messageKeys[nk]
+	if !ok && (strings.HasSuffix(nk, "error") || strings.HasSuffix(nk, "message")) {
+		ok, s = true, 70 // validation_error, customMessage
+	}
 	if !ok || looksLikeURI(v) {
 		return 0
 	}
@@ -156,8 +159,12 @@ func codeScore(nk, v string, number, withMsg bool, status int) int {
 		}
 	case "id", "errorid":
 		// An id names the error only beside a message, and only as a
-		// word, not a serial number or a UUID.
+		// word (not_found, EMAIL_TAKEN), not a serial number, a UUID or
+		// a record's id such as usr_8f2k (an eBay errorId number is).
 		if !withMsg || (number || looksLikeID(v)) && !(number && nk == "errorid") {
+			return 0
+		}
+		if nk == "id" && strings.ContainsAny(v, "0123456789") && !isUpperToken(v) {
 			return 0
 		}
 	}

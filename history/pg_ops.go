@@ -124,14 +124,12 @@ func lostConnection(err error) bool {
 func (q Query) pgWhere() (string, []any) {
 	var conds []string
 	var args []any
+	// add takes a condition written with ? placeholders, as for SQLite,
+	// and numbers them.
 	add := func(c string, a ...any) {
-		for range a {
-			args = append(args, nil)
-		}
-		n := len(args) - len(a)
-		for i, v := range a {
-			args[n+i] = v
-			c = strings.Replace(c, "?", "$"+strconv.Itoa(n+i+1), 1)
+		for _, v := range a {
+			args = append(args, v)
+			c = strings.Replace(c, "?", "$"+strconv.Itoa(len(args)), 1)
 		}
 		conds = append(conds, c)
 	}
@@ -244,10 +242,15 @@ func (p *pgStore) summaries(ctx context.Context, sqlText string, args []any) ([]
 	return out, p.connErr(rows.Err())
 }
 
-func (p *pgStore) count(ctx context.Context, q Query) (int64, error) {
+func (p *pgStore) count(ctx context.Context, q Query, limit int64) (int64, error) {
 	where, args := q.pgWhere()
+	sqlText := `SELECT count(*) FROM exchanges e` + where
+	if limit > 0 {
+		args = append(args, limit)
+		sqlText = `SELECT count(*) FROM (SELECT 1 FROM exchanges e` + where + ` LIMIT $` + strconv.Itoa(len(args)) + `) c`
+	}
 	var n int64
-	err := p.pool.QueryRow(ctx, `SELECT count(*) FROM exchanges e`+where, args...).Scan(&n)
+	err := p.pool.QueryRow(ctx, sqlText, args...).Scan(&n)
 	return n, p.connErr(err)
 }
 

@@ -50,9 +50,9 @@ func (s *Store) SearchQuery(ctx context.Context, q Query, limit, offset int) ([]
 	if s.remote != nil {
 		return s.remote.search(ctx, q, limit, offset)
 	}
-	from, where, args := q.sql()
+	from, where, args := q.sql(s.expandFTS(ctx, q.Text))
 	order := ` ORDER BY e.time DESC, e.id DESC`
-	if ftsQuery(q.Text) != "" {
+	if from != "exchanges e" {
 		// tkey sorts opposite to time; ordering by the full-text rowid lets
 		// FTS5 hand matches over newest first and stop at the limit.
 		order = ` ORDER BY f.rowid`
@@ -78,29 +78,42 @@ func (s *Store) SearchQuery(ctx context.Context, q Query, limit, offset int) ([]
 
 // Count returns how many exchanges match query.
 func (s *Store) Count(ctx context.Context, query string) (int64, error) {
+	return s.CountAtMost(ctx, query, 0)
+}
+
+// CountAtMost is Count stopping at limit (when > 0): it returns limit when
+// there are at least that many, which on a large history costs a fraction
+// of an exact count of a common word (a TUI shows "10000+").
+func (s *Store) CountAtMost(ctx context.Context, query string, limit int64) (int64, error) {
 	q, err := ParseQuery(query)
 	if err != nil {
 		return 0, err
 	}
 	if s.remote != nil {
-		return s.remote.count(ctx, q)
+		return s.remote.count(ctx, q, limit)
 	}
-	from, where, args := q.sql()
+	from, where, args := q.sql(s.expandFTS(ctx, q.Text))
+	sqlText := `SELECT count(*) FROM ` + from + where
+	if limit > 0 {
+		sqlText = `SELECT count(*) FROM (SELECT 1 FROM ` + from + where + ` LIMIT ?)`
+		args = append(args, limit)
+	}
 	var n int64
-	err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+from+where, args...).Scan(&n)
+	err = s.db.QueryRowContext(ctx, sqlText, args...).Scan(&n)
 	return n, mapErr(err)
 }
 
 // sql returns the FROM clause, the WHERE clause (with its leading space,
-// or "") and the arguments for q.
-func (q Query) sql() (from, where string, args []any) {
+// or "") and the arguments for q, whose free text is the FTS5 query fts
+// (ftsQuery, or expandFTS's form of it).
+func (q Query) sql(fts string) (from, where string, args []any) {
 	from = "exchanges e"
 	var conds []string
 	add := func(c string, a ...any) {
 		conds = append(conds, c)
 		args = append(args, a...)
 	}
-	if fts := ftsQuery(q.Text); fts != "" {
+	if fts != "" {
 		from = "exchanges_fts f JOIN exchanges e ON e.tkey = f.rowid"
 		add("exchanges_fts MATCH ?", fts)
 	}

@@ -5,7 +5,12 @@
 // The database is pure-Go SQLite (modernc.org/sqlite) in WAL mode with a
 // busy timeout, so several apierr processes can write at once; the schema
 // comes from numbered migrations, and a database written by a newer apierr
-// is refused without being touched.
+// is refused without being touched, as is any SQLite file not marked as
+// apierr's.
+//
+// A team shares one history on PostgreSQL instead (a postgres:// URL in
+// place of the file, see pg.go): the same Store, the same rows redacted on
+// this machine, the same query language, its own numbered migrations.
 package history
 
 import (

@@ -146,6 +146,9 @@ func TestSuiteQueryLanguage(t *testing.T) {
 			if n, err := alice.Count(ctx, tt.query); err != nil || n != int64(len(tt.want)) {
 				t.Errorf("count %q = %d, %v; want %d", tt.query, n, err, len(tt.want))
 			}
+			if n, err := alice.CountAtMost(ctx, tt.query, 2); err != nil || n != int64(min(len(tt.want), 2)) {
+				t.Errorf("count at most 2 %q = %d, %v; want %d", tt.query, n, err, min(len(tt.want), 2))
+			}
 		}
 		page1, _ := alice.Search(ctx, "", 3, 0)
 		page2, _ := alice.Search(ctx, "", 3, 3)

@@ -41,6 +41,10 @@ type Options struct {
 	Stderr io.Writer
 	// RedactNames are the config file's [redact] names.
 	RedactNames []string
+	// HistoryUser is recorded as who saved each exchange ("" is the OS
+	// user); HistoryFallback is the local file that keeps exchanges a team
+	// store cannot take.
+	HistoryUser, HistoryFallback string
 }
 
 // Run starts the TUI and returns the process exit status.
@@ -53,7 +57,7 @@ func Run(opts Options) int {
 	if noColor {
 		noColorProfile()
 	}
-	svc := defaultServices(redact.New(opts.RedactNames))
+	svc := defaultServices(redact.New(opts.RedactNames), opts)
 	svc.send = withSpec(svc.send, opts.ProfilesDir)
 	m := newModel(opts, svc, out, os.Getenv("TMUX") != "", noColor)
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithOutput(out))

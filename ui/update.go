@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -210,6 +211,11 @@ func (m model) onSent(msg sentMsg) (model, tea.Cmd) {
 }
 
 func (m model) onSaved(msg savedMsg) model {
+	var kept *history.SavedLocallyError
+	if errors.As(msg.err, &kept) {
+		m.status = failure(msg.err) // saved, but in the local file: say where
+		return m
+	}
 	if msg.err != nil {
 		m.status = failure(fmt.Errorf("not saved to history: %w", msg.err))
 		return m

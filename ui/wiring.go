@@ -15,14 +15,19 @@ import (
 )
 
 // defaultServices wires the TUI to the real network, history, profiles and
-// demo server; r is the redactor built from the config.
-func defaultServices(r *redact.Redactor) services {
+// demo server; r is the redactor built from the config; the Options, when
+// given, say who saves and where a team store's exchanges fall back to.
+func defaultServices(r *redact.Redactor, o ...Options) services {
+	var opts Options
+	if len(o) > 0 {
+		opts = o[0]
+	}
 	return services{
 		send:      probe.Send,
 		parseCurl: probe.ParseCurl,
 		curl:      probe.CurlCommand,
 		openHistory: func(path string) (historyStore, error) {
-			s, err := history.OpenWith(path, history.Options{Redactor: r})
+			s, err := history.OpenWith(path, history.Options{Redactor: r, User: opts.HistoryUser, Fallback: opts.HistoryFallback})
 			if err != nil {
 				return nil, err
 			}

@@ -171,6 +171,18 @@ func BenchmarkImportFiveMegabytes(b *testing.B) {
 	}
 }
 
+// BenchmarkImportFiveMegabytesText is the same page as copied text: no
+// Markdown headings or separator rows, so the text reader does the work.
+func BenchmarkImportFiveMegabytesText(b *testing.B) {
+	src := bytes.ReplaceAll(bigPage(), []byte("## "), nil)
+	src = bytes.ReplaceAll(src, []byte("|---|---|\n"), nil)
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Import(src, Options{Name: "big"})
+	}
+}
+
 func BenchmarkImportFiveMegabytesHTML(b *testing.B) {
 	var page bytes.Buffer
 	page.WriteString("<html><body><table><tr><th>Code</th><th>Description</th></tr><tr><td>400</td><td>Bad</td></tr></table>")

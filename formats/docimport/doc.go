@@ -4,10 +4,19 @@
 // bodies.
 //
 // It is pure: text goes in, a Profile and a Report come out. It reads
-// Markdown (pipe tables, headings, lists, fenced code), HTML (tables,
-// definition lists, headed sections) and the plain text a person copies
-// from a docs site, where table cells arrive one per line or run
-// together. Whatever it cannot place, or could read more than one way, is
+// Markdown (pipe tables, headings, lists, fenced code, raw HTML blocks,
+// MDX components), HTML (tables, definition lists, headed sections) and
+// the plain text a person copies from a docs site, where table cells
+// arrive one per line, run together or separated by spaces. Which of the
+// three a page is, is judged by the whole document. What a site's build
+// consumes (front matter, comments, Liquid and Jinja tags) never reaches
+// the profile.
+//
+// The page becomes blocks (headings, paragraphs, tables, lists, code);
+// the extractor reads status tables, error-code tables, sections headed
+// by a status or a code, lists and labelled records from them by what
+// their cells and headings hold, not by vendor. Whatever it cannot place,
+// could read more than one way, or skips as another party's statuses, is
 // said in the Report rather than guessed.
 package docimport
 

@@ -222,8 +222,9 @@ func htmlList(l *html.Node, b *block, depth int) {
 		if li.Type != html.ElementNode || li.DataAtom != atom.Li {
 			continue
 		}
-		var own strings.Builder
+		var own, raw strings.Builder
 		var nested []*html.Node
+		first := true
 		for c := li.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type == html.ElementNode && (c.DataAtom == atom.Ul || c.DataAtom == atom.Ol) {
 				nested = append(nested, c)
@@ -231,12 +232,29 @@ func htmlList(l *html.Node, b *block, depth int) {
 			}
 			if c.Type == html.TextNode {
 				own.WriteString(c.Data)
+				raw.WriteString(c.Data)
+				if strings.TrimSpace(c.Data) != "" {
+					first = false
+				}
 			} else if c.Type == html.ElementNode && !skippedElement(c) {
-				own.WriteString(" " + textOf(c) + " ")
+				t := textOf(c)
+				own.WriteString(" " + t + " ")
+				// The item's raw form keeps a leading <code> or <strong>
+				// as Markdown writes it: it sets an error code off.
+				switch {
+				case first && c.DataAtom == atom.Code:
+					raw.WriteString("`" + t + "`")
+				case first && (c.DataAtom == atom.Strong || c.DataAtom == atom.B) && !strings.Contains(t, " "):
+					raw.WriteString("**" + t + "**")
+				default:
+					raw.WriteString(" " + t + " ")
+				}
+				first = false
 			}
 		}
 		if t := cleanCell(own.String()); t != "" {
 			b.items = append(b.items, t)
+			b.rawItems = append(b.rawItems, strings.TrimSpace(raw.String()))
 			b.depth = append(b.depth, depth)
 			b.indents = append(b.indents, depth)
 		}

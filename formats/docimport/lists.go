@@ -24,7 +24,7 @@ var (
 // least two thirds of the items must start so; the others are reported.
 func (x *extractor) statusLists() {
 	for i, b := range x.doc {
-		if x.used[i] || b.kind != bList || len(b.items) < 2 {
+		if x.used[i] || b.kind != bList || len(b.items) < 2 && !(len(b.items) == 1 && singleStatusItem.MatchString(b.items[0])) {
 			continue
 		}
 		b.items = splitRunOnItems(b.items)
@@ -172,3 +172,8 @@ func (x *extractor) startsWithStatuses(b block) bool {
 	}
 	return n*3 >= len(b.items)*2
 }
+
+// singleStatusItem is a list of one item that is plainly a status row,
+// as pages split by kind of error write them ("Server Errors" over
+// "500: Internal server error").
+var singleStatusItem = regexp.MustCompile(`^[1-5][0-9][0-9]\s*(?::|\s-|\s–|\s—)\s+\S`)

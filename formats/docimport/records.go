@@ -169,7 +169,11 @@ func (x *extractor) addCode(e formats.ErrorCodeDoc, action string) {
 		if e.Status != 0 {
 			x.p.Advice = append(x.p.Advice, formats.Advice{Title: e.Code, Statuses: []int{e.Status}, Steps: []string{action}})
 		} else {
-			e.Description = strings.TrimSpace(e.Description + " What to do: " + action)
+			d := strings.TrimSpace(e.Description)
+			if d != "" && !strings.ContainsAny(d[len(d)-1:], ".!?") {
+				d += "."
+			}
+			e.Description = strings.TrimSpace(d + " What to do: " + action)
 		}
 	}
 	x.codeSeen[e.Code] = len(x.p.ErrorCodes)

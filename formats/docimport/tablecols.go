@@ -2,6 +2,7 @@ package docimport
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -45,10 +46,14 @@ func retryAdvice(cell string) string {
 	switch {
 	case c == "":
 		return ""
-	case l == "no" || strings.HasPrefix(l, "no "), strings.HasPrefix(l, "no,"), strings.HasPrefix(l, "no -"):
-		return "Do not retry: " + c + "."
-	case l == "yes" || strings.HasPrefix(l, "yes"):
-		return "Retry: " + c + "."
+	case l == "no":
+		return "Do not retry."
+	case strings.HasPrefix(l, "no ") || strings.HasPrefix(l, "no,") || strings.HasPrefix(l, "no -"):
+		return "Do not retry: " + strings.TrimLeft(c[2:], " ,-–—") + "."
+	case l == "yes":
+		return "Retry."
+	case strings.HasPrefix(l, "yes"):
+		return "Retry: " + strings.TrimLeft(c[3:], " ,-–—") + "."
 	}
 	return "Retry: " + c + "."
 }
@@ -127,4 +132,85 @@ func (x *extractor) ancestors(i int) []int {
 		}
 	}
 	return out
+}
+
+// leadingStatuses reads a cell that starts with one or more statuses
+// ("502 or 504", "409, 412", "200 (empty)") and returns them and what
+// follows in parentheses.
+func leadingStatuses(cell string) ([]int, string) {
+	m := statusList.FindStringSubmatch(cell)
+	if m == nil {
+		return nil, ""
+	}
+	var out []int
+	for _, f := range statusNum.FindAllString(m[1], -1) {
+		if n, ok := parseStatus(f); ok {
+			out = append(out, n)
+		}
+	}
+	return out, strings.TrimSpace(m[2] + m[3])
+}
+
+// numericCodes: most cells are an API's numeric codes ("10001", "-1",
+// "0"), with more than statuses among them.
+func numericCodes(cells []string) bool {
+	n, long := 0, 0
+	for _, c := range cells {
+		c = stripMarks(c)
+		if _, err := strconv.Atoi(c); err == nil && len(c) <= 12 {
+			n++
+			if isNumericCode(c) || strings.HasPrefix(c, "-") {
+				long++
+			}
+		}
+	}
+	return n*2 > len(cells) && long*2 > n
+}
+
+// unknownHeader: no column heading is in the vocabulary.
+func unknownHeader(cols []column) bool {
+	for _, c := range cols {
+		if c != colOther {
+			return false
+		}
+	}
+	return true
+}
+
+// repeats: more than a quarter of the cells repeat an earlier one.
+func repeats(cells []string) bool {
+	seen := map[string]bool{}
+	dup := 0
+	for _, c := range cells {
+		c = stripMarks(c)
+		if seen[c] {
+			dup++
+		}
+		seen[c] = true
+	}
+	return dup*4 > len(cells)
+}
+
+// columnCells returns column k's cells, none when k < 0.
+func columnCells(b block, k int) []string {
+	if k < 0 {
+		return nil
+	}
+	var out []string
+	for _, r := range b.rows {
+		if k < len(r) {
+			out = append(out, r[k])
+		} else {
+			out = append(out, "")
+		}
+	}
+	return out
+}
+func hasEmpty(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) == "" {
+			return true
+		}
+	}
+	return false
 }

@@ -40,6 +40,12 @@ func (x *extractor) table(i int) {
 		x.statusTable(b, cols)
 	case tableErrorCode:
 		x.errorCodeTable(i, b, cols)
+		if sc := statusColumn(b); sc >= 0 && !repeats(columnCells(b, sc)) && hasEmpty(columnCells(b, colIndex(cols, colCode, sc))) {
+			// "Status Code | Error Code | Description" where some rows
+			// have no code (200, 201): a status table with a column of
+			// codes, each status once. Its rows are the statuses' too.
+			x.statusTable(b, cols)
+		}
 	case tableField:
 		if !x.aboutErrorBody(i) {
 			x.rep.unplaced("table headed " + clip(strings.Join(b.header, " | "), 50) + " under " + quote(x.headingAbove(i)) +
@@ -291,23 +297,6 @@ func (x *extractor) statusTable(b block, cols []column) {
 	}
 }
 
-// leadingStatuses reads a cell that starts with one or more statuses
-// ("502 or 504", "409, 412", "200 (empty)") and returns them and what
-// follows in parentheses.
-func leadingStatuses(cell string) ([]int, string) {
-	m := statusList.FindStringSubmatch(cell)
-	if m == nil {
-		return nil, ""
-	}
-	var out []int
-	for _, f := range statusNum.FindAllString(m[1], -1) {
-		if n, ok := parseStatus(f); ok {
-			out = append(out, n)
-		}
-	}
-	return out, strings.TrimSpace(m[2] + m[3])
-}
-
 var (
 	statusList = regexp.MustCompile(`^([1-5][0-9][0-9](?:\s*(?:,|/|or|and)\s*[1-5][0-9][0-9])*)\s*(?:\(([^()]{1,40})\)|([A-Za-z][A-Za-z ]{0,40}))?$`)
 	statusNum  = regexp.MustCompile(`[1-5][0-9][0-9]`)
@@ -332,6 +321,11 @@ var namedDescription = regexp.MustCompile(`^([A-Za-z][A-Za-z'’ -]{0,40}?)\s+(?
 func cutNamedDescription(desc string) (string, string) {
 	if m := namedDescription.FindStringSubmatch(desc); m != nil {
 		return m[1], m[2]
+	}
+	// "Accepted - The event has been accepted": a registered reason
+	// phrase, a dash, then the description.
+	if name, rest, ok := cutKnownName(desc); ok && len(rest) > 2 && strings.ContainsAny(rest[:1], "-–—:") {
+		return name, strings.TrimSpace(strings.TrimLeft(rest, "-–—: "))
 	}
 	return "", desc
 }
@@ -420,72 +414,4 @@ func (x *extractor) errorCodeTable(i int, b block, cols []column) {
 		}
 		x.addCode(e, x.cell(b, row, ac, code))
 	}
-}
-
-func (x *extractor) fieldTable(b block, cols []column) {
-	fc := 0
-	if k := colIndex(cols, colField, -1); k >= 0 {
-		fc = k
-	}
-	tc := colIndex(cols, colType, fc)
-	dc := colIndex(cols, colDescription, fc)
-	seen := map[string]bool{}
-	for _, f := range x.p.Fields {
-		seen[f.Name] = true
-	}
-	for _, row := range b.rows {
-		if fc >= len(row) {
-			continue
-		}
-		name := stripMarks(row[fc])
-		if name == "" || seen[name] {
-			continue
-		}
-		seen[name] = true
-		x.p.Fields = append(x.p.Fields, formats.FieldDoc{
-			Name:        name,
-			Type:        x.cell(b, row, tc, name),
-			Description: x.cell(b, row, dc, name),
-		})
-	}
-}
-
-// numericCodes: most cells are an API's numeric codes ("10001", "-1",
-// "0"), with more than statuses among them.
-func numericCodes(cells []string) bool {
-	n, long := 0, 0
-	for _, c := range cells {
-		c = stripMarks(c)
-		if _, err := strconv.Atoi(c); err == nil && len(c) <= 12 {
-			n++
-			if isNumericCode(c) || strings.HasPrefix(c, "-") {
-				long++
-			}
-		}
-	}
-	return n*2 > len(cells) && long*2 > n
-}
-
-// unknownHeader: no column heading is in the vocabulary.
-func unknownHeader(cols []column) bool {
-	for _, c := range cols {
-		if c != colOther {
-			return false
-		}
-	}
-	return true
-}
-
-// repeats: more than a quarter of the cells repeat an earlier one.
-func repeats(cells []string) bool {
-	seen := map[string]bool{}
-	dup := 0
-	for _, c := range cells {
-		c = stripMarks(c)
-		if seen[c] {
-			dup++
-		}
-		seen[c] = true
-	}
-	return dup*4 > len(cells)
 }

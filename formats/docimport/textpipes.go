@@ -127,7 +127,11 @@ func runOnStatuses(line string) []string {
 		}
 		rest := strings.TrimLeft(line[k+3:], " ")
 		name := http.StatusText(code)
-		if name == "" || len(rest) < len(name) || !strings.EqualFold(rest[:len(name)], name) {
+		named := name != "" && len(rest) >= len(name) && strings.EqualFold(rest[:len(name)], name)
+		// "…idempotent replay201: New resource created": a status and a
+		// colon glued to the text before it start an item too.
+		colon := strings.HasPrefix(rest, ":") && (k == 0 || isLetterOrClose(line[k-1]))
+		if !named && !colon {
 			continue
 		}
 		cuts = append(cuts, k)
@@ -217,4 +221,8 @@ func headerPhrase(s string) bool {
 		}
 	}
 	return false
+}
+
+func isLetterOrClose(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == ')' || c == '.'
 }

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/apierr/apierr/formats"
 	"github.com/getkin/kin-openapi/openapi3"
@@ -28,6 +29,9 @@ var methods = []string{"GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH
 
 // maxExample caps an example body kept in the index or the profile.
 const maxExample = 2048
+
+// maxDescription caps a response description kept in the index.
+const maxDescription = 2000
 
 // Build turns a loaded document into a profile and its operations index.
 // The profile's tables are what every operation shares: a status every
@@ -197,7 +201,7 @@ func buildResponse(status string, r *openapi3.Response) Response {
 	}
 	out := Response{Status: status}
 	if r.Description != nil {
-		out.Description = strings.TrimSpace(*r.Description)
+		out.Description = clip(strings.TrimSpace(*r.Description), maxDescription)
 	}
 	if !isError(strings.ToUpper(status)) {
 		return out
@@ -333,9 +337,13 @@ func exampleOf(mt *openapi3.MediaType) string {
 	return string(b)
 }
 
+// clip cuts s to at most n bytes, at a character boundary.
 func clip(s string, n int) string {
 	if len(s) <= n {
 		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
 	}
 	return s[:n]
 }

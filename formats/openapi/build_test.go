@@ -222,3 +222,18 @@ components:
 		t.Errorf("hosts %v base paths %v", p.Hosts, ix.BasePaths)
 	}
 }
+
+// The family of Slack's documented error bodies becomes the profile's
+// format, so its error codes are evidence only for bodies of that family.
+func TestBuildFormatFromExamples(t *testing.T) {
+	data, _ := os.ReadFile("testdata/slack_web_openapi_v2.json")
+	spec, err := Load(data, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _ := Build(spec, BuildOptions{Name: "slack"})
+	want := formats.DetectText(400, http.Header{"Content-Type": {"application/json"}}, `{"ok": false, "error": "invalid_auth"}`, formats.Options{}).Format
+	if p.Format == "" || p.Format != want {
+		t.Errorf("format %q, want %q", p.Format, want)
+	}
+}

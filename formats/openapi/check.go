@@ -81,6 +81,12 @@ func (ix *Index) Check(op *Operation, pathParams map[string]string, req Request)
 				}
 			}
 		case "header":
+			// OpenAPI 3 says such header parameters are ignored: the
+			// media types and the security schemes govern them.
+			switch strings.ToLower(p.Name) {
+			case "accept", "content-type", "authorization":
+				continue
+			}
 			vals = req.Header.Values(p.Name)
 			present = len(vals) > 0
 		case "cookie":

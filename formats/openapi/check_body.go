@@ -2,7 +2,10 @@ package openapi
 
 import (
 	"encoding/json"
+	"errors"
+	"io"
 	"mime"
+	"mime/multipart"
 	"net/url"
 	"sort"
 	"strings"
@@ -39,6 +42,13 @@ func (c *checker) body(op *Operation, req Request) {
 		form, err := url.ParseQuery(req.Body)
 		if err != nil {
 			c.add("body", "body", "", "must be form-encoded ("+media.Type+")")
+			return
+		}
+		c.form(s, form)
+	case strings.HasPrefix(media.Type, "multipart/form-data"):
+		form, err := multipartFields(req.Header.Get("Content-Type"), req.Body)
+		if err != nil {
+			c.add("body", "body", "", "must be multipart/form-data with its boundary: "+err.Error())
 			return
 		}
 		c.form(s, form)
@@ -286,4 +296,30 @@ func preview(v any) string {
 
 func escapePointer(s string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
+}
+
+// multipartFields reads a multipart/form-data body's parts by name: the
+// text of each field, and "" for a file (its content is not checked).
+func multipartFields(ctype, body string) (url.Values, error) {
+	_, params, err := mime.ParseMediaType(ctype)
+	if err != nil || params["boundary"] == "" {
+		return nil, errors.New("the Content-Type names no boundary")
+	}
+	r := multipart.NewReader(strings.NewReader(body), params["boundary"])
+	out := url.Values{}
+	for {
+		part, err := r.NextPart()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if part.FileName() != "" {
+			out.Add(part.FormName(), "")
+			continue
+		}
+		v, _ := io.ReadAll(io.LimitReader(part, 1<<16))
+		out.Add(part.FormName(), string(v))
+	}
 }

@@ -119,4 +119,31 @@ func fillTables(p *formats.Profile, ix *Index) {
 	if errorResponses > 0 && 2*problem > errorResponses {
 		p.Format = "problem+json"
 	}
+	if p.Format == "" {
+		p.Format = exampleFamily(p.Examples)
+	}
+}
+
+// exampleFamily is the error format family every documented example body
+// is recognized as, "" when they disagree or none is an error family. A
+// profile's error codes count as evidence only for bodies of its family,
+// so Slack's "invalid_auth" does not claim another API's body.
+func exampleFamily(examples []formats.Example) string {
+	family := ""
+	for _, ex := range examples {
+		status := ex.Status
+		if status < 400 {
+			status = 400
+		}
+		f := formats.DetectText(status, http.Header{"Content-Type": {"application/json"}}, ex.Body, formats.Options{Profiles: formats.NewRegistry()}).Format
+		switch {
+		case f == "json" || f == "text" || f == "empty" || f == "binary" || f == "html":
+			return ""
+		case family == "":
+			family = f
+		case family != f:
+			return ""
+		}
+	}
+	return family
 }

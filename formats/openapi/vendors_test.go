@@ -72,6 +72,11 @@ var vendorCases = []struct {
 		header: bearer(nil), op: "GET /automations/{automation_id}/runs",
 		want: []string{"path automation_id: must be in format uuid"}},
 
+	{file: "resend.yaml", method: "POST", url: "https://api.resend.com/contacts/imports",
+		header: bearer(http.Header{"Content-Type": {"multipart/form-data; boundary=XyZ"}}),
+		body:   "--XyZ\r\nContent-Disposition: form-data; name=\"on_conflict\"\r\n\r\nreplace\r\n--XyZ--\r\n", op: "POST /contacts/imports",
+		want: []string{"body file: required body member", "body on_conflict: must be one of: upsert, skip"}},
+
 	// Netlify, Swagger 2.0 YAML, base path /api/v1.
 	{file: "netlify_swagger.yml", method: "POST", url: "https://api.netlify.com/api/v1/accounts",
 		header: bearer(jsonCT(nil)), body: `{"name": "team", "period": "weekly"}`, op: "POST /accounts",

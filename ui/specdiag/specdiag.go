@@ -18,7 +18,8 @@ import (
 )
 
 // Loader reads operations indexes from a profiles directory and keeps
-// each one it has read. It is safe for concurrent use.
+// each one it has read until its file changes. It is safe for concurrent
+// use.
 type Loader struct {
 	// Dir is the profiles directory the indexes' file names are relative to.
 	Dir string
@@ -29,8 +30,11 @@ type Loader struct {
 
 type entry struct {
 	once sync.Once
-	ix   *openapi.Index
-	err  error
+	// stamp is the file's modification time and size when read: a
+	// profile imported again while the TUI runs is read again.
+	stamp string
+	ix    *openapi.Index
+	err   error
 }
 
 var (
@@ -60,13 +64,17 @@ func (l *Loader) Index(p formats.Profile) (*openapi.Index, error) {
 	if !filepath.IsAbs(path) {
 		path = filepath.Join(l.Dir, path)
 	}
+	stamp := ""
+	if fi, err := os.Stat(path); err == nil {
+		stamp = fmt.Sprintf("%d/%d", fi.ModTime().UnixNano(), fi.Size())
+	}
 	l.mu.Lock()
 	if l.cache == nil {
 		l.cache = map[string]*entry{}
 	}
 	e := l.cache[path]
-	if e == nil {
-		e = &entry{}
+	if e == nil || e.stamp != stamp {
+		e = &entry{stamp: stamp}
 		l.cache[path] = e
 	}
 	l.mu.Unlock()
