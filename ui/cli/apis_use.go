@@ -65,26 +65,40 @@ func APIsUse(env *Env, args []string) int {
 // [hosts] table ("auto" or "" removes it), keeping its other settings.
 // The TUI's ctrl+k uses it too; the TUI's "-" means none.
 func (e *Env) RememberProfile(host, name string) error {
-	c, err := e.LoadConfig()
-	if err != nil {
+	// The file is checked as a Config first, so a broken one is named
+	// and left alone; it is then edited as a plain table, so settings
+	// this build does not know survive and no empty ones are added.
+	if _, err := e.LoadConfig(); err != nil {
 		return err
+	}
+	path := e.ConfigPath()
+	doc := map[string]any{}
+	if b, err := os.ReadFile(path); err == nil {
+		if _, err := toml.Decode(string(b), &doc); err != nil {
+			return fmt.Errorf("%s: %v", path, err)
+		}
+	}
+	hosts, _ := doc["hosts"].(map[string]any)
+	if hosts == nil {
+		hosts = map[string]any{}
 	}
 	if name == "-" {
 		name = "none"
 	}
-	if c.Hosts == nil {
-		c.Hosts = map[string]string{}
-	}
 	if name == "" || name == "auto" {
-		delete(c.Hosts, host)
+		delete(hosts, host)
 	} else {
-		c.Hosts[host] = name
+		hosts[host] = name
+	}
+	if len(hosts) == 0 {
+		delete(doc, "hosts")
+	} else {
+		doc["hosts"] = hosts
 	}
 	var buf bytes.Buffer
-	if err := toml.NewEncoder(&buf).Encode(c); err != nil {
+	if err := toml.NewEncoder(&buf).Encode(doc); err != nil {
 		return fmt.Errorf("cannot write the config: %w", err)
 	}
-	path := e.ConfigPath()
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("cannot create %s: %w", filepath.Dir(path), err)
 	}

@@ -28,6 +28,9 @@ func TestAPIsUseKeepsAProfileForAHost(t *testing.T) {
 	if err != nil || c.Hosts["127.0.0.1"] != "octo" || len(c.Redact.Names) != 1 {
 		t.Fatalf("config after apis use: %+v, %v", c, err)
 	}
+	if b, _ := os.ReadFile(env.ConfigPath()); strings.Contains(string(b), "history =") || strings.Contains(string(b), "user =") {
+		t.Errorf("apis use wrote settings nobody set:\n%s", b)
+	}
 
 	srv := sendAPI(t)
 	defer srv.Close()
