@@ -26,19 +26,7 @@ var ridOnScreen = regexp.MustCompile(`request_id +[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-
 // person would: type the URL and the token, send, read the request_id and
 // the docs' advice, find the exchange in history, quit.
 func TestEndToEnd(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("tmux is missing: .ci/run installs it; the end-to-end test cannot run without it")
-		}
-		t.Skip("tmux is not installed (under CI this fails)")
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "apierr")
-	build := exec.Command("go", "build", "-o", bin, "..")
-	build.Env = append(os.Environ(), "CGO_ENABLED=0")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	dir, bin := e2eBinary(t)
 
 	addr := freeLoopbackAddr(t)
 	demo := exec.Command(bin, "demo", "--addr", addr, "--quiet")
@@ -55,16 +43,7 @@ func TestEndToEnd(t *testing.T) {
 		return err == nil
 	})
 
-	sock := fmt.Sprintf("apierr-e2e-%d-%d", os.Getpid(), time.Now().UnixNano())
-	tmux := func(args ...string) string {
-		t.Helper()
-		out, err := exec.Command("tmux", append([]string{"-L", sock, "-f", "/dev/null"}, args...)...).CombinedOutput()
-		if err != nil {
-			t.Fatalf("tmux %v: %v\n%s", args, err, out)
-		}
-		return string(out)
-	}
-	t.Cleanup(func() { exec.Command("tmux", "-L", sock, "kill-server").Run() })
+	tmux := e2eTmux(t)
 	exitFile := filepath.Join(dir, "exit")
 	// A clean environment: only what a terminal session must have.
 	cmd := fmt.Sprintf("env -i HOME=%q PATH=%q TERM=xterm-256color %q --history %q; echo $? > %q; sleep 30",
@@ -129,29 +108,8 @@ func TestEndToEnd(t *testing.T) {
 // --demo` and checks the URL bar shows each whole URL (it once showed only
 // as many characters as the previous one had).
 func TestEndToEndDemoRoutes(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("tmux is missing: .ci/run installs it; the end-to-end test cannot run without it")
-		}
-		t.Skip("tmux is not installed (under CI this fails)")
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "apierr")
-	build := exec.Command("go", "build", "-o", bin, "..")
-	build.Env = append(os.Environ(), "CGO_ENABLED=0")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	sock := fmt.Sprintf("apierr-e2e-demo-%d-%d", os.Getpid(), time.Now().UnixNano())
-	tmux := func(args ...string) string {
-		t.Helper()
-		out, err := exec.Command("tmux", append([]string{"-L", sock, "-f", "/dev/null"}, args...)...).CombinedOutput()
-		if err != nil {
-			t.Fatalf("tmux %v: %v\n%s", args, err, out)
-		}
-		return string(out)
-	}
-	t.Cleanup(func() { exec.Command("tmux", "-L", sock, "kill-server").Run() })
+	dir, bin := e2eBinary(t)
+	tmux := e2eTmux(t)
 	cmd := fmt.Sprintf("env -i HOME=%q PATH=%q TERM=xterm-256color %q --history %q --demo; sleep 30",
 		dir, os.Getenv("PATH"), bin, filepath.Join(dir, "history.db"))
 	tmux("new-session", "-d", "-s", "demo", "-x", "200", "-y", "60", cmd)
@@ -180,6 +138,41 @@ func TestEndToEndDemoRoutes(t *testing.T) {
 		t.Errorf("the URL bar shows %q, want the 404 route's URL", bar)
 	}
 	tmux("send-keys", "-t", "demo", "C-c")
+}
+
+// e2eBinary builds apierr into a temporary directory, which it returns
+// too; without tmux the test is skipped (under CI it fails).
+func e2eBinary(t *testing.T) (dir, bin string) {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("tmux is missing: .ci/run installs it; the end-to-end test cannot run without it")
+		}
+		t.Skip("tmux is not installed (under CI this fails)")
+	}
+	dir = t.TempDir()
+	bin = filepath.Join(dir, "apierr")
+	build := exec.Command("go", "build", "-o", bin, "..")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return dir, bin
+}
+
+// e2eTmux runs tmux commands on a server of the test's own, killed at
+// its end.
+func e2eTmux(t *testing.T) func(args ...string) string {
+	sock := fmt.Sprintf("apierr-e2e-%d-%d", os.Getpid(), time.Now().UnixNano())
+	t.Cleanup(func() { exec.Command("tmux", "-L", sock, "kill-server").Run() })
+	return func(args ...string) string {
+		t.Helper()
+		out, err := exec.Command("tmux", append([]string{"-L", sock, "-f", "/dev/null"}, args...)...).CombinedOutput()
+		if err != nil {
+			t.Fatalf("tmux %v: %v\n%s", args, err, out)
+		}
+		return string(out)
+	}
 }
 
 // saveCapture keeps a screen capture in the test's directory, or in

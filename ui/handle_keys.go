@@ -103,17 +103,8 @@ func (m model) requestKey(k tea.KeyMsg) (model, tea.Cmd) {
 		m.screen = screenEnvs
 		m.envPick.point(m.env + 1)
 		return m, nil
-	case key.Matches(k, m.keys.Redirects):
-		m.status = info("%s", m.optionKey("redirects"))
-		return m, nil
-	case key.Matches(k, m.keys.Insecure):
-		m.status = info("%s", m.optionKey("insecure"))
-		return m, nil
-	case key.Matches(k, m.keys.Timeout):
-		m.status = info("%s", m.optionKey("timeout"))
-		return m, nil
-	case key.Matches(k, m.keys.Retries):
-		m.status = info("%s", m.optionKey("retries"))
+	case key.Matches(k, m.keys.Redirects, m.keys.Insecure, m.keys.Timeout, m.keys.Retries):
+		m.status = info("%s", m.optionKey(k))
 		return m, nil
 	case key.Matches(k, m.keys.CopyCurl):
 		return m.copyCurl(false)

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/apierr/apierr/probe"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
 )
 
 // Request options are kept apart from the fields: taken whole from a
@@ -15,23 +17,23 @@ import (
 // timeoutSteps is the cycle of alt+t: the default, then 5 s to 2 min.
 var timeoutSteps = []time.Duration{0, 5 * time.Second, 10 * time.Second, 30 * time.Second, 2 * time.Minute}
 
-// optionKey changes one request option; it reports what it did.
-func (m *model) optionKey(which string) string {
+// optionKey changes the request option of key k; it reports what it did.
+func (m *model) optionKey(k tea.KeyMsg) string {
 	o := &m.reqOpts
-	switch which {
-	case "redirects":
+	switch {
+	case key.Matches(k, m.keys.Redirects):
 		o.FollowRedirects = !o.FollowRedirects
 		if o.FollowRedirects {
 			return "redirects are followed (-L)"
 		}
 		return "redirects are shown, not followed"
-	case "insecure":
+	case key.Matches(k, m.keys.Insecure):
 		o.Insecure = !o.Insecure
 		if o.Insecure {
 			return "TLS certificates are NOT verified (-k): the server's identity goes unchecked"
 		}
 		return "TLS certificates are verified"
-	case "timeout":
+	case key.Matches(k, m.keys.Timeout):
 		next := timeoutSteps[0]
 		for i, d := range timeoutSteps {
 			if d == o.MaxTime {
@@ -43,7 +45,7 @@ func (m *model) optionKey(which string) string {
 			return "the timeout is the default (" + probe.DefaultMaxTime.String() + " per attempt)"
 		}
 		return "each attempt times out after " + next.String() + " (-m)"
-	case "retries":
+	case key.Matches(k, m.keys.Retries):
 		o.Retry = (o.Retry + 1) % 4
 		if o.Retry == 0 {
 			return "no retries"
