@@ -116,10 +116,10 @@ func (m model) headerView() string {
 }
 
 // profileShown names the profile of what is on screen: the shown
-// exchange's when the URL bar still holds its URL (the body's clues may
-// have beaten a choice), else the one the next send would use.
+// exchange's while the fields still hold its request (the body's clues
+// may have beaten a choice), else the one the next send would use.
 func (m model) profileShown() string {
-	if m.cur.ex != nil && m.cur.ex.Request.URL == m.req.url.Value() {
+	if m.cur.ex != nil && !m.cur.stale {
 		if m.cur.ex.Diagnosis.API != "" {
 			return m.cur.ex.Diagnosis.API
 		}
