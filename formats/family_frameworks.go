@@ -136,9 +136,12 @@ func fillGitHub(s *scan, m map[string]any, d *Diagnosis) bool {
 // APIs.
 func fillCodeMessage(s *scan, m map[string]any, d *Diagnosis) bool {
 	msg, msgKey := firstText(m, "message", "Message")
+	if msgKey == "" && has(m, "message") {
+		msgKey = "message"
+	}
 	code, codeKey := firstText(m, "code", "Code", "error_code", "errorCode", "ErrorCode")
-	if msg == "" || code == "" {
-		return false
+	if code == "" || msg == "" && !(isToken(code) && has(m, msgKey)) {
+		return false // an empty message still counts beside a code (Backblaze B2)
 	}
 	d.Code, d.Message = code, msg
 	appendFieldList(d, m["details"])

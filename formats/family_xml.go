@@ -65,8 +65,16 @@ func recognizeSOAPFault(f map[string]any, d *Diagnosis) {
 	// SoapCore sends Code as text rather than Code/Value.
 	d.Code = cmp.Or(str(f, "faultcode"), str(code, "Value"), str(f, "Code"))
 	d.Message = cmp.Or(str(f, "faultstring"), reasonText(f["Reason"]))
-	if sub := str(obj(code, "Subcode"), "Value"); sub != "" {
-		mergeExtra(d, map[string]any{"Subcode": sub})
+	// SOAP 1.2's Value is one of five generic codes (Sender, Receiver,
+	// ...); the innermost Subcode is the application's own (SOAP 1.2
+	// Part 1, 5.4.6): it is the code, the generic one goes to Extra.
+	for sub := obj(code, "Subcode"); sub != nil; sub = obj(sub, "Subcode") {
+		if v := str(sub, "Value"); v != "" {
+			if _, ok := d.Extra["Code"]; !ok {
+				mergeExtra(d, map[string]any{"Code": d.Code})
+			}
+			d.Code = v
+		}
 	}
 	if actor := cmp.Or(str(f, "faultactor"), str(f, "Role")); actor != "" {
 		mergeExtra(d, map[string]any{"faultactor": actor})

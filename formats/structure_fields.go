@@ -21,7 +21,7 @@ var fieldListKeys = map[string]int{
 	"validationmessages": 90, "errorfields": 90, "modelstate": 90, "fields": 85, "errors": 80,
 	"suberrors": 80, "validation": 80, "issues": 75, "details": 70, "causes": 70, "failures": 70,
 	"errordetails": 70, "children": 60, "problems": 60, "params": 50, "parameters": 50,
-	"data": 40, // JSend's {"status": "fail", "data": {"title": "A title is required"}}
+	"invalid": 80, "data": 40, // JSend's {"status": "fail", "data": {"title": "A title is required"}}
 }
 
 // fieldCandidate is the best field-error holder seen so far.

@@ -13,7 +13,7 @@ import "strings"
 var itemFieldKeys = []string{
 	"field", "fieldName", "field_name", "pointer", "param", "parameter", "property", "propertyPath",
 	"property_path", "propertyName", "instancePath", "dataPath", "path", "target", "location", "loc",
-	"attribute", "member", "name",
+	"attribute", "member", "entry", "name",
 }
 
 // fieldList reads the field errors of a list of items that name a field.
@@ -35,13 +35,28 @@ func fieldList(a []any) []FieldError {
 		fe := itemError(m)
 		fe.Field = field
 		if fe.Message == "" {
-			// {"field": "email", "messages": ["is taken", ...]}
-			for _, k := range []string{"messages", "errors"} {
-				if msgs, ok := m[k].([]any); ok && stringList(msgs) != "" {
-					for _, s := range msgs {
-						out = append(out, FieldError{Field: field, Message: s.(string), Code: fe.Code})
+			// {"field": "email", "messages": ["is taken", ...]}, or
+			// API Manifest's {"entry": "$.email", "rules": [{"description"}]}
+			for _, k := range []string{"messages", "errors", "rules"} {
+				msgs, ok := m[k].([]any)
+				if !ok {
+					continue
+				}
+				for _, e := range msgs {
+					sub := FieldError{Field: field, Code: fe.Code}
+					switch x := e.(type) {
+					case string:
+						sub.Message = x
+					case map[string]any:
+						sub = itemError(x)
+						sub.Field = field
 					}
-					fe.Field = ""
+					if sub.Message != "" {
+						out = append(out, sub)
+						fe.Field = ""
+					}
+				}
+				if fe.Field == "" {
 					break
 				}
 			}
@@ -158,11 +173,11 @@ func itemFieldIn(m, msgs map[string]any) string {
 		if !ok {
 			continue
 		}
-		if k == "name" || k == "path" || k == "location" {
+		if k == "name" || k == "path" || k == "location" || k == "entry" {
 			// Ambiguous names: a field only when the item also
 			// carries a message, and a name only when it names no
 			// error kind ("name": "ValidationError").
-			if _, msg := firstText(msgs, fieldMsgKeys...); msg == "" || k == "name" && looksLikeErrorName(scalar(v)) {
+			if _, msg := firstText(msgs, fieldMsgKeys...); msg == "" && !hasMessageList(msgs) || k == "name" && looksLikeErrorName(scalar(v)) {
 				continue
 			}
 		}
@@ -172,6 +187,17 @@ func itemFieldIn(m, msgs map[string]any) string {
 		}
 	}
 	return ""
+}
+
+// hasMessageList reports whether an item carries its messages in a list
+// (messages, errors, rules).
+func hasMessageList(m map[string]any) bool {
+	for _, k := range []string{"messages", "errors", "rules"} {
+		if a, ok := m[k].([]any); ok && len(a) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // hasFieldName reports whether an item names a field.
