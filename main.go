@@ -58,9 +58,9 @@ func run(args []string) int {
 			return env.Fail(cli.ExitUsage, "%v", err)
 		}
 		return ui.Run(ui.Options{
-			RedactNames:     cfg.Redact.Names,
-			HistoryPath:     env.HistoryPath(),
-			HistoryUser:     cfg.User,
+			RedactNames: cfg.Redact.Names,
+			HistoryPath: env.HistoryPath(),
+			HistoryUser: cfg.User,
 			// A team store's exchanges the server cannot take stay here.
 			HistoryFallback: env.LocalHistoryPath(),
 			ProfilesDir:     env.ProfilesDir(),
