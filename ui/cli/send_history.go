@@ -27,6 +27,9 @@ func saveRedacted(env *Env, r *redact.Redactor, ex *exchange.Exchange) {
 		if lerr == nil {
 			defer local.Close()
 			if _, lerr = local.Save(context.Background(), ex); lerr == nil {
+				// Its id is the local file's, not the team store's that
+				// 'history show' reads: the warning says where it is.
+				ex.ID = 0
 				err = &history.SavedLocallyError{Local: local.Path(), Err: err}
 				fmt.Fprintf(env.Stderr, "apierr: warning: %s\n", render.InertLine(err.Error()))
 				return
