@@ -221,6 +221,10 @@ func (m model) paneBox(f focus) string {
 		case m.cur.ex != nil && m.cur.ex.Diagnosis.API != "":
 			title += m.st.Muted.Render(" · " + render.InertLine(m.cur.ex.Diagnosis.API))
 		}
+		if hint := scrollHint(m.diag.vp); hint != "" {
+			title += m.st.Muted.Render(" · " + hint)
+		}
+		title = cut(title, iwOf(s, r))
 	}
 	iw, ih := inner(s, r)
 	body := title + "\n" + clip(content, iw, ih)
