@@ -192,12 +192,7 @@ func (p *pgStore) get(ctx context.Context, id int64) (exchange.Exchange, error) 
 	if err != nil {
 		return exchange.Exchange{}, p.connErr(err)
 	}
-	e, err := decode(data)
-	if err != nil {
-		return e, fmt.Errorf("exchange %d: %w", id, err)
-	}
-	e.ID, e.Note = id, note
-	return e, nil
+	return storedExchange(id, data, note)
 }
 
 func (p *pgStore) getByRequestID(ctx context.Context, idOrPrefix string) (exchange.Exchange, error) {
@@ -217,13 +212,11 @@ func (p *pgStore) getByRequestID(ctx context.Context, idOrPrefix string) (exchan
 	if err != nil {
 		return exchange.Exchange{}, p.connErr(err)
 	}
-	switch len(ids) {
-	case 0:
-		return exchange.Exchange{}, fmt.Errorf("%w: request_id %s", ErrNotFound, idOrPrefix)
-	case 1:
-		return p.getByRequestID(ctx, ids[0])
+	rid, err := oneRequestID(idOrPrefix, ids)
+	if err != nil {
+		return exchange.Exchange{}, err
 	}
-	return exchange.Exchange{}, fmt.Errorf("%w: %s matches %s, %s and maybe more; type more of it", ErrAmbiguous, idOrPrefix, ids[0], ids[1])
+	return p.getByRequestID(ctx, rid)
 }
 
 func (p *pgStore) delete(ctx context.Context, id int64) error {
