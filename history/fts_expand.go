@@ -54,9 +54,10 @@ func (s *Store) expandFTS(ctx context.Context, text []string) string {
 // longerWords lists up to maxExpansion+1 indexed words that start with
 // prefix and are longer. They are read from an fts5vocab table in the
 // connection's temp schema (nothing is added to the file, and a read-only
-// history has it too). The word itself is left out of the range: the
-// word list counts each word's rows, which for a common word is the cost
-// the expansion avoids.
+// history has it too). The word list counts each word's rows it reads,
+// which for a common word is the cost the expansion avoids, so the range
+// is given with the bounds fts5vocab itself honours (>= and <=): from
+// just past the word, to the word followed by the largest character.
 func (s *Store) longerWords(ctx context.Context, prefix string) ([]string, bool) {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
@@ -66,10 +67,10 @@ func (s *Store) longerWords(ctx context.Context, prefix string) ([]string, bool)
 	if _, err := conn.ExecContext(ctx, `CREATE VIRTUAL TABLE IF NOT EXISTS temp.exchanges_vocab USING fts5vocab(main, exchanges_fts, row)`); err != nil {
 		return nil, false
 	}
-	// fts5vocab seeks on >= (a > bound would be read as >= and count the
-	// word itself): the smallest longer word starts at prefix+"\x01".
-	rows, err := conn.QueryContext(ctx, `SELECT term FROM temp.exchanges_vocab WHERE term >= ? AND term < ? LIMIT ?`,
-		prefix+"\x01", prefixEnd(prefix), maxExpansion+1)
+	// Words never hold "\x01" or U+10FFFF (not a letter, digit or
+	// private-use character).
+	rows, err := conn.QueryContext(ctx, `SELECT term FROM temp.exchanges_vocab WHERE term >= ? AND term <= ? LIMIT ?`,
+		prefix+"\x01", prefix+"\U0010FFFF", maxExpansion+1)
 	if err != nil {
 		return nil, false
 	}

@@ -170,7 +170,7 @@ func buildOperation(doc *openapi3.T, tab *schemaTable, method, path string, item
 		sort.Slice(keys, func(i, j int) bool { return statusOrder(keys[i]) < statusOrder(keys[j]) })
 		for _, k := range keys {
 			ref := op.Responses.Value(k)
-			if ref == nil || ref.Value == nil {
+			if ref == nil || ref.Value == nil || k == "" {
 				continue
 			}
 			out.Responses = append(out.Responses, buildResponse(strings.ToUpper(k), ref.Value))
@@ -192,7 +192,7 @@ func statusOrder(s string) int {
 
 // isError tells whether a response status is an error one.
 func isError(status string) bool {
-	return status == "DEFAULT" || status[0] == '4' || status[0] == '5'
+	return status == "DEFAULT" || status == "default" || status != "" && (status[0] == '4' || status[0] == '5')
 }
 
 func buildResponse(status string, r *openapi3.Response) Response {

@@ -40,7 +40,7 @@ func fillTables(p *formats.Profile, ix *Index) {
 				u.ops++
 				u.descs[r.Description]++
 			}
-			if !isError(r.Status) && r.Status != "default" {
+			if !isError(r.Status) {
 				continue
 			}
 			// Only error responses that document a body say which format it has.
