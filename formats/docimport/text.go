@@ -1,7 +1,6 @@
 package docimport
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -13,9 +12,9 @@ type tline struct {
 }
 
 var (
-	textBullet  = regexp.MustCompile(`^\s*(?:[-*•·▪◦‣]\s+|[•·▪◦‣])(\S.*)$`)
-	labelOnly   = regexp.MustCompile(`^\s*-\s*([A-Z][A-Za-z ]{1,30})$`)
-	labelSuffix = regexp.MustCompile(`^(.*\S)\s*-\s*([A-Z][A-Za-z ]{1,30})$`)
+	textBullet  = lazyRE(`^\s*(?:[-*•·▪◦‣]\s+|[•·▪◦‣])(\S.*)$`)
+	labelOnly   = lazyRE(`^\s*-\s*([A-Z][A-Za-z ]{1,30})$`)
+	labelSuffix = lazyRE(`^(.*\S)\s*-\s*([A-Z][A-Za-z ]{1,30})$`)
 )
 
 // parseText reads the plain text a person copies from a rendered docs
@@ -166,7 +165,7 @@ func textLines(s string) []tline {
 // "Retry only on 429or transient500errors", "429and5xx".
 // At the start of a line the word after the status must end in a space:
 // "400bad_requestThe request…" is a table row, not prose to part.
-var gluedStatus = regexp.MustCompile(`([a-z])([1-5][0-9][0-9])([a-z]{2,})|^()([1-5][0-9][0-9])([a-z]{2,}) `)
+var gluedStatus = lazyRE(`([a-z])([1-5][0-9][0-9])([a-z]{2,})|^()([1-5][0-9][0-9])([a-z]{2,}) `)
 
 // unglueStatuses puts back the spaces around such statuses, so that
 // "429or" reads as "429 or". Only lower-case words are parted: "400Bad
@@ -238,7 +237,7 @@ func cutBody(raw []string, i int, budget *int) (body, rest string, used int, ok 
 
 // xmlStart matches the first line of an XML example body: a prolog or an
 // element such as <Error> (AWS, S3) or <soap:Envelope>.
-var xmlStart = regexp.MustCompile(`^<(?:\?xml[^>]*\?>\s*<)?([A-Za-z][A-Za-z0-9_.:-]*)[\s>/]`)
+var xmlStart = lazyRE(`^<(?:\?xml[^>]*\?>\s*<)?([A-Za-z][A-Za-z0-9_.:-]*)[\s>/]`)
 
 // cutXML returns the XML example body starting at line i, up to the line
 // that closes its root element.

@@ -1,7 +1,6 @@
 package docimport
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -176,7 +175,7 @@ func statusGlued(s string) bool {
 
 // codeStatusGlued matches a row copied as "rate_limited429Too many
 // requests; …": a code, its status and the description, run together.
-var codeStatusGlued = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_.]*?[A-Za-z_])([1-5][0-9][0-9])(\S.*)$`)
+var codeStatusGlued = lazyRE(`^([A-Za-z_][A-Za-z0-9_.]*?[A-Za-z_])([1-5][0-9][0-9])(\S.*)$`)
 
 // codeStatusRows reads rows of codes glued to their statuses under a
 // run-together header of three headings; none when the row after the
@@ -203,7 +202,7 @@ func codeStatusRows(lines []tline, i int, header []string) (int, block) {
 // statusCodeGlued matches a row copied as "400bad_requestThe request was
 // invalid": a status, the API's code in lower case (or none), and the
 // description, run together.
-var statusCodeGlued = regexp.MustCompile(`^([1-5][0-9][0-9])([a-z][a-z0-9]*(?:_[a-z0-9]+)*)?([A-Z].*)$`)
+var statusCodeGlued = lazyRE(`^([1-5][0-9][0-9])([a-z][a-z0-9]*(?:_[a-z0-9]+)*)?([A-Z].*)$`)
 
 // statusCodeRows reads rows of statuses glued to codes under a
 // run-together header "Status CodeError CodeDescription".
