@@ -184,19 +184,7 @@ func codeStatusRows(lines []tline, i int, header []string) (int, block) {
 	if len(header) != 3 {
 		return 0, block{}
 	}
-	var rows [][]string
-	j := i + 1
-	for ; j < len(lines) && !lines[j].code; j++ {
-		m := codeStatusGlued.FindStringSubmatch(cleanCell(lines[j].text))
-		if m == nil {
-			break
-		}
-		rows = append(rows, []string{m[1], m[2], strings.TrimSpace(m[3])})
-	}
-	if len(rows) < 2 {
-		return 0, block{}
-	}
-	return j - i, block{kind: bTable, header: header, rows: rows}
+	return gluedRows(lines, i, header, codeStatusGlued)
 }
 
 // statusCodeGlued matches a row copied as "400bad_requestThe request was
@@ -216,10 +204,16 @@ func statusCodeRows(lines []tline, i int, header []string) (int, block) {
 	if c, _ := headerColumn(header[1]); c != colCode {
 		return 0, block{}
 	}
+	return gluedRows(lines, i, header, statusCodeGlued)
+}
+
+// gluedRows reads the rows after a run-together header at i that glued
+// split into three cells; none when fewer than two rows match.
+func gluedRows(lines []tline, i int, header []string, glued *lazyRegexp) (int, block) {
 	var rows [][]string
 	j := i + 1
 	for ; j < len(lines) && !lines[j].code; j++ {
-		m := statusCodeGlued.FindStringSubmatch(cleanCell(lines[j].text))
+		m := glued.FindStringSubmatch(cleanCell(lines[j].text))
 		if m == nil {
 			break
 		}
