@@ -17,6 +17,38 @@ var (
 	labelSuffix = lazyRE(`^(.*\S)\s*-\s*([A-Z][A-Za-z ]{1,30})$`)
 )
 
+// textReaders are the readers of a block that pasted text can start at
+// line i, most specific first; each returns how many lines it took (0:
+// not its shape) and the block.
+var textReaders = []func(lines []tline, i int) (int, block){
+	pipeTable, bareRows, statusLines, spacedTable, runOnStatusLine,
+	runTogetherTable, cellTable, definitionRows, statusRun,
+}
+
+// readTextBlock is the first of textReaders that reads a block at i.
+func readTextBlock(lines []tline, i int) (int, block) {
+	for _, read := range textReaders {
+		if n, b := read(lines, i); n > 0 {
+			return n, b
+		}
+	}
+	return 0, block{}
+}
+
+// runOnStatusLine reads one line that runs several statuses together
+// ("400 Bad Request: …401 Unauthorized: …") as a list of them.
+func runOnStatusLine(lines []tline, i int) (int, block) {
+	items := runOnStatuses(cleanCell(lines[i].text))
+	if items == nil || lines[i].code {
+		return 0, block{}
+	}
+	b := block{kind: bList}
+	for _, it := range items {
+		b.addItem(it, 0)
+	}
+	return 1, b
+}
+
 // parseText reads the plain text a person copies from a rendered docs
 // page. Its tables arrive as one cell per line under a run of heading
 // cells, as rows whose cells are run together, or as definition lists
@@ -26,51 +58,7 @@ func parseText(s string) []block {
 	lines := textLines(s)
 	var out []block
 	for i := 0; i < len(lines); {
-		if n, b := pipeTable(lines, i); n > 0 {
-			out = append(out, b)
-			i += n
-			continue
-		}
-		if n, b := bareRows(lines, i); n > 0 {
-			out = append(out, b)
-			i += n
-			continue
-		}
-		if n, b := statusLines(lines, i); n > 0 {
-			out = append(out, b)
-			i += n
-			continue
-		}
-		if n, b := spacedTable(lines, i); n > 0 {
-			out = append(out, b)
-			i += n
-			continue
-		}
-		if items := runOnStatuses(cleanCell(lines[i].text)); items != nil && !lines[i].code {
-			b := block{kind: bList}
-			for _, it := range items {
-				b.addItem(it, 0)
-			}
-			out = append(out, b)
-			i++
-			continue
-		}
-		if n, b := runTogetherTable(lines, i); n > 0 {
-			out = append(out, b)
-			i += n
-			continue
-		}
-		if n, b := cellTable(lines, i); n > 0 {
-			out = append(out, b)
-			i += n
-			continue
-		}
-		if n, b := definitionRows(lines, i); n > 0 {
-			out = append(out, b)
-			i += n
-			continue
-		}
-		if n, b := statusRun(lines, i); n > 0 {
+		if n, b := readTextBlock(lines, i); n > 0 {
 			out = append(out, b)
 			i += n
 			continue
