@@ -80,28 +80,60 @@ func meantStatus(d *Diagnosis, code *ErrorCodeDoc) (*catalogView, string) {
 // spells, ignoring case, spaces, '_' and '-' (INTERNAL_SERVER_ERROR,
 // "not-found", TooManyRequests); 0 when none does.
 func statusNamed(code string) int {
-	key := phraseKey(code)
-	if len(key) < 6 { // "gone" and the like are too common as words
+	if phraseLen(code) < 6 { // "gone" and the like are too common as words
 		return 0
 	}
 	for s := 400; s <= 599; s++ {
-		if e, ok := StatusInfo(s); ok && e.Official && phraseKey(e.Name) == key {
+		if e, ok := StatusInfo(s); ok && e.Official && samePhrase(e.Name, code) {
 			return s
 		}
 	}
 	return 0
 }
 
-func phraseKey(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == ' ' || r == '_' || r == '-':
-			return -1
-		case r >= 'A' && r <= 'Z':
-			return r + 'a' - 'A'
+// samePhrase reports whether a and b spell the same words, ignoring case,
+// spaces, '_' and '-', without building either folded form: Detect asks
+// this of every status for every code.
+func samePhrase(a, b string) bool {
+	i, j := 0, 0
+	for {
+		i, j = len(a)-len(phraseLetters(a, i)), len(b)-len(phraseLetters(b, j))
+		if i == len(a) || j == len(b) {
+			return i == len(a) && j == len(b)
 		}
-		return r
-	}, s)
+		if lowerASCII(a[i]) != lowerASCII(b[j]) {
+			return false
+		}
+		i, j = i+1, j+1
+	}
+}
+
+// phraseLen counts the characters of s other than the separators.
+func phraseLen(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != ' ' && c != '_' && c != '-' && c&0xC0 != 0x80 {
+			n++
+		}
+	}
+	return n
+}
+
+// phraseLetters returns s from offset i on, less the separators it starts
+// with.
+func phraseLetters(s string, i int) string {
+	for i < len(s) && (s[i] == ' ' || s[i] == '_' || s[i] == '-') {
+		i++
+	}
+	return s[i:]
+}
+
+// lowerASCII lower-cases an ASCII letter.
+func lowerASCII(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // explainMerge gathers the pieces of an explanation before they are

@@ -14,7 +14,13 @@ const maxTextMessage = 2000
 // white space collapsed, cut at maxTextMessage bytes on a rune boundary.
 func recognizeText(b string, d *Diagnosis) {
 	d.Format = "text"
+	// The first line is the message, as a status line's reason is; what
+	// follows is detail, links and advice (Bitbucket's "For information
+	// on ..., visit: ..."), or the frames of a stack trace.
 	t := b
+	if i := strings.IndexByte(t, '\n'); i > 0 && strings.TrimSpace(t[:i]) != "" {
+		t = t[:i]
+	}
 	cut := false
 	if len(t) > maxTextMessage {
 		t = t[:maxTextMessage]

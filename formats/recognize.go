@@ -87,7 +87,7 @@ func recognize(status int, header http.Header, body string, now time.Time) (out 
 		kind = kindText // prose that merely started like JSON
 	}
 	if kind == kindJSON || kind == kindXML {
-		d.Message = messageHead(d.Message)
+		d.Message = strings.TrimSpace(messageHead(d.Message))
 	}
 	if d.FormatName == "" {
 		d.FormatName = familyName(d.Format)

@@ -94,11 +94,28 @@ func genExchange(r *rand.Rand, i, n int) exchange.Exchange {
 	return e
 }
 
+// fillBench saves the generated history of n exchanges in s, 5000 to a
+// transaction.
+func fillBench(b *testing.B, s *Store, n int) {
+	b.Helper()
+	r := rand.New(rand.NewPCG(1, uint64(n)))
+	const batch = 5000
+	for i := 0; i < n; i += batch {
+		xs := make([]exchange.Exchange, 0, batch)
+		for j := i; j < min(i+batch, n); j++ {
+			xs = append(xs, genExchange(r, j, n))
+		}
+		if _, err := s.SaveBatch(context.Background(), xs); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // benchStore opens (building once) the generated history of n exchanges,
 // and returns one of its request_ids.
 func benchStore(b *testing.B, n int) (*Store, string) {
 	b.Helper()
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("apierr-history-bench-%s-%d.db", schemaKey(), n))
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("apierr-history-bench-%s-%d.db", schemaKey(loadMigrations()), n))
 	s, err := Open(path)
 	if err != nil {
 		b.Fatal(err)
@@ -113,18 +130,8 @@ func benchStore(b *testing.B, n int) (*Store, string) {
 		if s, err = Open(path); err != nil {
 			b.Fatal(err)
 		}
-		r := rand.New(rand.NewPCG(1, uint64(n)))
 		start := time.Now()
-		const batch = 5000
-		for i := 0; i < n; i += batch {
-			xs := make([]exchange.Exchange, 0, batch)
-			for j := i; j < min(i+batch, n); j++ {
-				xs = append(xs, genExchange(r, j, n))
-			}
-			if _, err := s.SaveBatch(ctx, xs); err != nil {
-				b.Fatal(err)
-			}
-		}
+		fillBench(b, s, n)
 		s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 		s.db.Exec("PRAGMA optimize")
 		fi, _ := os.Stat(path)
@@ -139,30 +146,36 @@ func benchStore(b *testing.B, n int) (*Store, string) {
 func BenchmarkQueries(b *testing.B) {
 	for _, n := range benchSizes() {
 		s, rid := benchStore(b, n)
-		ctx := context.Background()
-		cases := []struct {
-			name string
-			run  func() (int, error)
-		}{
-			{"list-newest-50", func() (int, error) { l, err := s.Search(ctx, "", 50, 0); return len(l), err }},
-			{"request_id-exact", func() (int, error) { _, err := s.GetByRequestID(ctx, rid); return 1, err }},
-			{"request_id-prefix", func() (int, error) { _, err := s.GetByRequestID(ctx, rid[:13]); return 1, err }},
-			{"fulltext-quota", func() (int, error) { l, err := s.Search(ctx, "quota", 50, 0); return len(l), err }},
-			{"fulltext-and-filter", func() (int, error) { l, err := s.Search(ctx, "quota is:error", 50, 0); return len(l), err }},
-			{"fulltext-rare", func() (int, error) { l, err := s.Search(ctx, rid[:8], 50, 0); return len(l), err }},
-			{"status-5xx-after", func() (int, error) { l, err := s.Search(ctx, "status:5xx after:2026-06-01", 50, 0); return len(l), err }},
-		}
-		for _, c := range cases {
-			b.Run(fmt.Sprintf("%s/n=%d", c.name, n), func(b *testing.B) {
-				for b.Loop() {
-					got, err := c.run()
-					if err != nil || got == 0 || (got < 50 && strings.HasPrefix(c.name, "list")) {
-						b.Fatalf("%d results, %v", got, err)
-					}
-				}
-			})
-		}
+		benchQueries(b, s, rid, n)
 		s.Close()
+	}
+}
+
+// benchQueries times the searches a person makes on s, a generated
+// history of n exchanges holding the request_id rid.
+func benchQueries(b *testing.B, s *Store, rid string, n int) {
+	ctx := context.Background()
+	cases := []struct {
+		name string
+		run  func() (int, error)
+	}{
+		{"list-newest-50", func() (int, error) { l, err := s.Search(ctx, "", 50, 0); return len(l), err }},
+		{"request_id-exact", func() (int, error) { _, err := s.GetByRequestID(ctx, rid); return 1, err }},
+		{"request_id-prefix", func() (int, error) { _, err := s.GetByRequestID(ctx, rid[:13]); return 1, err }},
+		{"fulltext-quota", func() (int, error) { l, err := s.Search(ctx, "quota", 50, 0); return len(l), err }},
+		{"fulltext-and-filter", func() (int, error) { l, err := s.Search(ctx, "quota is:error", 50, 0); return len(l), err }},
+		{"fulltext-rare", func() (int, error) { l, err := s.Search(ctx, rid[:8], 50, 0); return len(l), err }},
+		{"status-5xx-after", func() (int, error) { l, err := s.Search(ctx, "status:5xx after:2026-06-01", 50, 0); return len(l), err }},
+	}
+	for _, c := range cases {
+		b.Run(fmt.Sprintf("%s/n=%d", c.name, n), func(b *testing.B) {
+			for b.Loop() {
+				got, err := c.run()
+				if err != nil || got == 0 || (got < 50 && strings.HasPrefix(c.name, "list")) {
+					b.Fatalf("%d results, %v", got, err)
+				}
+			}
+		})
 	}
 }
 
@@ -191,10 +204,13 @@ func BenchmarkSaveBatch(b *testing.B) {
 	b.ReportMetric(float64(total)/time.Since(start).Seconds(), "exchanges/s")
 }
 
-// schemaKey names the schema in the cache file, so a changed migration
-// rebuilds the benchmark data.
-func schemaKey() string {
-	ms, _ := loadMigrations()
+// schemaKey names the schema steps ms in a benchmark's cache (a file,
+// a team store schema), so a changed migration rebuilds the data. It
+// takes a loadMigrations result as it is.
+func schemaKey(ms []migration, err error) string {
+	if err != nil {
+		panic(err) // embedded files: a broken build
+	}
 	h := sha256.New()
 	for _, m := range ms {
 		h.Write([]byte(m.sql))

@@ -80,18 +80,24 @@ func child(t *testing.T, mode, path string, n int) *exec.Cmd {
 	return cmd
 }
 
-func TestTwoStoresWriteAtOnce(t *testing.T) {
+// twoStores opens one new history file twice, as two apierr processes
+// would.
+func twoStores(t *testing.T) (a, b *Store) {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "history.db")
-	a, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
+	open := func() *Store {
+		s, err := Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
 	}
-	defer a.Close()
-	b, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
+	return open(), open()
+}
+
+func TestTwoStoresWriteAtOnce(t *testing.T) {
+	a, b := twoStores(t)
 	const each = 150
 	var wg sync.WaitGroup
 	errs := make(chan error, 2)

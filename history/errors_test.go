@@ -3,7 +3,6 @@ package history
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"testing"
 	"time"
 )
@@ -12,17 +11,7 @@ func TestBusyIsErrBusy(t *testing.T) {
 	old := busyTimeoutMS
 	busyTimeoutMS = 100
 	t.Cleanup(func() { busyTimeoutMS = old })
-	path := filepath.Join(t.TempDir(), "history.db")
-	a, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Close()
-	b, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
+	a, b := twoStores(t)
 	// a holds the write lock, as a long import would.
 	tx, err := a.db.BeginTx(context.Background(), nil)
 	if err != nil {

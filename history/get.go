@@ -24,6 +24,12 @@ func (s *Store) Get(ctx context.Context, id int64) (exchange.Exchange, error) {
 	if err != nil {
 		return exchange.Exchange{}, mapErr(err)
 	}
+	return storedExchange(id, data, note)
+}
+
+// storedExchange is the exchange id decoded from its stored data, with
+// its note, as either store keeps it.
+func storedExchange(id int64, data []byte, note string) (exchange.Exchange, error) {
 	e, err := decode(data)
 	if err != nil {
 		return e, fmt.Errorf("exchange %d: %w", id, err)
@@ -64,13 +70,24 @@ func (s *Store) GetByRequestID(ctx context.Context, idOrPrefix string) (exchange
 		ids = append(ids, rid)
 	}
 	rows.Close()
+	rid, err := oneRequestID(idOrPrefix, ids)
+	if err != nil {
+		return exchange.Exchange{}, err
+	}
+	return s.GetByRequestID(ctx, rid)
+}
+
+// oneRequestID is the request_id that prefix names, given ids, the first
+// three stored request_ids starting with it: none is ErrNotFound, more
+// than one ErrAmbiguous.
+func oneRequestID(prefix string, ids []string) (string, error) {
 	switch len(ids) {
 	case 0:
-		return exchange.Exchange{}, fmt.Errorf("%w: request_id %s", ErrNotFound, idOrPrefix)
+		return "", fmt.Errorf("%w: request_id %s", ErrNotFound, prefix)
 	case 1:
-		return s.GetByRequestID(ctx, ids[0])
+		return ids[0], nil
 	}
-	return exchange.Exchange{}, fmt.Errorf("%w: %s matches %s, %s and maybe more; type more of it", ErrAmbiguous, idOrPrefix, ids[0], ids[1])
+	return "", fmt.Errorf("%w: %s matches %s, %s and maybe more; type more of it", ErrAmbiguous, prefix, ids[0], ids[1])
 }
 
 // Delete removes the exchange with id.

@@ -4,9 +4,10 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"io"
+	"maps"
 	"net/http"
 	"net/url"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -200,12 +201,7 @@ func toHAR(e exchange.Exchange) harEntry {
 // nvs lists headers sorted by name, each value on its own entry.
 func nvs(h http.Header) []harNV {
 	out := []harNV{}
-	keys := make([]string, 0, len(h))
-	for k := range h {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(h)) {
 		for _, v := range h[k] {
 			out = append(out, harNV{Name: k, Value: v})
 		}

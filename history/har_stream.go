@@ -47,15 +47,9 @@ func (w *harWalker) walk() error {
 		if key != "log" {
 			return w.skip()
 		}
-		tok, err := w.token()
-		if err != nil {
+		// "log": null is no log
+		if ok, err := w.openNullable("log", "an object", '{'); err != nil || !ok {
 			return err
-		}
-		if tok == nil {
-			return nil // "log": null is no log
-		}
-		if d, ok := tok.(json.Delim); !ok || d != '{' {
-			return &HARError{Where: "log", What: "not an object (found a JSON " + jsonKind(tok) + ")"}
 		}
 		sawLog = true
 		return w.log()
@@ -79,15 +73,8 @@ func (w *harWalker) log() error {
 		if key != "entries" {
 			return w.skip()
 		}
-		tok, err := w.token()
-		if err != nil {
+		if ok, err := w.openNullable("log.entries", "an array", '['); err != nil || !ok {
 			return err
-		}
-		if tok == nil {
-			return nil
-		}
-		if d, ok := tok.(json.Delim); !ok || d != '[' {
-			return &HARError{Where: "log.entries", What: "not an array (found a JSON " + jsonKind(tok) + ")"}
 		}
 		sawEntries = true
 		for w.dec.More() {
@@ -95,7 +82,7 @@ func (w *harWalker) log() error {
 				return err
 			}
 		}
-		_, err = w.token() // ']'
+		_, err := w.token() // ']'
 		return err
 	})
 	if err != nil {
@@ -150,6 +137,21 @@ func (w *harWalker) open(where, what string, d json.Delim) error {
 	if err != nil {
 		return err
 	}
+	return opens(tok, where, what, d)
+}
+
+// openNullable is open for a member whose null means it is absent; it
+// reports whether the value opened.
+func (w *harWalker) openNullable(where, what string, d json.Delim) (bool, error) {
+	tok, err := w.token()
+	if err != nil || tok == nil {
+		return false, err
+	}
+	return true, opens(tok, where, what, d)
+}
+
+// opens checks that tok is the delimiter d opening what, at where.
+func opens(tok json.Token, where, what string, d json.Delim) error {
 	if got, ok := tok.(json.Delim); !ok || got != d {
 		return &HARError{Where: where, What: "not " + what + " (found a JSON " + jsonKind(tok) + ")"}
 	}

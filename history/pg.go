@@ -5,10 +5,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
-	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -196,32 +193,7 @@ func (p *pgStore) checkSchema(ctx context.Context) error {
 	return nil
 }
 
-func loadPGMigrations() ([]migration, error) {
-	entries, err := fs.ReadDir(pgMigrationFS, "pgmigrations")
-	if err != nil {
-		return nil, err
-	}
-	var out []migration
-	for _, e := range entries {
-		num, _, _ := strings.Cut(e.Name(), "_")
-		v, err := strconv.Atoi(num)
-		if err != nil {
-			return nil, fmt.Errorf("migration %s: name must start with a number and '_'", e.Name())
-		}
-		b, err := pgMigrationFS.ReadFile("pgmigrations/" + e.Name())
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, migration{version: v, name: e.Name(), sql: string(b)})
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
-	for i, m := range out {
-		if m.version != i+1 {
-			return nil, fmt.Errorf("migration %s: expected number %d", m.name, i+1)
-		}
-	}
-	return out, nil
-}
+func loadPGMigrations() ([]migration, error) { return loadMigrationDir(pgMigrationFS, "pgmigrations") }
 
 // PostgresSchemaVersion is the team store schema this binary uses.
 func PostgresSchemaVersion() int {

@@ -119,76 +119,10 @@ func lostConnection(err error) bool {
 	return true
 }
 
-// pgWhere is q as a WHERE clause (with its leading space, or "") and its
-// arguments, numbered from $1.
+// pgWhere is q as a WHERE clause of the team store and its arguments,
+// numbered from $1.
 func (q Query) pgWhere() (string, []any) {
-	var conds []string
-	var args []any
-	// add takes a condition written with ? placeholders, as for SQLite,
-	// and numbers them.
-	add := func(c string, a ...any) {
-		for _, v := range a {
-			args = append(args, v)
-			c = strings.Replace(c, "?", "$"+strconv.Itoa(len(args)), 1)
-		}
-		conds = append(conds, c)
-	}
-	if ts := tsquery(q.Text); ts != "" {
-		add("e.words @@ to_tsquery('simple', ?)", ts)
-	}
-	if q.Class > 0 {
-		add("e.class = ?", q.Class)
-	}
-	if q.StatusMin > 0 {
-		if q.StatusMin == q.StatusMax {
-			add("e.status = ?", q.StatusMin)
-		} else {
-			add("e.status BETWEEN ? AND ?", q.StatusMin, q.StatusMax)
-		}
-	}
-	if q.Code != "" {
-		add("lower(e.code) = lower(?)", q.Code)
-	}
-	if q.RequestID != "" {
-		add(`e.request_id LIKE ? ESCAPE '\'`, escapeLike(pgText(q.RequestID))+"%")
-	}
-	if q.Host != "" {
-		add(`(e.host = ? OR e.host LIKE ? ESCAPE '\')`, q.Host, "%."+escapeLike(q.Host))
-	}
-	if q.Method != "" {
-		add("e.method = ?", q.Method)
-	}
-	if q.API != "" {
-		add("lower(e.api) = lower(?)", q.API)
-	}
-	if q.Format != "" {
-		add("lower(e.format) = lower(?)", q.Format)
-	}
-	if q.Source != "" {
-		add("e.source = ?", q.Source)
-	}
-	if q.User != "" {
-		add("lower(e.user_name) = lower(?)", q.User)
-	}
-	if q.Machine != "" {
-		add("lower(e.machine) = lower(?)", q.Machine)
-	}
-	if !q.After.IsZero() {
-		add("e.time >= ?", q.After.UnixMicro())
-	}
-	if !q.Before.IsZero() {
-		add("e.time < ?", q.Before.UnixMicro())
-	}
-	if q.IsTransport {
-		add("e.transport")
-	}
-	if q.IsError {
-		add("(e.status >= 400 OR e.transport)")
-	}
-	if len(conds) == 0 {
-		return "", nil
-	}
-	return " WHERE " + strings.Join(conds, " AND "), args
+	return q.where(postgresDialect, tsquery(q.Text))
 }
 
 // probeWindow is how many of the newest exchanges a free-text search
@@ -231,12 +165,10 @@ func (p *pgStore) summaries(ctx context.Context, sqlText string, args []any) ([]
 	defer rows.Close()
 	out := make([]Summary, 0, limit)
 	for rows.Next() {
-		var sm Summary
-		var us int64
-		if err := rows.Scan(&sm.ID, &us, &sm.Method, &sm.URL, &sm.Status, &sm.Format, &sm.Code, &sm.Message, &sm.RequestID, &sm.API, &sm.Transport, &sm.Note, &sm.User, &sm.Machine); err != nil {
+		sm, err := scanSummary(rows.Scan)
+		if err != nil {
 			return nil, p.connErr(err)
 		}
-		sm.Time = time.UnixMicro(us).UTC()
 		out = append(out, sm)
 	}
 	return out, p.connErr(rows.Err())
@@ -244,11 +176,7 @@ func (p *pgStore) summaries(ctx context.Context, sqlText string, args []any) ([]
 
 func (p *pgStore) count(ctx context.Context, q Query, limit int64) (int64, error) {
 	where, args := q.pgWhere()
-	sqlText := `SELECT count(*) FROM exchanges e` + where
-	if limit > 0 {
-		args = append(args, limit)
-		sqlText = `SELECT count(*) FROM (SELECT 1 FROM exchanges e` + where + ` LIMIT $` + strconv.Itoa(len(args)) + `) c`
-	}
+	sqlText, args := postgresDialect.countSQL("exchanges e", where, args, limit)
 	var n int64
 	err := p.pool.QueryRow(ctx, sqlText, args...).Scan(&n)
 	return n, p.connErr(err)
@@ -264,12 +192,7 @@ func (p *pgStore) get(ctx context.Context, id int64) (exchange.Exchange, error) 
 	if err != nil {
 		return exchange.Exchange{}, p.connErr(err)
 	}
-	e, err := decode(data)
-	if err != nil {
-		return e, fmt.Errorf("exchange %d: %w", id, err)
-	}
-	e.ID, e.Note = id, note
-	return e, nil
+	return storedExchange(id, data, note)
 }
 
 func (p *pgStore) getByRequestID(ctx context.Context, idOrPrefix string) (exchange.Exchange, error) {
@@ -289,13 +212,11 @@ func (p *pgStore) getByRequestID(ctx context.Context, idOrPrefix string) (exchan
 	if err != nil {
 		return exchange.Exchange{}, p.connErr(err)
 	}
-	switch len(ids) {
-	case 0:
-		return exchange.Exchange{}, fmt.Errorf("%w: request_id %s", ErrNotFound, idOrPrefix)
-	case 1:
-		return p.getByRequestID(ctx, ids[0])
+	rid, err := oneRequestID(idOrPrefix, ids)
+	if err != nil {
+		return exchange.Exchange{}, err
 	}
-	return exchange.Exchange{}, fmt.Errorf("%w: %s matches %s, %s and maybe more; type more of it", ErrAmbiguous, idOrPrefix, ids[0], ids[1])
+	return p.getByRequestID(ctx, rid)
 }
 
 func (p *pgStore) delete(ctx context.Context, id int64) error {

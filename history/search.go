@@ -29,8 +29,6 @@ type Summary struct {
 	Machine string `json:"machine,omitempty"`
 }
 
-const summaryColumns = `e.id, e.time, e.method, e.url, e.status, e.format, e.code, e.message, e.request_id, e.api, e.transport, e.note, e.user_name, e.machine`
-
 // Search returns the exchanges matching query, newest first, limit at a
 // time starting at offset. An empty query lists everything. A query that
 // does not parse returns an error wrapping ErrBadQuery.
@@ -65,12 +63,10 @@ func (s *Store) SearchQuery(ctx context.Context, q Query, limit, offset int) ([]
 	defer rows.Close()
 	out := make([]Summary, 0, limit)
 	for rows.Next() {
-		var sm Summary
-		var us int64
-		if err := rows.Scan(&sm.ID, &us, &sm.Method, &sm.URL, &sm.Status, &sm.Format, &sm.Code, &sm.Message, &sm.RequestID, &sm.API, &sm.Transport, &sm.Note, &sm.User, &sm.Machine); err != nil {
+		sm, err := scanSummary(rows.Scan)
+		if err != nil {
 			return nil, mapErr(err)
 		}
-		sm.Time = time.UnixMicro(us).UTC()
 		out = append(out, sm)
 	}
 	return out, mapErr(rows.Err())
@@ -93,11 +89,7 @@ func (s *Store) CountAtMost(ctx context.Context, query string, limit int64) (int
 		return s.remote.count(ctx, q, limit)
 	}
 	from, where, args := q.sql(s.expandFTS(ctx, q.Text))
-	sqlText := `SELECT count(*) FROM ` + from + where
-	if limit > 0 {
-		sqlText = `SELECT count(*) FROM (SELECT 1 FROM ` + from + where + ` LIMIT ?)`
-		args = append(args, limit)
-	}
+	sqlText, args := sqliteDialect.countSQL(from, where, args, limit)
 	var n int64
 	err = s.db.QueryRowContext(ctx, sqlText, args...).Scan(&n)
 	return n, mapErr(err)
@@ -108,67 +100,10 @@ func (s *Store) CountAtMost(ctx context.Context, query string, limit int64) (int
 // (ftsQuery, or expandFTS's form of it).
 func (q Query) sql(fts string) (from, where string, args []any) {
 	from = "exchanges e"
-	var conds []string
-	add := func(c string, a ...any) {
-		conds = append(conds, c)
-		args = append(args, a...)
-	}
 	if fts != "" {
 		from = "exchanges_fts f JOIN exchanges e ON e.tkey = f.rowid"
-		add("exchanges_fts MATCH ?", fts)
 	}
-	if q.Class > 0 {
-		add("e.class = ?", q.Class)
-	}
-	if q.StatusMin > 0 {
-		if q.StatusMin == q.StatusMax {
-			add("e.status = ?", q.StatusMin)
-		} else {
-			add("e.status BETWEEN ? AND ?", q.StatusMin, q.StatusMax)
-		}
-	}
-	if q.Code != "" {
-		add("e.code = ? COLLATE NOCASE", q.Code)
-	}
-	if q.RequestID != "" {
-		add("e.request_id >= ? AND e.request_id < ?", q.RequestID, prefixEnd(q.RequestID))
-	}
-	if q.Host != "" {
-		add("(e.host = ? OR e.host LIKE ? ESCAPE '\\')", q.Host, "%."+escapeLike(q.Host))
-	}
-	if q.Method != "" {
-		add("e.method = ?", q.Method)
-	}
-	if q.API != "" {
-		add("e.api = ? COLLATE NOCASE", q.API)
-	}
-	if q.Format != "" {
-		add("e.format = ? COLLATE NOCASE", q.Format)
-	}
-	if q.Source != "" {
-		add("e.source = ?", q.Source)
-	}
-	if q.User != "" {
-		add("e.user_name = ? COLLATE NOCASE", q.User)
-	}
-	if q.Machine != "" {
-		add("e.machine = ? COLLATE NOCASE", q.Machine)
-	}
-	if !q.After.IsZero() {
-		add("e.time >= ?", q.After.UnixMicro())
-	}
-	if !q.Before.IsZero() {
-		add("e.time < ?", q.Before.UnixMicro())
-	}
-	if q.IsTransport {
-		add("e.transport = 1")
-	}
-	if q.IsError {
-		add("(e.status >= 400 OR e.transport = 1)")
-	}
-	if len(conds) > 0 {
-		where = " WHERE " + strings.Join(conds, " AND ")
-	}
+	where, args = q.where(sqliteDialect, fts)
 	return from, where, args
 }
 

@@ -3,9 +3,10 @@ package history
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"net/http"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -133,12 +134,7 @@ func excerpt(r *exchange.Response) (string, bool) {
 		proto = "HTTP/1.1"
 	}
 	fmt.Fprintf(&b, "%s %d %s\n", proto, r.Status, http.StatusText(r.Status))
-	keys := make([]string, 0, len(r.Headers))
-	for k := range r.Headers {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(r.Headers)) {
 		if quotedHeader(k) {
 			fmt.Fprintf(&b, "%s: %s\n", k, strings.Join(r.Headers[k], ", "))
 		}

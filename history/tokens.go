@@ -1,7 +1,8 @@
 package history
 
 import (
-	"sort"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -65,13 +66,8 @@ func tsvector(columns ...string) string {
 		}
 		p += columnGap
 	}
-	ws := make([]string, 0, len(pos))
-	for w := range pos {
-		ws = append(ws, w)
-	}
-	sort.Strings(ws)
 	var b strings.Builder
-	for i, w := range ws {
+	for i, w := range slices.Sorted(maps.Keys(pos)) {
 		if i > 0 {
 			b.WriteByte(' ')
 		}

@@ -1,7 +1,6 @@
 package docimport
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -12,9 +11,9 @@ var (
 	// codeItemRaw matches a list item, as written, that starts with an
 	// error code set off as code or bold: "`not_found` (404)",
 	// "**0001** - Item Not Found (404)", "`E_AUTH`: the token is bad".
-	codeItemRaw = regexp.MustCompile("^(?:`([^`\\s]{1,80})`|\\*\\*([^*\\s]{1,80})\\*\\*)\\s*(.*)$")
+	codeItemRaw = lazyRE("^(?:`([^`\\s]{1,80})`|\\*\\*([^*\\s]{1,80})\\*\\*)\\s*(.*)$")
 	// itemStatus is a status in parentheses: "(404)", "(HTTP 404)".
-	itemStatus = regexp.MustCompile(`\((?:HTTP\s*)?([1-5][0-9][0-9])\)`)
+	itemStatus = lazyRE(`\((?:HTTP\s*)?([1-5][0-9][0-9])\)`)
 )
 
 // codeLists reads bullet lists that map error codes to statuses or

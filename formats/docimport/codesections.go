@@ -1,7 +1,6 @@
 package docimport
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/apierr/apierr/formats"
@@ -10,12 +9,12 @@ import (
 var (
 	// numericCodeTitle matches a heading that starts with an API's own
 	// numeric code: "-1000 UNKNOWN", "10001 Unknown account", "0004".
-	numericCodeTitle = regexp.MustCompile(`^(-?[0-9]{1,8})(?:(?:\s+|\s*[-–—:]\s*)(\S.*))?$`)
+	numericCodeTitle = lazyRE(`^(-?[0-9]{1,8})(?:(?:\s+|\s*[-–—:]\s*)(\S.*))?$`)
 	// tokenTitle matches a heading that is one identifier, optionally
 	// followed by a name: "api_key_not_found", "E_AUTH Invalid token".
-	tokenTitle = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_.:-]*)(?:\s*(?:[-–—:]\s*)?(\S.*))?$`)
-	backticked = regexp.MustCompile("^`[^`]+`")
-	camelWord  = regexp.MustCompile(`^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$`)
+	tokenTitle = lazyRE(`^([A-Za-z_][A-Za-z0-9_.:-]*)(?:\s*(?:[-–—:]\s*)?(\S.*))?$`)
+	backticked = lazyRE("^`[^`]+`")
+	camelWord  = lazyRE(`^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$`)
 )
 
 // codeTitle reads a heading that names one error code. strong is false

@@ -2,7 +2,6 @@ package docimport
 
 import (
 	"net/http"
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -41,13 +40,13 @@ func fuzzyColumn(s string) (column, bool) {
 // strongMention finds statuses a text names unmistakably: with their
 // reason phrase ("404 Not Found"), after "HTTP" ("HTTP-400", "HTTP 429")
 // or before a word about statuses ("429 response", "500 error").
-var strongMention = regexp.MustCompile(`(?i)\b(HTTP[- ]?)?([1-5][0-9][0-9])\b(\s*[-–—:]?\s*[A-Za-z][A-Za-z'’ -]{1,40})?`)
+var strongMention = lazyRE(`(?i)\b(HTTP[- ]?)?([1-5][0-9][0-9])\b(\s*[-–—:]?\s*[A-Za-z][A-Za-z'’ -]{1,40})?`)
 
 // dashedName is a name written after a status the way docs head one:
 // "429 - Request Limit Exceeded", "401: Unauthorized".
-var dashedName = regexp.MustCompile(`^\s*[-–—:]\s*[A-Z][a-z]+(\s+[A-Z][a-z]+)*`)
+var dashedName = lazyRE(`^\s*[-–—:]\s*[A-Z][a-z]+(\s+[A-Z][a-z]+)*`)
 
-var statusWordAfter = regexp.MustCompile(`(?i)^\s+(status|response|error|http|code|errors|responses)\b`)
+var statusWordAfter = lazyRE(`(?i)^\s+(status|response|error|http|code|errors|responses)\b`)
 
 func strongMentions(s string) []int {
 	if !hasStatusNumber(s) {
@@ -144,7 +143,7 @@ func (x *extractor) sectionStatus(i int) int {
 
 // statusCategory matches "400 – BAD_REQUEST": a status and the API's
 // own category for it, which is not the status's name.
-var statusCategory = regexp.MustCompile(`^([1-5][0-9][0-9])\s*[-–—:]\s*([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)$`)
+var statusCategory = lazyRE(`^([1-5][0-9][0-9])\s*[-–—:]\s*([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)$`)
 
 // statusCategoryTitle reads such a title; the name is the registry's.
 func statusCategoryTitle(s string) (int, string, bool) {

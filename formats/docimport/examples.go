@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/url"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -117,7 +116,7 @@ func isExampleNote(s string) bool {
 }
 
 // numbering strips "1." or "2. " from a heading.
-var numbering = regexp.MustCompile(`^[0-9]+(\.[0-9]+)*\.?\s*`)
+var numbering = lazyRE(`^[0-9]+(\.[0-9]+)*\.?\s*`)
 
 // headingBefore returns the nearest heading above block i (numbering
 // removed) and its status when it is a status title.
@@ -237,7 +236,7 @@ func objectKeys(body string) ([]string, string) {
 }
 
 // genericSegment is a first path segment too common to identify an API.
-var genericSegment = regexp.MustCompile(`^(v[0-9]+(\.[0-9]+)?|api|apis|rest|public|private|internal)$`)
+var genericSegment = lazyRE(`^(v[0-9]+(\.[0-9]+)?|api|apis|rest|public|private|internal)$`)
 
 // clues learns how to recognize the API's bodies from its examples: the
 // problem type URIs' common prefix and the instance paths' first segment
@@ -270,7 +269,7 @@ func (x *extractor) clues(body string) {
 
 // transcriptStatus matches a response's status line as docs quote it:
 // "HTTP/1.1 429 Too Many Requests", "Status: 400 Bad Request".
-var transcriptStatus = regexp.MustCompile(`^(?:HTTP/[0-9.]+|Status:)\s+([1-5][0-9][0-9])\b`)
+var transcriptStatus = lazyRE(`^(?:HTTP/[0-9.]+|Status:)\s+([1-5][0-9][0-9])\b`)
 
 // httpTranscript returns the status and body of a code block that quotes
 // a whole response; ok is false for anything else, such as a request.

@@ -1,7 +1,6 @@
 package docimport
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/apierr/apierr/formats"
@@ -9,7 +8,7 @@ import (
 
 // fieldItem matches a list item documenting a body member:
 // "type: A URI reference…", "`detail` – A human-readable…".
-var fieldItem = regexp.MustCompile("^`?([A-Za-z_$][A-Za-z0-9_.$\\[\\]-]{0,60})`?\\s*(?:\\([^)]{1,30}\\))?\\s*(?::|–|—|-)\\s+(\\S.*)$")
+var fieldItem = lazyRE("^`?([A-Za-z_$][A-Za-z0-9_.$\\[\\]-]{0,60})`?\\s*(?:\\([^)]{1,30}\\))?\\s*(?::|–|—|-)\\s+(\\S.*)$")
 
 // fieldLists reads bullet lists of body members, in sections whose title
 // speaks of fields ("Top-level fields", "Extended field"). A nested item
@@ -84,7 +83,7 @@ func (x *extractor) addFields(fields []formats.FieldDoc) {
 
 // fieldSentence matches prose that names the one member of the body:
 // "…include a JSON object with an error field describing what went wrong."
-var fieldSentence = regexp.MustCompile("\\bwith an? [`'\"]?([A-Za-z_][A-Za-z0-9_]*)[`'\"]? (?:field|member|property)\\b")
+var fieldSentence = lazyRE("\\bwith an? [`'\"]?([A-Za-z_][A-Za-z0-9_]*)[`'\"]? (?:field|member|property)\\b")
 
 // fieldSentence documents the body from prose when the page has no field
 // table or list: the sentence naming the field is its description.

@@ -1,16 +1,15 @@
 package docimport
 
 import (
-	"regexp"
 	"strings"
 )
 
 var (
-	htmlDocStart = regexp.MustCompile(`(?i)^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)[\s>]`)
-	htmlBlockTag = regexp.MustCompile(`(?i)^\s*</?(table|thead|tbody|tr|td|th|p|div|h[1-6]|dl|dt|dd|ul|ol|li|pre|body|section|article|main|header|footer|nav|span|a|br|hr|img|code|strong|b|em)[\s/>]`)
-	mdHeading    = regexp.MustCompile(`^ {0,3}#{1,6} \S`)
-	mdSetextRule = regexp.MustCompile(`^ {0,3}(=+|-+)\s*$`)
-	mdFence      = regexp.MustCompile("^ {0,3}(```|~~~)")
+	htmlDocStart = lazyRE(`(?i)^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)[\s>]`)
+	htmlBlockTag = lazyRE(`(?i)^\s*</?(table|thead|tbody|tr|td|th|p|div|h[1-6]|dl|dt|dd|ul|ol|li|pre|body|section|article|main|header|footer|nav|span|a|br|hr|img|code|strong|b|em)[\s/>]`)
+	mdHeading    = lazyRE(`^ {0,3}#{1,6} \S`)
+	mdSetextRule = lazyRE(`^ {0,3}(=+|-+)\s*$`)
+	mdFence      = lazyRE("^ {0,3}(```|~~~)")
 )
 
 // sniffKind tells how to read the page, judged by the whole document

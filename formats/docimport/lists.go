@@ -2,7 +2,6 @@ package docimport
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/apierr/apierr/formats"
@@ -12,11 +11,11 @@ var (
 	// listStatus matches a list item that starts with a status code:
 	// "400 for Validation failure", "401: Unauthorized",
 	// "400 Bad Request - Malformed request syntax".
-	listStatus = regexp.MustCompile(`^([1-5][0-9][0-9])\b\s*(?:[-:–—]\s*)?(.*)$`)
+	listStatus = lazyRE(`^([1-5][0-9][0-9])\b\s*(?:[-:–—]\s*)?(.*)$`)
 	// listRange matches "200 to 299 if it succeeded".
-	listRange = regexp.MustCompile(`^([1-5])00\s*(?:to|-|–)\s*([1-5])99\b\s*(.*)$`)
+	listRange = lazyRE(`^([1-5])00\s*(?:to|-|–)\s*([1-5])99\b\s*(.*)$`)
 	// listClass matches "5xx: server errors" and "50X - Internal Server Error".
-	listClass = regexp.MustCompile(`^([1-5])(?:[xX][xX]|0[xX])\b\s*(?:[-:–—]\s*)?(.*)$`)
+	listClass = lazyRE(`^([1-5])(?:[xX][xX]|0[xX])\b\s*(?:[-:–—]\s*)?(.*)$`)
 )
 
 // statusLists reads bullet lists whose items start with a status code,
@@ -92,7 +91,7 @@ func splitItem(rest string) (name, desc string) {
 
 // runOnItem finds where a copy ran the next status item into this one:
 // "…field-level errors. - 429 Too Many Requests — You’ve hit…".
-var runOnItem = regexp.MustCompile(`[.!?]\s+[-•*]\s+([1-5][0-9][0-9]\s)`)
+var runOnItem = lazyRE(`[.!?]\s+[-•*]\s+([1-5][0-9][0-9]\s)`)
 
 // splitRunOnItems splits items a browser copy ran together.
 func splitRunOnItems(items []string) []string {
@@ -176,4 +175,4 @@ func (x *extractor) startsWithStatuses(b block) bool {
 // singleStatusItem is a list of one item that is plainly a status row,
 // as pages split by kind of error write them ("Server Errors" over
 // "500: Internal server error").
-var singleStatusItem = regexp.MustCompile(`^[1-5][0-9][0-9]\s*(?::|\s-|\s–|\s—)\s+\S`)
+var singleStatusItem = lazyRE(`^[1-5][0-9][0-9]\s*(?::|\s-|\s–|\s—)\s+\S`)

@@ -1,27 +1,26 @@
 package docimport
 
 import (
-	"regexp"
 	"strings"
 )
 
 var (
-	mdATX      = regexp.MustCompile(`^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$`)
-	mdSetext   = regexp.MustCompile(`^ {0,3}(=+|-+)\s*$`)
-	mdFenceRe  = regexp.MustCompile("^ {0,3}(```+|~~~+)")
-	mdListItem = regexp.MustCompile(`^(\s*)(?:[-*+]|\d{1,3}[.)])\s+(.*)$`)
-	mdSepRow   = regexp.MustCompile(`^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$`)
-	mdLink     = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
-	mdRefLink  = regexp.MustCompile(`\[([^\]]+)\]\[[^\]]*\]`)
-	mdBold     = regexp.MustCompile(`\*\*([^*]+)\*\*|__([^_]+)__`)
-	mdItalic   = regexp.MustCompile(`(^|\s)\*([^*\s][^*]*)\*`)
-	mdTag      = regexp.MustCompile(`</?[A-Za-z][^>]{0,200}>`)
+	mdATX      = lazyRE(`^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$`)
+	mdSetext   = lazyRE(`^ {0,3}(=+|-+)\s*$`)
+	mdFenceRe  = lazyRE("^ {0,3}(```+|~~~+)")
+	mdListItem = lazyRE(`^(\s*)(?:[-*+]|\d{1,3}[.)])\s+(.*)$`)
+	mdSepRow   = lazyRE(`^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$`)
+	mdLink     = lazyRE(`!?\[([^\]]*)\]\([^)]*\)`)
+	mdRefLink  = lazyRE(`\[([^\]]+)\]\[[^\]]*\]`)
+	mdBold     = lazyRE(`\*\*([^*]+)\*\*|__([^_]+)__`)
+	mdItalic   = lazyRE(`(^|\s)\*([^*\s][^*]*)\*`)
+	mdTag      = lazyRE(`</?[A-Za-z][^>]{0,200}>`)
 	// mdAnchor is a heading's explicit id: "## 404 Not Found {#not-found}".
-	mdAnchor = regexp.MustCompile(`\s*\{#[^}]*\}\s*$`)
+	mdAnchor = lazyRE(`\s*\{#[^}]*\}\s*$`)
 	// mdEscape is a backslash escape of punctuation: "\-1000", "TOO\_MANY".
-	mdEscape = regexp.MustCompile("\\\\([!-/:-@\\[-`{-~])")
-	mdH1     = regexp.MustCompile(`(?m)^ {0,3}# \S`)
-	fmTitle  = regexp.MustCompile(`(?m)^title:\s*['"]?(.+?)['"]?\s*$`)
+	mdEscape = lazyRE("\\\\([!-/:-@\\[-`{-~])")
+	mdH1     = lazyRE(`(?m)^ {0,3}# \S`)
+	fmTitle  = lazyRE(`(?m)^title:\s*['"]?(.+?)['"]?\s*$`)
 )
 
 // parseMarkdown reads a Markdown page: ATX and setext headings, pipe

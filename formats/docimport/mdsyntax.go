@@ -2,32 +2,31 @@ package docimport
 
 import (
 	"html"
-	"regexp"
 	"strings"
 )
 
 var (
-	htmlComment = regexp.MustCompile(`(?s)<!--.*?-->`)
+	htmlComment = lazyRE(`(?s)<!--.*?-->`)
 	// templateTag matches Liquid and Jinja block tags and comments:
 	// {% data variables.x %}, {% endif %}, {# note #}.
 	// A tag starts with a space and a word ("{% endif %}"), stays on one
 	// line and is short: a message's placeholder "{%s}" is not one.
-	templateTag = regexp.MustCompile(`\{%-?\s+[A-Za-z][^%{}\n]{0,300}?-?%\}|\{#\s[^#{}\n]{0,300}?\s#\}`)
+	templateTag = lazyRE(`\{%-?\s+[A-Za-z][^%{}\n]{0,300}?-?%\}|\{#\s[^#{}\n]{0,300}?\s#\}`)
 	// templateVar matches a Liquid or Jinja expression written with the
 	// padding those languages use, "{{ page.title }}"; an error message's
 	// own placeholder ("{{key0}}") is written without it and is kept.
-	templateVar = regexp.MustCompile(`\{\{-?\s+[^{}]*?\s+-?\}\}`)
+	templateVar = lazyRE(`\{\{-?\s+[^{}]*?\s+-?\}\}`)
 	// attrList matches Kramdown and Pandoc attribute lists: {: #id},
 	// {:toc}, {#anchor}, {.class}, {class="compact"}.
-	attrList = regexp.MustCompile(`\s*\{(?::[^{}]*|[#.][\w-]+|[a-z-]+="[^"]*")\}`)
+	attrList = lazyRE(`\s*\{(?::[^{}]*|[#.][\w-]+|[a-z-]+="[^"]*")\}`)
 	// mdxStatement matches the import and export lines of an MDX page.
-	mdxStatement = regexp.MustCompile(`^(import\s.+\sfrom\s+['"].+['"]|import\s+['"].+['"]|export\s+(const|default|function)\s.*);?\s*$`)
+	mdxStatement = lazyRE(`^(import\s.+\sfrom\s+['"].+['"]|import\s+['"].+['"]|export\s+(const|default|function)\s.*);?\s*$`)
 	// wrapperTag matches a line that is only an opening or closing tag of
 	// an element that wraps Markdown (MDX and docs generators render the
 	// Markdown inside): <div>, </details>, <Tabs …>, <TabItem value="1">.
-	wrapperTag = regexp.MustCompile(`^\s*</?(div|details|section|span|center|Tabs|TabItem|Tab|Note|Tip|Warning|Info|Callout|Accordion|AccordionGroup|Card|CardGroup|Steps|Step)\b[^<>]*>\s*$`)
-	struckCell = regexp.MustCompile(`^~~.+~~$`)
-	listBreak  = regexp.MustCompile(`(?i)</li>\s*<li[^>]*>|<br\s*/?>|</p>\s*<p[^>]*>`)
+	wrapperTag = lazyRE(`^\s*</?(div|details|section|span|center|Tabs|TabItem|Tab|Note|Tip|Warning|Info|Callout|Accordion|AccordionGroup|Card|CardGroup|Steps|Step)\b[^<>]*>\s*$`)
+	struckCell = lazyRE(`^~~.+~~$`)
+	listBreak  = lazyRE(`(?i)</li>\s*<li[^>]*>|<br\s*/?>|</p>\s*<p[^>]*>`)
 )
 
 // stripSyntax removes what a docs site's build consumes before a reader
@@ -124,16 +123,16 @@ func inlineHTML(s string) string {
 
 var (
 	// tabItem matches the opening tag of one tab: <TabItem value="400">.
-	tabItem = regexp.MustCompile(`^\s*<TabItem\b[^>]*\bvalue=["']([^"']+)["'][^>]*>\s*$`)
+	tabItem = lazyRE(`^\s*<TabItem\b[^>]*\bvalue=["']([^"']+)["'][^>]*>\s*$`)
 	// jsxOpen matches the start of a component's opening tag: <Tabs.
-	jsxOpen = regexp.MustCompile(`^<[A-Z][A-Za-z0-9]*(\s|$)`)
+	jsxOpen = lazyRE(`^<[A-Z][A-Za-z0-9]*(\s|$)`)
 	// tabLabel matches one tab's label and value among a component's props.
-	tabLabel = regexp.MustCompile(`label:\s*['"]([^'"]+)['"]\s*,\s*value:\s*['"]([^'"]+)['"]`)
+	tabLabel = lazyRE(`label:\s*['"]([^'"]+)['"]\s*,\s*value:\s*['"]([^'"]+)['"]`)
 )
 
 // htmlBlockStart matches a line that opens a block of raw HTML inside
 // Markdown: a table, list, definition list, heading or preformatted text.
-var htmlBlockStart = regexp.MustCompile(`(?i)^ {0,3}<(table|dl|ul|ol|pre|h[1-6]|blockquote)[\s>]`)
+var htmlBlockStart = lazyRE(`(?i)^ {0,3}<(table|dl|ul|ol|pre|h[1-6]|blockquote)[\s>]`)
 
 // htmlBlockEnd returns the index after the last line of the raw HTML
 // block opening at line i: the line that closes its element, or, when a
@@ -141,8 +140,8 @@ var htmlBlockStart = regexp.MustCompile(`(?i)^ {0,3}<(table|dl|ul|ol|pre|h[1-6]|
 func htmlBlockEnd(lines []string, i int) int {
 	m := htmlBlockStart.FindStringSubmatch(lines[i])
 	tag := strings.ToLower(m[1])
-	open := regexp.MustCompile(`(?i)<` + tag + `[\s>]`)
-	closing := regexp.MustCompile(`(?i)</` + tag + `\s*>`)
+	open := lazyRE(`(?i)<` + tag + `[\s>]`)
+	closing := lazyRE(`(?i)</` + tag + `\s*>`)
 	depth := 0
 	for j := i; j < len(lines) && j-i < maxBlockLines; j++ {
 		depth += len(open.FindAllStringIndex(lines[j], -1)) - len(closing.FindAllStringIndex(lines[j], -1))

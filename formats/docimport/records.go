@@ -1,7 +1,6 @@
 package docimport
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/apierr/apierr/formats"
@@ -18,7 +17,7 @@ type record struct {
 func (r record) get(c column) string { return r.vals[c] }
 
 // labelled matches "Label: value" and "**Label**: value".
-var labelled = regexp.MustCompile(`^([A-Za-z][A-Za-z ()?/-]{0,30}?)\s*:\s+(\S.*)$`)
+var labelled = lazyRE(`^([A-Za-z][A-Za-z ()?/-]{0,30}?)\s*:\s+(\S.*)$`)
 
 // recordLabel says what a label names, and whether it is one: the column
 // headings of error tables are the labels docs use for one error too.

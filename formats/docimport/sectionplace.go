@@ -2,7 +2,6 @@ package docimport
 
 import (
 	"net/http"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -51,7 +50,7 @@ func adviceVerb(title string) bool {
 // "403 unauthorized": a status and one lower-case or snake_case token.
 // A reason phrase is written in capitals ("403 Unauthorized"); a token in
 // lower case beside the status is the API's code for it.
-var statusCodeForm = regexp.MustCompile(`^([1-5][0-9][0-9])\s*[-–—:]?\s*([a-z][a-z0-9]*(?:[_.-][a-z0-9]+)*|[a-z]+[A-Z][A-Za-z0-9]*)$`)
+var statusCodeForm = lazyRE(`^([1-5][0-9][0-9])\s*[-–—:]?\s*([a-z][a-z0-9]*(?:[_.-][a-z0-9]+)*|[a-z]+[A-Z][A-Za-z0-9]*)$`)
 
 func statusCodeTitle(b block) (int, string, bool) {
 	m := statusCodeForm.FindStringSubmatch(b.text)

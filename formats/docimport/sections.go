@@ -2,7 +2,6 @@ package docimport
 
 import (
 	"net/http"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -102,10 +101,10 @@ func (x *extractor) statusSections() {
 }
 
 // classLead matches a paragraph or item that starts with a status class.
-var classLead = regexp.MustCompile(`^[1-5][xX][xX]`)
+var classLead = lazyRE(`^[1-5][xX][xX]`)
 
 // classToken finds every "4xx" in a run-together class note.
-var classToken = regexp.MustCompile(`([1-5])[xX][xX]`)
+var classToken = lazyRE(`([1-5])[xX][xX]`)
 
 // classNotes reads notes about status classes: "2xx response codes
 // indicate success… 4xx response codes indicate…", also when a copy ran
@@ -144,7 +143,7 @@ func (x *extractor) classNotes() {
 // statusMention finds the statuses a troubleshooting section names in its
 // title or lead-in: "If you receive a 429 status code:", "For 500 or 502
 // status codes:".
-var statusMention = regexp.MustCompile(`\b([1-5][0-9][0-9])\b`)
+var statusMention = lazyRE(`\b([1-5][0-9][0-9])\b`)
 
 func mentionedStatuses(s string) []int {
 	var out []int

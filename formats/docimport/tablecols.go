@@ -1,14 +1,13 @@
 package docimport
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 )
 
 // statusAndClass matches a status cell that also covers its class:
 // "500 or other 5XX", "500 and other 5xx errors".
-var statusAndClass = regexp.MustCompile(`^([1-5][0-9][0-9])\s+(?:or|and|/)\s+(?:other|any other|all other)?\s*([1-5][xX][xX])\b`)
+var statusAndClass = lazyRE(`^([1-5][0-9][0-9])\s+(?:or|and|/)\s+(?:other|any other|all other)?\s*([1-5][xX][xX])\b`)
 
 // statusColumn returns the first column most of whose cells are statuses
 // ("404", "404 Not Found", "500 or other 5XX"), -1 when none is.

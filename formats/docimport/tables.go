@@ -3,7 +3,6 @@ package docimport
 import (
 	"fmt"
 	"net/http"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -298,12 +297,12 @@ func (x *extractor) statusTable(b block, cols []column) {
 }
 
 var (
-	statusList = regexp.MustCompile(`^([1-5][0-9][0-9](?:\s*(?:,|/|or|and)\s*[1-5][0-9][0-9])*)\s*(?:\(([^()]{1,40})\)|([A-Za-z][A-Za-z ]{0,40}))?$`)
-	statusNum  = regexp.MustCompile(`[1-5][0-9][0-9]`)
+	statusList = lazyRE(`^([1-5][0-9][0-9](?:\s*(?:,|/|or|and)\s*[1-5][0-9][0-9])*)\s*(?:\(([^()]{1,40})\)|([A-Za-z][A-Za-z ]{0,40}))?$`)
+	statusNum  = lazyRE(`[1-5][0-9][0-9]`)
 )
 
 // classRow matches a status table row for a whole class: "5xx (SERVER ERROR)".
-var classRow = regexp.MustCompile(`^([1-5][xX][xX])\b`)
+var classRow = lazyRE(`^([1-5][xX][xX])\b`)
 
 // classRow turns a status table row about a class into advice for it.
 func (x *extractor) classRow(title, class, text string) {
@@ -316,7 +315,7 @@ func (x *extractor) classRow(title, class, text string) {
 
 // namedDescription matches "Bad Request -- Your request is invalid." as
 // written by Slate-style docs, whose table has no name column.
-var namedDescription = regexp.MustCompile(`^([A-Za-z][A-Za-z'’ -]{0,40}?)\s+(?:--|—|–)\s+(\S.*)$`)
+var namedDescription = lazyRE(`^([A-Za-z][A-Za-z'’ -]{0,40}?)\s+(?:--|—|–)\s+(\S.*)$`)
 
 func cutNamedDescription(desc string) (string, string) {
 	if m := namedDescription.FindStringSubmatch(desc); m != nil {

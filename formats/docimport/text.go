@@ -1,7 +1,6 @@
 package docimport
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -13,10 +12,42 @@ type tline struct {
 }
 
 var (
-	textBullet  = regexp.MustCompile(`^\s*(?:[-*•·▪◦‣]\s+|[•·▪◦‣])(\S.*)$`)
-	labelOnly   = regexp.MustCompile(`^\s*-\s*([A-Z][A-Za-z ]{1,30})$`)
-	labelSuffix = regexp.MustCompile(`^(.*\S)\s*-\s*([A-Z][A-Za-z ]{1,30})$`)
+	textBullet  = lazyRE(`^\s*(?:[-*•·▪◦‣]\s+|[•·▪◦‣])(\S.*)$`)
+	labelOnly   = lazyRE(`^\s*-\s*([A-Z][A-Za-z ]{1,30})$`)
+	labelSuffix = lazyRE(`^(.*\S)\s*-\s*([A-Z][A-Za-z ]{1,30})$`)
 )
+
+// textReaders are the readers of a block that pasted text can start at
+// line i, most specific first; each returns how many lines it took (0:
+// not its shape) and the block.
+var textReaders = []func(lines []tline, i int) (int, block){
+	pipeTable, bareRows, statusLines, spacedTable, runOnStatusLine,
+	runTogetherTable, cellTable, definitionRows, statusRun,
+}
+
+// readTextBlock is the first of textReaders that reads a block at i.
+func readTextBlock(lines []tline, i int) (int, block) {
+	for _, read := range textReaders {
+		if n, b := read(lines, i); n > 0 {
+			return n, b
+		}
+	}
+	return 0, block{}
+}
+
+// runOnStatusLine reads one line that runs several statuses together
+// ("400 Bad Request: …401 Unauthorized: …") as a list of them.
+func runOnStatusLine(lines []tline, i int) (int, block) {
+	items := runOnStatuses(cleanCell(lines[i].text))
+	if items == nil || lines[i].code {
+		return 0, block{}
+	}
+	b := block{kind: bList}
+	for _, it := range items {
+		b.addItem(it, 0)
+	}
+	return 1, b
+}
 
 // parseText reads the plain text a person copies from a rendered docs
 // page. Its tables arrive as one cell per line under a run of heading
@@ -27,51 +58,7 @@ func parseText(s string) []block {
 	lines := textLines(s)
 	var out []block
 	for i := 0; i < len(lines); {
-		if n, b := pipeTable(lines, i); n > 0 {
-			out = append(out, b)
-			i += n
-			continue
-		}
-		if n, b := bareRows(lines, i); n > 0 {
-			out = append(out, b)
-			i += n
-			continue
-		}
-		if n, b := statusLines(lines, i); n > 0 {
-			out = append(out, b)
-			i += n
-			continue
-		}
-		if n, b := spacedTable(lines, i); n > 0 {
-			out = append(out, b)
-			i += n
-			continue
-		}
-		if items := runOnStatuses(cleanCell(lines[i].text)); items != nil && !lines[i].code {
-			b := block{kind: bList}
-			for _, it := range items {
-				b.addItem(it, 0)
-			}
-			out = append(out, b)
-			i++
-			continue
-		}
-		if n, b := runTogetherTable(lines, i); n > 0 {
-			out = append(out, b)
-			i += n
-			continue
-		}
-		if n, b := cellTable(lines, i); n > 0 {
-			out = append(out, b)
-			i += n
-			continue
-		}
-		if n, b := definitionRows(lines, i); n > 0 {
-			out = append(out, b)
-			i += n
-			continue
-		}
-		if n, b := statusRun(lines, i); n > 0 {
+		if n, b := readTextBlock(lines, i); n > 0 {
 			out = append(out, b)
 			i += n
 			continue
@@ -166,7 +153,7 @@ func textLines(s string) []tline {
 // "Retry only on 429or transient500errors", "429and5xx".
 // At the start of a line the word after the status must end in a space:
 // "400bad_requestThe request…" is a table row, not prose to part.
-var gluedStatus = regexp.MustCompile(`([a-z])([1-5][0-9][0-9])([a-z]{2,})|^()([1-5][0-9][0-9])([a-z]{2,}) `)
+var gluedStatus = lazyRE(`([a-z])([1-5][0-9][0-9])([a-z]{2,})|^()([1-5][0-9][0-9])([a-z]{2,}) `)
 
 // unglueStatuses puts back the spaces around such statuses, so that
 // "429or" reads as "429 or". Only lower-case words are parted: "400Bad
@@ -238,7 +225,7 @@ func cutBody(raw []string, i int, budget *int) (body, rest string, used int, ok 
 
 // xmlStart matches the first line of an XML example body: a prolog or an
 // element such as <Error> (AWS, S3) or <soap:Envelope>.
-var xmlStart = regexp.MustCompile(`^<(?:\?xml[^>]*\?>\s*<)?([A-Za-z][A-Za-z0-9_.:-]*)[\s>/]`)
+var xmlStart = lazyRE(`^<(?:\?xml[^>]*\?>\s*<)?([A-Za-z][A-Za-z0-9_.:-]*)[\s>/]`)
 
 // cutXML returns the XML example body starting at line i, up to the line
 // that closes its root element.

@@ -1,7 +1,6 @@
 package docimport
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -176,7 +175,7 @@ func statusGlued(s string) bool {
 
 // codeStatusGlued matches a row copied as "rate_limited429Too many
 // requests; …": a code, its status and the description, run together.
-var codeStatusGlued = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_.]*?[A-Za-z_])([1-5][0-9][0-9])(\S.*)$`)
+var codeStatusGlued = lazyRE(`^([A-Za-z_][A-Za-z0-9_.]*?[A-Za-z_])([1-5][0-9][0-9])(\S.*)$`)
 
 // codeStatusRows reads rows of codes glued to their statuses under a
 // run-together header of three headings; none when the row after the
@@ -185,25 +184,13 @@ func codeStatusRows(lines []tline, i int, header []string) (int, block) {
 	if len(header) != 3 {
 		return 0, block{}
 	}
-	var rows [][]string
-	j := i + 1
-	for ; j < len(lines) && !lines[j].code; j++ {
-		m := codeStatusGlued.FindStringSubmatch(cleanCell(lines[j].text))
-		if m == nil {
-			break
-		}
-		rows = append(rows, []string{m[1], m[2], strings.TrimSpace(m[3])})
-	}
-	if len(rows) < 2 {
-		return 0, block{}
-	}
-	return j - i, block{kind: bTable, header: header, rows: rows}
+	return gluedRows(lines, i, header, codeStatusGlued)
 }
 
 // statusCodeGlued matches a row copied as "400bad_requestThe request was
 // invalid": a status, the API's code in lower case (or none), and the
 // description, run together.
-var statusCodeGlued = regexp.MustCompile(`^([1-5][0-9][0-9])([a-z][a-z0-9]*(?:_[a-z0-9]+)*)?([A-Z].*)$`)
+var statusCodeGlued = lazyRE(`^([1-5][0-9][0-9])([a-z][a-z0-9]*(?:_[a-z0-9]+)*)?([A-Z].*)$`)
 
 // statusCodeRows reads rows of statuses glued to codes under a
 // run-together header "Status CodeError CodeDescription".
@@ -217,10 +204,16 @@ func statusCodeRows(lines []tline, i int, header []string) (int, block) {
 	if c, _ := headerColumn(header[1]); c != colCode {
 		return 0, block{}
 	}
+	return gluedRows(lines, i, header, statusCodeGlued)
+}
+
+// gluedRows reads the rows after a run-together header at i that glued
+// split into three cells; none when fewer than two rows match.
+func gluedRows(lines []tline, i int, header []string, glued *lazyRegexp) (int, block) {
 	var rows [][]string
 	j := i + 1
 	for ; j < len(lines) && !lines[j].code; j++ {
-		m := statusCodeGlued.FindStringSubmatch(cleanCell(lines[j].text))
+		m := glued.FindStringSubmatch(cleanCell(lines[j].text))
 		if m == nil {
 			break
 		}

@@ -1,7 +1,6 @@
 package docimport
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -139,10 +138,10 @@ func parseStatus(s string) (int, bool) {
 }
 
 // statusTitle matches "404 Not Found", "404 - Not Found", "404: Not Found".
-var statusTitle = regexp.MustCompile(`^([1-5][0-9][0-9])\s*(?:[-–—:]\s*)?\(?([A-Za-z][A-Za-z'’ -]{0,40}[A-Za-z])\)?$`)
+var statusTitle = lazyRE(`^([1-5][0-9][0-9])\s*(?:[-–—:]\s*)?\(?([A-Za-z][A-Za-z'’ -]{0,40}[A-Za-z])\)?$`)
 
 // titleNameStatus matches "Not Found (404)" and "Not Found - 404".
-var titleNameStatus = regexp.MustCompile(`^([A-Za-z][A-Za-z'’ -]{0,40}[A-Za-z])\s*(?:\(([1-5][0-9][0-9])\)|[-–—:]\s*([1-5][0-9][0-9]))$`)
+var titleNameStatus = lazyRE(`^([A-Za-z][A-Za-z'’ -]{0,40}[A-Za-z])\s*(?:\(([1-5][0-9][0-9])\)|[-–—:]\s*([1-5][0-9][0-9]))$`)
 
 // splitStatusTitle reads a "code name" title such as a section heading
 // "400 Bad Request" or a definition term "200 OK".
@@ -184,7 +183,7 @@ func reasonLike(name string) bool {
 }
 
 // identifier matches error codes and field names: one token, no spaces.
-var identifier = regexp.MustCompile(`^[A-Za-z_$@][A-Za-z0-9_.$@:/\[\]-]{0,79}$`)
+var identifier = lazyRE(`^[A-Za-z_$@][A-Za-z0-9_.$@:/\[\]-]{0,79}$`)
 
 func isIdentifier(s string) bool {
 	s = strings.Trim(cleanCell(s), "`")

@@ -16,10 +16,11 @@ go build -o "$tmp/benchserver" ./probe/testdata/benchserver
 server=$!
 for _ in $(seq 50); do [[ -s $tmp/url ]] && break; sleep 0.1; done
 url=$(cat "$tmp/url")
-export XDG_DATA_HOME=$tmp XDG_CONFIG_HOME=$tmp NO_COLOR=1
+mkdir -p "$tmp/data" "$tmp/config"
+export XDG_DATA_HOME=$tmp/data XDG_CONFIG_HOME=$tmp/config NO_COLOR=1
 
 # Warm up both (page cache, first connection).
-"$tmp/apierr" send --no-history "$url" >/dev/null || true
+"$tmp/apierr" send --no-history "$url" >/dev/null || { echo "apierr send failed on the warm-up run: the figure would time an error" >&2; exit 1; }
 curl -s "$url" >/dev/null
 
 now() { date +%s%N; }

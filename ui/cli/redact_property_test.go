@@ -340,7 +340,7 @@ func dbTexts(t *testing.T, dir string, withBody bool) map[string]string {
 					if cols[ci] == "data" && len(x) > 1 && x[0] == 'z' {
 						plain, err := dec.DecodeAll(x[1:], nil)
 						if err != nil {
-							t.Fatalf("table %s: a blob does not decompress: %v", tbl, err)
+							t.Fatalf("table %s: a blob does not decompress: %v (%d bytes, % x)", tbl, err, len(x), x[:min(len(x), 24)])
 						}
 						b.Write(plain)
 						if bytes.Contains(plain, []byte(bodySentinel)) {
