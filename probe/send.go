@@ -96,10 +96,17 @@ func Send(ctx context.Context, req Request) exchange.Exchange {
 	return ex
 }
 
-// fail records a transport failure in ex.
+// fail records a transport failure in ex. When the status line and
+// headers had arrived (a body cut off or trickling), the Diagnosis keeps
+// that status, so no output says "no response" under a response it shows.
 func fail(ex *exchange.Exchange, kind, msg string) {
 	ex.Error = msg
 	ex.Diagnosis = transportDiagnosis(kind, msg)
+	if r := ex.Response; r != nil && r.Status > 0 {
+		d := &ex.Diagnosis
+		d.Status, d.StatusText, d.StatusClass = r.Status, http.StatusText(r.Status), formats.ClassOf(r.Status)
+		d.FormatName = FormatIncompleteName
+	}
 }
 
 // sentHeader is req's header plus the defaults curl would add, and the

@@ -199,8 +199,17 @@ func TestTransportKinds(t *testing.T) {
 			if d.TransportKind != c.kind {
 				t.Fatalf("kind = %q, want %q (error %q)", d.TransportKind, c.kind, ex.Error)
 			}
-			if ex.Error == "" || d.Format != FormatTransport || d.FormatName != FormatTransportName || d.Status != 0 {
+			if ex.Error == "" || d.Format != FormatTransport {
 				t.Errorf("not a transport diagnosis: %+v", d)
+			}
+			// A failure after the status line keeps that status; before
+			// it, there is none to show.
+			if r := ex.Response; r != nil && r.Status > 0 {
+				if d.Status != r.Status || d.FormatName != FormatIncompleteName {
+					t.Errorf("status %d / %q under a response with status %d", d.Status, d.FormatName, r.Status)
+				}
+			} else if d.Status != 0 || d.FormatName != FormatTransportName {
+				t.Errorf("status %d / %q without a response", d.Status, d.FormatName)
 			}
 			if d.Explanation == "" || len(d.Recovery) == 0 || len(d.Steps) != len(d.Recovery) || d.Steps[0].Source != GuideSource {
 				t.Errorf("no guide: %+v", d)
@@ -264,6 +273,10 @@ func TestSendDrip(t *testing.T) {
 	}
 	if !strings.Contains(ex.Error, "-m/--max-time") {
 		t.Errorf("error does not name -m: %q", ex.Error)
+	}
+	// The status line came: the diagnosis says so, never "no response".
+	if d := ex.Diagnosis; d.Status != 200 || d.StatusClass != "success" || d.FormatName != FormatIncompleteName {
+		t.Errorf("diagnosis of a cut-off body: status %d, class %q, format name %q", d.Status, d.StatusClass, d.FormatName)
 	}
 }
 

@@ -10,6 +10,9 @@ const (
 	FormatTransport = "transport"
 	// FormatTransportName is its human name.
 	FormatTransportName = "No response (transport error)"
+	// FormatIncompleteName is its name when the status and headers came
+	// but the body did not (a body cut off, reset or trickling past -m).
+	FormatIncompleteName = "Incomplete response (transport error)"
 	// GuideSource is the source named on every transport explanation and step.
 	GuideSource = "apierr transport guide"
 )
