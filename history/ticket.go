@@ -269,24 +269,7 @@ func ticketMarkdown(t TicketData) string {
 		}
 		fmt.Fprintf(&b, "| %s | %s |\n", r.label, strings.ReplaceAll(v, "|", `\|`))
 	}
-	for _, p := range parts {
-		head := "**" + p.title + "**"
-		if p.note != "" {
-			head += " (" + p.note + ")"
-		}
-		b.WriteString("\n" + head + "\n\n")
-		for i, s := range p.steps {
-			fmt.Fprintf(&b, "%d. %s", i+1, s.Text)
-			if s.Source != "" {
-				fmt.Fprintf(&b, " _(%s)_", s.Source)
-			}
-			b.WriteString("\n")
-		}
-		if p.block != "" {
-			fence := fenceFor(p.block)
-			fmt.Fprintf(&b, "%s%s\n%s\n%s\n", fence, p.lang, p.block, fence)
-		}
-	}
+	markdownParts.write(&b, parts)
 	return b.String()
 }
 
@@ -296,26 +279,53 @@ func ticketText(t TicketData) string {
 	for _, r := range rows {
 		fmt.Fprintf(&b, "%-16s %s\n", r.label+":", r.value)
 	}
-	for _, p := range parts {
-		head := p.title
-		if p.note != "" {
-			head += " (" + p.note + ")"
+	textParts.write(&b, parts)
+	return b.String()
+}
+
+// partStyle is how a ticket format writes its parts: the patterns of a
+// heading (title, then " (note)" or ""), of a numbered step and of its
+// source, and how a block is quoted.
+type partStyle struct {
+	head, step, source string
+	block              func(b *strings.Builder, p ticketPart)
+}
+
+var markdownParts = partStyle{
+	head: "\n**%s**%s\n\n", step: "%d. %s", source: " _(%s)_",
+	block: func(b *strings.Builder, p ticketPart) {
+		fence := fenceFor(p.block)
+		fmt.Fprintf(b, "%s%s\n%s\n%s\n", fence, p.lang, p.block, fence)
+	},
+}
+
+var textParts = partStyle{
+	head: "\n%s%s:\n", step: "  %d. %s", source: " (%s)",
+	block: func(b *strings.Builder, p ticketPart) {
+		for _, l := range strings.Split(p.block, "\n") {
+			b.WriteString("  " + l + "\n")
 		}
-		b.WriteString("\n" + head + ":\n")
+	},
+}
+
+func (st partStyle) write(b *strings.Builder, parts []ticketPart) {
+	for _, p := range parts {
+		note := ""
+		if p.note != "" {
+			note = " (" + p.note + ")"
+		}
+		fmt.Fprintf(b, st.head, p.title, note)
 		for i, s := range p.steps {
-			fmt.Fprintf(&b, "  %d. %s", i+1, s.Text)
+			fmt.Fprintf(b, st.step, i+1, s.Text)
 			if s.Source != "" {
-				fmt.Fprintf(&b, " (%s)", s.Source)
+				fmt.Fprintf(b, st.source, s.Source)
 			}
 			b.WriteString("\n")
 		}
-		for _, l := range strings.Split(p.block, "\n") {
-			if p.block != "" {
-				b.WriteString("  " + l + "\n")
-			}
+		if p.block != "" {
+			st.block(b, p)
 		}
 	}
-	return b.String()
 }
 
 func apiName(t TicketData) string {
