@@ -131,9 +131,7 @@ func APIsImport(env *Env, args []string) int {
 		return env.Fail(ExitUsage, "apis import: the profile made from %s does not load (%s); nothing was saved",
 			render.InertLine(displayName(a.input)), render.InertLine(err.Error()))
 	}
-	if _, builtin := formats.Builtin().Lookup(name); builtin {
-		fmt.Fprintf(info, "note: %s is a built-in profile; this import overrides it (apierr apis remove %s brings it back)\n", name, name)
-	}
+	noteBuiltinOverride(info, name)
 	if a.dryRun {
 		printReport(env.Stderr, rep)
 		if a.json {
@@ -318,4 +316,12 @@ func findUserProfile(env *Env, name string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// noteBuiltinOverride says, when name is a built-in profile's, that an
+// import under it takes the built-in one's place and how to get it back.
+func noteBuiltinOverride(w io.Writer, name string) {
+	if _, builtin := formats.Builtin().Lookup(name); builtin {
+		fmt.Fprintf(w, "note: %s is a built-in profile; this import overrides it (apierr apis remove %s brings it back)\n", name, name)
+	}
 }

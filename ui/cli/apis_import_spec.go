@@ -100,9 +100,7 @@ func importSpec(env *Env, a importArgs, src []byte, source string) int {
 	if a.dryRun || a.json {
 		info = env.Stderr
 	}
-	if _, builtin := formats.Builtin().Lookup(name); builtin {
-		fmt.Fprintf(info, "note: %s is a built-in profile; this import overrides it (apierr apis remove %s brings it back)\n", name, name)
-	}
+	noteBuiltinOverride(info, name)
 	if a.dryRun {
 		printSpecReport(env.Stderr, rep)
 		if a.json {
